@@ -1,0 +1,149 @@
+"""Verdicts and the report: what the page can do, in the browser's words, and why."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+PASS, FAIL, INFO, SKIP = "pass", "fail", "info", "skip"
+
+
+class Step(NamedTuple):
+    """One rule the browser applied. ``id`` is stable (docs/trace-steps.md)."""
+
+    id: str
+    result: str  # pass | fail | info | skip
+    summary: str
+    detail: str
+    spec: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"id": self.id, "result": self.result, "summary": self.summary, "detail": self.detail, "spec": self.spec}
+
+
+class Trace:
+    """Collects steps in order; the evaluators' one way to explain themselves."""
+
+    __slots__ = ("steps",)
+
+    def __init__(self) -> None:
+        self.steps: list[Step] = []
+
+    def add(self, id: str, result: str, summary: str, detail: str, spec: str) -> Step:
+        step = Step(id, result, summary, detail, spec)
+        self.steps.append(step)
+        return step
+
+    def extend(self, steps: Iterable[Step]) -> None:
+        self.steps.extend(steps)
+
+
+@dataclass(frozen=True, slots=True)
+class Console:
+    """What each browser prints in the console; None where it prints nothing (or it is not known)."""
+
+    chrome: str | None = None
+    firefox: str | None = None
+    safari: str | None = None
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"chrome": self.chrome, "firefox": self.firefox, "safari": self.safari}
+
+
+NO_CONSOLE = Console()
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    resource: str
+    can: tuple[tuple[str, bool], ...]
+    trace: tuple[Step, ...]
+    console: Console = NO_CONSOLE
+    fixes: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    extra: tuple[tuple[str, Any], ...] = ()  # type-specific report keys, e.g. fetch's "preflight"
+
+    @property
+    def outcome(self) -> str:
+        values = [allowed for _, allowed in self.can]
+        if all(values):
+            return "allowed"
+        if not any(values):
+            return "blocked"
+        return "partial"
+
+    def capability(self, name: str) -> bool:
+        return dict(self.can)[name]
+
+    def extra_value(self, key: str) -> Any:
+        return dict(self.extra)[key]
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"outcome": self.outcome, "can": dict(self.can)}
+        for key, value in self.extra:
+            out[key] = list(value) if isinstance(value, tuple) else value
+        out["console"] = self.console.to_dict()
+        out["trace"] = [step.to_dict() for step in self.trace]
+        out["fixes"] = list(self.fixes)
+        out["warnings"] = list(self.warnings)
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Endpoint:
+    url: str
+    origin: str
+    site: str
+    opaque: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"url": self.url, "origin": self.origin, "site": self.site, "opaque": self.opaque}
+
+
+@dataclass(frozen=True, slots=True)
+class ExpectationResult:
+    path: str
+    expected: bool
+    actual: bool
+
+    @property
+    def met(self) -> bool:
+        return self.expected == self.actual
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "expected": self.expected, "actual": self.actual, "met": self.met}
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    page: Endpoint
+    target: Endpoint
+    same_origin: bool
+    same_site: bool
+    origin_diff: tuple[str, ...]
+    verdicts: tuple[Verdict, ...]
+    expectations: tuple[ExpectationResult, ...] = ()
+    version: int = 1
+
+    @property
+    def all_met(self) -> bool:
+        return all(e.met for e in self.expectations)
+
+    def verdict(self, resource: str) -> Verdict | None:
+        for verdict in self.verdicts:
+            if verdict.resource == resource:
+                return verdict
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "version": self.version,
+            "page": self.page.to_dict(),
+            "target": self.target.to_dict(),
+            "same_origin": self.same_origin,
+            "same_site": self.same_site,
+            "origin_diff": list(self.origin_diff),
+            "verdicts": {v.resource: v.to_dict() for v in self.verdicts},
+            "expectations": [e.to_dict() for e in self.expectations],
+        }

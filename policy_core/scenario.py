@@ -1,0 +1,147 @@
+"""The scenario: one question for the browser, as immutable data (see docs/scenario-format.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .headers import Headers
+from .origins import Url
+
+SCENARIO_VERSION = 1
+
+# Each resource type and what a verdict says the page *can* do with it, in report order.
+CAPABILITIES: dict[str, tuple[str, ...]] = {
+    "dom": ("access",),
+    "iframe": ("embed", "script_access"),
+    "fetch": ("send", "read"),
+    "image": ("display", "read_pixels"),
+    "script": ("execute", "read_errors"),
+    "cookie": ("stored", "sent", "script_read"),
+}
+RESOURCE_TYPES: tuple[str, ...] = tuple(CAPABILITIES)
+
+MODES = ("cors", "no-cors", "same-origin")
+CREDENTIALS = ("omit", "same-origin", "include")
+CROSSORIGIN = ("none", "anonymous", "use-credentials")
+SCRIPT_TYPES = ("classic", "module")
+SAMESITE = ("Strict", "Lax", "None", "")
+VIAS = ("fetch", "image", "script", "iframe", "navigation", "form-post")
+REDIRECT_STATUSES = (301, 302, 303, 307, 308)
+
+# Expectation paths besides "<resource>.<capability>".
+EXTRA_EXPECTATIONS = ("same_origin", "same_site", "fetch.preflight")
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    method: str = "GET"
+    mode: str = "cors"
+    credentials: str = "same-origin"
+    crossorigin: str = "none"
+    headers: Headers = ()
+    script_type: str = "classic"  # extension: <script type="module"> always uses CORS
+
+
+@dataclass(frozen=True, slots=True)
+class HttpResponse:
+    """A server's answer. With no headers it is a server that knows nothing of CORS."""
+
+    status: int = 200
+    headers: Headers = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Redirect:
+    status: int
+    location: Url
+    location_input: str
+    headers: Headers = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Cookie:
+    """A cookie the target's host sets, and which request from the page should carry it."""
+
+    name: str = "sid"
+    value: str = "1"
+    samesite: str = ""  # "" = attribute absent: browsers treat it as Lax
+    secure: bool = False
+    httponly: bool = False
+    domain: str = ""  # "" = host-only
+    path: str = "/"
+    via: str = "fetch"
+    partitioned: bool = False  # extension: CHIPS
+    set_cookie: str | None = None  # the Set-Cookie line it came from, when given that way
+    notes: tuple[str, ...] = ()  # what parsing the Set-Cookie line ignored
+
+
+@dataclass(frozen=True, slots=True)
+class Expectation:
+    path: str
+    expected: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Scenario:
+    page: Url
+    target: Url
+    page_input: str
+    target_input: str
+    title: str = ""
+    notes: str = ""
+    resources: tuple[str, ...] = RESOURCE_TYPES
+    page_sandboxed: bool = False
+    request: Request = field(default_factory=Request)
+    preflight: HttpResponse = field(default_factory=HttpResponse)
+    response: HttpResponse = field(default_factory=HttpResponse)
+    redirects: tuple[Redirect, ...] = ()
+    cookie: Cookie | None = None
+    expect: tuple[Expectation, ...] = ()
+    version: int = SCENARIO_VERSION
+
+    def to_mapping(self) -> dict[str, Any]:
+        """The scenario as the file format's plain data; defaults are left out."""
+        out: dict[str, Any] = {"version": self.version}
+        if self.title:
+            out["title"] = self.title
+        if self.notes:
+            out["notes"] = self.notes
+        out["page"] = self.page_input
+        out["target"] = self.target_input
+        if self.resources != RESOURCE_TYPES:
+            out["resources"] = list(self.resources)
+        if self.page_sandboxed:
+            out["page_sandboxed"] = True
+        request = _non_default(self.request, Request())
+        if request:
+            out["request"] = request
+        for key in ("preflight", "response"):
+            section = _non_default(getattr(self, key), HttpResponse())
+            if section:
+                out[key] = section
+        if self.redirects:
+            out["redirects"] = [
+                {"status": r.status, "location": r.location_input, "headers": [list(h) for h in r.headers]}
+                for r in self.redirects
+            ]
+        if self.cookie is not None:
+            if self.cookie.set_cookie is not None:
+                out["cookie"] = {"set_cookie": self.cookie.set_cookie, "via": self.cookie.via}
+            else:
+                cookie = _non_default(self.cookie, Cookie(), always=("name", "via"))
+                cookie.pop("set_cookie", None)
+                cookie.pop("notes", None)
+                out["cookie"] = cookie
+        if self.expect:
+            out["expect"] = {e.path: e.expected for e in self.expect}
+        return out
+
+
+def _non_default(obj: Any, default: Any, always: tuple[str, ...] = ()) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name in obj.__slots__:
+        value = getattr(obj, name)
+        if name in always or value != getattr(default, name):
+            out[name] = [list(h) for h in value] if name == "headers" else value
+    return out
