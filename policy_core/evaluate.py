@@ -21,8 +21,10 @@ def evaluate(scenario: Scenario) -> Report:
             )
         verdicts.append(evaluator(ctx))
     report = Report(
-        page=Endpoint(scenario.page.href, ctx.page_origin_text, ctx.page_site.serialize(), ctx.page_origin.opaque),
-        target=Endpoint(scenario.target.href, ctx.target_origin_text, ctx.target_site.serialize(), ctx.target_origin.opaque),
+        page=Endpoint(scenario.page.href, ctx.page_origin_text, ctx.page_site.serialize(), ctx.page_origin.opaque,
+                      ctx.page_origin),
+        target=Endpoint(scenario.target.href, ctx.target_origin_text, ctx.target_site.serialize(),
+                        ctx.target_origin.opaque, ctx.target_origin),
         same_origin=ctx.same_origin,
         same_site=ctx.same_site,
         origin_diff=ctx.origin_diff,

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from .origins import Origin
 
 PASS, FAIL, INFO, SKIP = "pass", "fail", "info", "skip"
 
@@ -96,6 +99,7 @@ class Endpoint:
     origin: str
     site: str
     opaque: bool
+    origin_parts: Origin  # scheme, host and port, for showing which parts differ
 
     def to_dict(self) -> dict[str, Any]:
         return {"url": self.url, "origin": self.origin, "site": self.site, "opaque": self.opaque}

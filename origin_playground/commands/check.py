@@ -1,0 +1,211 @@
+"""``origin-playground check``: evaluate a scenario from a file or flags, for people and for CI.
+
+Exit status: 0 evaluated and every expectation met; 1 an expectation failed; 2 bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import policy_core
+from policy_core import ScenarioError
+from policy_core.headers import parse_header_line
+
+PARSER_TEXT = {
+    "description": "Evaluate a scenario file, or a quick design check given as flags, and print the verdicts.\n"
+    "Flags override what the FILE says. Exit status: 0 all expectations met, 1 one failed, 2 bad input.",
+    "epilog": """\
+examples:
+  origin-playground check scenario.toml
+  origin-playground check scenario.toml --trace --no-color
+  origin-playground check --page https://app.example.com/ --target https://api.example.com/v1/items \\
+      --resource fetch --method PUT --header 'Content-Type: application/json' --credentials include \\
+      --preflight-header 'Access-Control-Allow-Origin: https://app.example.com' \\
+      --preflight-header 'Access-Control-Allow-Methods: PUT' --expect fetch.read=true
+  origin-playground check --page https://bad-site.com --target https://bank.com/transfer --resource cookie \\
+      --cookie 'sid=1; Secure; HttpOnly; SameSite=Lax' --via form-post
+  origin-playground check --page https://www.a.com --target https://www.b.com --resource dom --json | jq .
+""",
+}
+
+# Which flag sets which scenario key: errors about flag-built values name the flag.
+FLAG_FOR_PATH = {
+    "page": "--page",
+    "target": "--target",
+    "resources": "--resource",
+    "request.method": "--method",
+    "request.mode": "--mode",
+    "request.credentials": "--credentials",
+    "request.crossorigin": "--crossorigin",
+    "request.script_type": "--script-type",
+    "request.headers": "--header",
+    "preflight.status": "--preflight-status",
+    "preflight.headers": "--preflight-header",
+    "response.status": "--status",
+    "response.headers": "--response-header",
+    "cookie": "--cookie",
+    "cookie.via": "--via",
+    "expect": "--expect",
+}
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", nargs="?", metavar="FILE", help="a scenario file (.toml or .json)")
+    scenario = parser.add_argument_group("scenario (instead of, or on top of, FILE)")
+    scenario.add_argument("--page", metavar="URL", help="the URL of the page whose script acts")
+    scenario.add_argument("--target", metavar="URL", help="the URL of the resource, frame or cookie host")
+    scenario.add_argument("--resource", action="append", metavar="TYPE",
+                          help="dom, iframe, fetch, image, script or cookie (repeatable; default: all)")
+    scenario.add_argument("--sandboxed", action="store_true", help="the page is a sandboxed iframe (opaque origin)")
+    request = parser.add_argument_group("request")
+    request.add_argument("--method", help="the request method (default GET)")
+    request.add_argument("--mode", help="fetch mode: cors, no-cors or same-origin")
+    request.add_argument("--credentials", help="fetch credentials: omit, same-origin or include")
+    request.add_argument("--crossorigin", help="the crossorigin attribute: none, anonymous or use-credentials")
+    request.add_argument("--script-type", help="classic or module")
+    request.add_argument("--header", action="append", default=[], metavar="'NAME: VALUE'",
+                         help="a request header (repeatable)")
+    response = parser.add_argument_group("server answers")
+    response.add_argument("--preflight-status", metavar="N", help="status of the preflight response")
+    response.add_argument("--preflight-header", action="append", default=[], metavar="'NAME: VALUE'",
+                          help="a preflight response header (repeatable)")
+    response.add_argument("--status", metavar="N", help="status of the actual response")
+    response.add_argument("--response-header", action="append", default=[], metavar="'NAME: VALUE'",
+                          help="an actual response header (repeatable)")
+    response.add_argument("--cookie", metavar="SET-COOKIE", help="a cookie the target sets, in Set-Cookie syntax")
+    response.add_argument("--via", help="which request carries the cookie: fetch, image, script, iframe, "
+                          "navigation or form-post")
+    output = parser.add_argument_group("checks and output")
+    output.add_argument("--expect", action="append", default=[], metavar="PATH=BOOL",
+                        help="an expectation such as fetch.read=true (repeatable); exit 1 when one fails")
+    output.add_argument("--json", action="store_true", help="print the report as JSON (the documented format)")
+    output.add_argument("--trace", action="store_true", help="show every step of every trace")
+    output.add_argument("--no-color", action="store_true", help="no colours (NO_COLOR is honoured too)")
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        mapping = build_mapping(args)
+        scenario = policy_core.load_scenario(mapping)
+        report = policy_core.evaluate(scenario)
+    except ScenarioError as error:
+        print(f"origin-playground check: {_name_flag(error, args)}", file=sys.stderr)
+        return 2
+    if args.json:
+        json.dump(report.to_dict(), sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        from ..render import render_report  # rich is imported only for people
+
+        no_color = args.no_color or bool(os.environ.get("NO_COLOR"))
+        render_report(scenario, report, show_trace=args.trace, no_color=no_color)
+    return 0 if report.all_met else 1
+
+
+def _name_flag(error: ScenarioError, args: argparse.Namespace) -> str:
+    """Point at the flag when a flag built the value the error is about."""
+    if args.file is None or _set_by_flag(error.path, args):
+        for path, flag in sorted(FLAG_FOR_PATH.items(), key=lambda item: -len(item[0])):  # most specific first
+            if error.path == path or error.path.startswith((path + ".", path + "[")):
+                return f"{flag}: {error.problem}"
+    return str(error)
+
+
+def _set_by_flag(path: str, args: argparse.Namespace) -> bool:
+    for key, flag in sorted(FLAG_FOR_PATH.items(), key=lambda item: -len(item[0])):
+        if path == key or path.startswith((key + ".", key + "[")):
+            value = getattr(args, flag[2:].replace("-", "_"), None)
+            return bool(value)
+    return False
+
+
+def build_mapping(args: argparse.Namespace) -> dict[str, Any]:
+    """The scenario mapping from FILE (if any) with the flags applied on top."""
+    mapping: dict[str, Any] = {}
+    if args.file:
+        mapping = policy_core.read_scenario_file(Path(args.file))
+    else:
+        mapping["version"] = 1
+        if not args.page or not args.target:
+            raise ScenarioError("", "give a scenario FILE, or both --page and --target")
+    for key in ("page", "target"):
+        if getattr(args, key):
+            mapping[key] = getattr(args, key)
+    if args.resource:
+        mapping["resources"] = args.resource
+    if args.sandboxed:
+        mapping["page_sandboxed"] = True
+
+    request = dict(_section(mapping, "request"))
+    for key in ("method", "mode", "credentials", "crossorigin", "script_type"):
+        if getattr(args, key) is not None:
+            request[key] = getattr(args, key)
+    if args.header:
+        request["headers"] = [*_pairs(request.get("headers")), *_header_flags("--header", args.header)]
+    if request:
+        mapping["request"] = request
+
+    for section, status_flag, header_flag, status, header_values in (
+        ("preflight", "--preflight-status", "--preflight-header", args.preflight_status, args.preflight_header),
+        ("response", "--status", "--response-header", args.status, args.response_header),
+    ):
+        table = dict(_section(mapping, section))
+        if status is not None:
+            table["status"] = _status(status_flag, status)
+        if header_values:
+            table["headers"] = [*_pairs(table.get("headers")), *_header_flags(header_flag, header_values)]
+        if table:
+            mapping[section] = table
+
+    if args.cookie is not None:
+        mapping["cookie"] = {"set_cookie": args.cookie, "via": args.via or "fetch"}
+    elif args.via is not None:
+        cookie = mapping.get("cookie")
+        if isinstance(cookie, str):
+            mapping["cookie"] = {"set_cookie": cookie, "via": args.via}
+        else:
+            mapping["cookie"] = {**_section(mapping, "cookie"), "via": args.via}
+
+    if args.expect:
+        expect = dict(_section(mapping, "expect"))
+        for item in args.expect:
+            path, sep, value = item.partition("=")
+            lowered = value.strip().lower()
+            if not sep or lowered not in ("true", "false"):
+                raise ScenarioError("--expect", f"expected PATH=true or PATH=false, got {item!r}")
+            expect[path.strip()] = lowered == "true"
+        mapping["expect"] = expect
+    return mapping
+
+
+def _section(mapping: dict[str, Any], key: str) -> dict[str, Any]:
+    value = mapping.get(key, {})
+    return value if isinstance(value, dict) else {}
+
+
+def _pairs(value: Any) -> list[Any]:
+    if isinstance(value, dict):
+        return [[k, v] for k, v in value.items()]
+    return list(value) if isinstance(value, list) else []
+
+
+def _header_flags(flag: str, values: list[str]) -> list[list[str]]:
+    pairs = []
+    for line in values:
+        parsed = parse_header_line(line)
+        if parsed is None:
+            raise ScenarioError(flag, f"expected 'Name: value', got {line!r}")
+        pairs.append(list(parsed))
+    return pairs
+
+
+def _status(flag: str, text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise ScenarioError(flag, f"expected a status code such as 204, got {text!r}") from None

@@ -1,0 +1,44 @@
+"""The built-in scenario library (origin_playground/scenarios/*.toml). No Textual import."""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+from pathlib import Path
+from typing import NamedTuple
+
+# The article's own examples come first, in the order it tells them; the rest follow by name.
+FIRST = (
+    "a-com-reads-b-com",
+    "bank-and-bad-site",
+    "origin-port-differs",
+    "origin-scheme-differs",
+    "origin-path-differs",
+)
+
+
+class LibraryEntry(NamedTuple):
+    slug: str
+    title: str
+    path: Path
+
+
+def scenarios_dir() -> Path:
+    return Path(str(resources.files("origin_playground") / "scenarios"))
+
+
+def list_scenarios() -> list[LibraryEntry]:
+    entries = []
+    for path in scenarios_dir().glob("*.toml"):
+        with path.open("rb") as handle:
+            title = tomllib.load(handle).get("title", path.stem)
+        entries.append(LibraryEntry(path.stem, str(title), path))
+    rank = {slug: index for index, slug in enumerate(FIRST)}
+    return sorted(entries, key=lambda e: (rank.get(e.slug, len(FIRST)), e.slug))
+
+
+def find_scenario(slug: str) -> LibraryEntry | None:
+    for entry in list_scenarios():
+        if entry.slug == slug:
+            return entry
+    return None

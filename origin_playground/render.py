@@ -1,0 +1,140 @@
+"""The human-readable report for ``check``, drawn with rich.
+
+User text (URLs, header values, messages that quote them) is always a rich ``Text``:
+never parsed as markup, and control characters are shown escaped.
+"""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from policy_core import Report, Scenario, Verdict
+from policy_core.origins import DEFAULT_PORTS, Origin
+
+OUTCOME_MARK = {"allowed": ("✔", "green"), "partial": ("◐", "yellow"), "blocked": ("✘", "red")}
+RESULT_MARK = {"pass": ("✔", "green"), "fail": ("✘", "red"), "info": ("ℹ", "cyan"), "skip": ("–", "dim")}
+
+
+def literal(text: str, style: str = "") -> Text:
+    """User-supplied text, shown as typed: no markup, control characters escaped."""
+    safe = "".join(ch if ch >= " " or ch == "\n" else f"\\x{ord(ch):02x}" for ch in text)
+    return Text(safe.replace("\x7f", "\\x7f"), style=style)
+
+
+def outcome_text(outcome: str) -> Text:
+    mark, style = OUTCOME_MARK[outcome]
+    return Text(f"{mark} {outcome}", style=f"bold {style}")
+
+
+def capabilities_text(verdict: Verdict) -> Text:
+    text = Text()
+    for index, (name, allowed) in enumerate(verdict.can):
+        if index:
+            text.append("  ")
+        text.append(f"{name} ")
+        text.append("✔" if allowed else "✘", style="green" if allowed else "red")
+    return text
+
+
+def _parts(origin: Origin) -> tuple[str, str, str]:
+    if origin.opaque:
+        return ("(opaque)", "(opaque)", "(opaque)")
+    port = str(origin.port) if origin.port is not None else f"{DEFAULT_PORTS.get(origin.scheme, '')} (default)"
+    return (origin.scheme, origin.host, port)
+
+
+def origins_table(scenario: Scenario, report: Report) -> Table:
+    page_origin = report.page.origin_parts
+    target_origin = report.target.origin_parts
+    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False, padding=(0, 2, 0, 0))
+    table.add_column("")
+    table.add_column("page")
+    table.add_column("target")
+    table.add_row("URL", literal(report.page.url), literal(report.target.url))
+    page_parts = _parts(page_origin)
+    target_parts = _parts(target_origin)
+    for index, part in enumerate(("scheme", "host", "port")):
+        differs = part in report.origin_diff or "opaque" in report.origin_diff
+        style = "bold reverse" if differs else ""
+        label = Text(part + (" ≠" if differs else ""), style="bold" if differs else "")
+        table.add_row(label, literal(page_parts[index], style), literal(target_parts[index], style))
+    table.add_row("origin", literal(report.page.origin), literal(report.target.origin))
+    table.add_row("site", literal(report.page.site), literal(report.target.site))
+    return table
+
+
+def relation_line(report: Report) -> Text:
+    text = Text()
+    text.append("same origin ")
+    text.append("✔ yes" if report.same_origin else "✘ no", style="green" if report.same_origin else "red")
+    if report.origin_diff == ("opaque",):
+        text.append(" (an opaque origin matches no other origin)")
+    elif report.origin_diff:
+        text.append(f" ({', '.join(report.origin_diff)} differ{'s' if len(report.origin_diff) == 1 else ''})")
+    text.append("    same site ")
+    text.append("✔ yes" if report.same_site else "✘ no", style="green" if report.same_site else "red")
+    return text
+
+
+def verdict_table(report: Report) -> Table:
+    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False, padding=(0, 2, 0, 0))
+    table.add_column("resource")
+    table.add_column("outcome")
+    table.add_column("the page can")
+    for verdict in report.verdicts:
+        table.add_row(verdict.resource, outcome_text(verdict.outcome), capabilities_text(verdict))
+    return table
+
+
+def verdict_details(verdict: Verdict, show_trace: bool) -> Group:
+    parts: list[Text | Padding] = [Text(f"{verdict.resource}: ", style="bold") + outcome_text(verdict.outcome)]
+    for browser in ("chrome", "firefox", "safari"):
+        message = getattr(verdict.console, browser)
+        if message:
+            parts.append(Padding(Text(f"{browser.capitalize()} console: ", style="bold") + literal(message), (0, 0, 0, 2), expand=False))
+    steps = verdict.trace if show_trace else [s for s in verdict.trace if s.result == "fail"]
+    if steps:
+        parts.append(Padding(Text("trace" if show_trace else "why", style="bold underline"), (0, 0, 0, 2), expand=False))
+    for step in steps:
+        mark, style = RESULT_MARK.get(step.result, ("?", ""))
+        line = Text(f"{mark} {step.result:<4} ", style=style) + literal(step.summary)
+        line.append(f"  [{step.spec}]", style="dim")
+        parts.append(Padding(line, (0, 0, 0, 4), expand=False))
+        if show_trace or step.result == "fail":
+            parts.append(Padding(literal(step.detail, "dim" if show_trace else ""), (0, 0, 0, 11), expand=False))
+    if verdict.fixes:
+        parts.append(Padding(Text("fix", style="bold underline"), (0, 0, 0, 2), expand=False))
+        parts.extend(Padding(Text("→ ") + literal(fix), (0, 0, 0, 4), expand=False) for fix in verdict.fixes)
+    if verdict.warnings:
+        parts.append(Padding(Text("warnings", style="bold underline"), (0, 0, 0, 2), expand=False))
+        parts.extend(Padding(Text("⚠ ", style="yellow") + literal(w), (0, 0, 0, 4), expand=False) for w in verdict.warnings)
+    return Group(*parts)
+
+
+def render_report(scenario: Scenario, report: Report, *, show_trace: bool = False, no_color: bool = False,
+                  console: Console | None = None) -> None:
+    console = console or Console(no_color=no_color, highlight=False, soft_wrap=False)
+    if scenario.title:
+        console.print(literal(scenario.title, "bold"))
+    console.print(origins_table(scenario, report))
+    console.print(relation_line(report))
+    console.print()
+    console.print(verdict_table(report))
+    for verdict in report.verdicts:
+        if show_trace or verdict.outcome != "allowed" or verdict.warnings:
+            console.print()
+            console.print(verdict_details(verdict, show_trace))
+    if report.expectations:
+        console.print()
+        table = Table(show_header=True, header_style="bold", box=None, pad_edge=False, padding=(0, 2, 0, 0))
+        table.add_column("expectation")
+        table.add_column("expected")
+        table.add_column("actual")
+        table.add_column("")
+        for result in report.expectations:
+            table.add_row(result.path, str(result.expected).lower(), str(result.actual).lower(),
+                          Text("✔ met", style="green") if result.met else Text("✘ NOT MET", style="bold red"))
+        console.print(table)

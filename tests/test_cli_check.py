@@ -1,0 +1,129 @@
+"""``origin-playground check``: exit statuses, one-line errors, JSON and human output."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from origin_playground.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+DOM = ["check", "--page", "https://www.a.com/", "--target", "https://www.b.com/x", "--resource", "dom"]
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    try:
+        status = main(list(argv))
+    except SystemExit as exit_:  # argparse's own exits (--help, --version, usage errors)
+        status = int(exit_.code or 0)
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_json_report(capsys) -> None:
+    status, out, err = run(capsys, *DOM, "--json")
+    assert status == 0 and err == ""
+    report = json.loads(out)
+    assert report["page"]["origin"] == "https://www.a.com"
+    assert report["origin_diff"] == ["host"]
+    assert report["verdicts"]["dom"]["can"] == {"access": False}
+    assert report["verdicts"]["dom"]["console"]["chrome"].startswith('Blocked a frame with origin "https://www.a.com"')
+
+
+def test_expectations_decide_the_exit_status(capsys) -> None:
+    assert run(capsys, *DOM, "--expect", "dom.access=false", "--json")[0] == 0
+    status, out, _ = run(capsys, *DOM, "--expect", "dom.access=true", "--expect", "same_site=false", "--json")
+    assert status == 1
+    assert json.loads(out)["expectations"] == [
+        {"path": "dom.access", "expected": True, "actual": False, "met": False},
+        {"path": "same_site", "expected": False, "actual": False, "met": True},
+    ]
+
+
+@pytest.mark.parametrize(
+    ("argv", "error"),
+    [
+        (["check"], "origin-playground check: give a scenario FILE, or both --page and --target"),
+        ([*DOM, "--credentials", "includ"], "origin-playground check: --credentials: expected omit, same-origin or include, got 'includ'"),
+        ([*DOM, "--header", "no colon"], "origin-playground check: --header: expected 'Name: value', got 'no colon'"),
+        ([*DOM, "--header", "Bad Name: 1"], "origin-playground check: --header: 'Bad Name' is not a valid header name (an HTTP token)"),
+        ([*DOM, "--status", "ok"], "origin-playground check: --status: expected a status code such as 204, got 'ok'"),
+        ([*DOM, "--expect", "dom.access"], "origin-playground check: --expect: expected PATH=true or PATH=false, got 'dom.access'"),
+        ([*DOM, "--expect", "dom.reads=true"], "origin-playground check: --expect: unknown expectation"),
+        (["check", "--page", "www.a.com", "--target", "https://b.com"], "origin-playground check: --page: 'www.a.com' is not an absolute URL"),
+        ([*DOM, "--via", "xhr"], "origin-playground check: --via: expected fetch, image, script, iframe, navigation or form-post"),
+        (["check", "missing.toml"], "origin-playground check: missing.toml: no such file"),
+    ],
+)
+def test_bad_input_is_one_line_on_stderr_with_status_2(capsys, argv, error) -> None:
+    status, out, err = run(capsys, *argv)
+    assert status == 2
+    assert out == ""
+    assert err.startswith(error)
+    assert err.count("\n") == 1
+
+
+def test_file_errors_name_the_key(capsys, tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    path.write_text('version = 1\npage = "https://a.example"\ntarget = "https://b.example"\n[request]\nmode = "nope"\n')
+    status, _, err = run(capsys, "check", str(path))
+    assert status == 2
+    assert err == "origin-playground check: request.mode: expected cors, no-cors or same-origin, got 'nope'\n"
+
+
+def test_flags_override_the_file(capsys, tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    path.write_text('version = 1\npage = "https://a.example"\ntarget = "https://a.example/x"\nresources = ["dom"]\n')
+    assert json.loads(run(capsys, "check", str(path), "--json")[1])["same_origin"] is True
+    out = run(capsys, "check", str(path), "--target", "https://b.example", "--json")[1]
+    assert json.loads(out)["same_origin"] is False
+
+
+def test_human_output_marks_differences_and_explains(capsys) -> None:
+    status, out, _ = run(capsys, *DOM, "--no-color")
+    assert status == 0
+    assert "host ≠" in out
+    assert "✘ blocked" in out
+    assert 'Chrome console: Blocked a frame with origin "https://www.a.com"' in out
+    assert "fix" in out and "postMessage" in out
+    assert "\x1b[" not in out
+
+
+def test_trace_flag_shows_every_step(capsys) -> None:
+    out = run(capsys, *DOM, "--trace", "--no-color")[1]
+    for summary in ("Scheme: https = https", "Host: www.a.com ≠ www.b.com", "What stays reachable cross-origin"):
+        assert summary in out
+
+
+def test_user_text_is_shown_literally(capsys) -> None:
+    out = run(capsys, "check", "--page", "https://a.example/[bold red]x[/]", "--target", "https://b.example/\x1b", "--resource", "dom", "--no-color")[1]
+    assert "[bold%20red]x[/]" in out  # the URL parser percent-encodes the space, the brackets stay as typed
+
+
+def test_version_and_help(capsys) -> None:
+    status, out, _ = run(capsys, "--version")
+    assert status == 0 and out.startswith("origin-playground 0.")
+    status, out, _ = run(capsys, "check", "--help")
+    assert status == 0 and "examples:" in out and "--expect" in out
+
+
+def test_real_process_exit_codes_and_no_traceback() -> None:
+    base = [sys.executable, "-m", "origin_playground"]
+    ok = subprocess.run([*base, *DOM, "--json"], capture_output=True, text=True, cwd=ROOT)
+    assert ok.returncode == 0, ok.stderr
+    failed = subprocess.run([*base, *DOM, "--expect", "dom.access=true"], capture_output=True, text=True, cwd=ROOT)
+    assert failed.returncode == 1
+    bad = subprocess.run([*base, "check", "--page", "::", "--target", "https://b.example"], capture_output=True, text=True, cwd=ROOT)
+    assert bad.returncode == 2
+    assert "Traceback" not in bad.stderr and bad.stderr.count("\n") == 1
+
+
+def test_no_color_environment_variable() -> None:
+    env = {"NO_COLOR": "1", "PATH": "/usr/bin:/bin", "TERM": "xterm-256color", "FORCE_COLOR": ""}
+    out = subprocess.run([sys.executable, "-m", "origin_playground", *DOM], capture_output=True, text=True, cwd=ROOT, env=env)
+    assert out.returncode == 0
+    assert "\x1b[3" not in out.stdout  # no colour escapes (bold may remain)
