@@ -56,7 +56,8 @@ def explain_origin_comparison(ctx: Context, trace: Trace, prefix: str) -> None:
         equal = page.port == target.port if part == "port" else mine == theirs
         if part == "port" and equal and page.port is None:
             summary = "Port: default = default"
-            detail = (f"Neither URL names a port, so each uses its scheme's default ({mine}, {theirs}); the URL "
+            defaults = sorted({f"{DEFAULT_PORTS.get(o.scheme, 'none')} for {o.scheme}" for o in (page, target)})
+            detail = (f"Neither URL names a port, so each uses its scheme's default ({', '.join(defaults)}); the URL "
                       "standard stores no port for either, so this part is equal.")
         else:
             summary = f"{part.capitalize()}: {mine} {'=' if equal else '≠'} {theirs}"

@@ -22,7 +22,7 @@ CATALOGUE = sorted(
 
 def _case_id(path: Path) -> str:
     group = "library" if path.parent.name == "scenarios" else path.parent.name
-    return f"{group}/{path.stem}"
+    return f"{group}--{path.stem}"
 
 
 @pytest.mark.parametrize("path", CATALOGUE, ids=[_case_id(p) for p in CATALOGUE])

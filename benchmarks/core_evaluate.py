@@ -1,0 +1,75 @@
+"""evaluate() against its floor: parsing the scenario's two URLs with ada-url plus two PSL look-ups.
+
+Budget (issue 2): evaluate on a scenario costs at most 10x that baseline, measured in the same run.
+Run: python benchmarks/core_evaluate.py
+"""
+
+from __future__ import annotations
+
+import ada_url
+from _common import interleaved_medians, per_call_seconds, verdict_line
+
+import policy_core
+from policy_core import origins, sites
+from policy_core.resources import EVALUATORS
+
+PAGE, TARGET = "https://app.example.com/dashboard", "https://api.example.com/v1/items"
+ALL_SIX = {
+    "version": 1,
+    "page": PAGE,
+    "target": TARGET,
+    "resources": [r for r in policy_core.RESOURCE_TYPES if r in EVALUATORS],
+    "request": {"method": "PUT", "credentials": "include", "crossorigin": "use-credentials",
+                "headers": [["Content-Type", "application/json"], ["X-Trace", "1"]]},
+    "preflight": {"status": 204, "headers": [["Access-Control-Allow-Origin", "https://app.example.com"],
+                                             ["Access-Control-Allow-Credentials", "true"],
+                                             ["Access-Control-Allow-Methods", "GET, PUT"],
+                                             ["Access-Control-Allow-Headers", "content-type, x-trace"]]},
+    "response": {"status": 200, "headers": [["Access-Control-Allow-Origin", "https://app.example.com"],
+                                            ["Access-Control-Allow-Credentials", "true"], ["Vary", "Origin"]]},
+    "cookie": "sid=1; Path=/; Secure; HttpOnly; SameSite=Lax",
+}
+DOM_ONLY = {"version": 1, "page": PAGE, "target": TARGET, "resources": ["dom"]}
+CALLS = 2000
+
+
+def baseline() -> None:
+    ada_url.URL(PAGE)
+    ada_url.URL(TARGET)
+    sites._PSL.extract_str("app.example.com")
+    sites._PSL.extract_str("api.example.com")
+
+
+def main() -> None:
+    all_six = policy_core.load_scenario(ALL_SIX)
+    dom_only = policy_core.load_scenario(DOM_ONLY)
+
+    def evaluate_cold(scenario: policy_core.Scenario) -> None:
+        sites.registrable_domain.cache_clear()  # no help from the PSL cache: a fresh pair of hosts
+        policy_core.evaluate(scenario)
+
+    def load_and_evaluate_cold() -> None:
+        origins._parse.cache_clear()
+        sites.registrable_domain.cache_clear()
+        policy_core.evaluate(policy_core.load_scenario(ALL_SIX))
+
+    cases = {
+        "baseline: 2 ada parses + 2 PSL look-ups": lambda: per_call_seconds(baseline, CALLS),
+        "evaluate, dom only": lambda: per_call_seconds(lambda: policy_core.evaluate(dom_only), CALLS),
+        f"evaluate, {len(ALL_SIX['resources'])} types": lambda: per_call_seconds(lambda: policy_core.evaluate(all_six), CALLS),
+        f"evaluate, {len(ALL_SIX['resources'])} types, PSL cache cleared": lambda: per_call_seconds(lambda: evaluate_cold(all_six), CALLS),
+        f"load + evaluate, {len(ALL_SIX['resources'])} types": lambda: per_call_seconds(
+            lambda: policy_core.evaluate(policy_core.load_scenario(ALL_SIX)), CALLS),
+        f"load + evaluate, {len(ALL_SIX['resources'])} types, URL and PSL caches cleared": lambda: per_call_seconds(
+            load_and_evaluate_cold, CALLS),
+    }
+    medians = interleaved_medians(cases, rounds=9)
+    base = medians.pop("baseline: 2 ada parses + 2 PSL look-ups")
+    print(f"baseline (2 ada-url parses + 2 PSL look-ups): {base * 1e6:.1f} us")
+    for name, seconds in medians.items():
+        print(f"{name}: {seconds * 1e6:.1f} us  ->  " + verdict_line("ratio", seconds / base, 10))
+    print(f"resource types evaluated: {', '.join(ALL_SIX['resources'])}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,60 @@
+"""Six toggles, one per resource type; any number on at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Checkbox
+
+from policy_core import RESOURCE_TYPES
+
+NOT_AVAILABLE = "not available yet"
+LABELS = {"dom": "DOM", "iframe": "iframe", "fetch": "fetch", "image": "image", "script": "script", "cookie": "cookie"}
+
+
+def toggle_label(resource: str, available: bool) -> Text:
+    label = Text(f"{LABELS[resource]:<7}")
+    if not available:
+        label.append(f" {NOT_AVAILABLE}", style="dim italic")
+    return label
+
+
+class ResourceToggles(Vertical):
+    @dataclass
+    class Changed(Message):
+        """The set of resource types switched on changed."""
+
+        resources: tuple[str, ...]  # in report order
+
+    def __init__(self, available: tuple[str, ...], **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.available = available
+
+    def compose(self) -> ComposeResult:
+        for resource in RESOURCE_TYPES:
+            yield Checkbox(
+                toggle_label(resource, resource in self.available),
+                id=f"toggle-{resource}",
+                compact=True,
+                tooltip=None if resource in self.available else f"The {resource} verdict is {NOT_AVAILABLE}.",
+            )
+
+    def selected(self) -> tuple[str, ...]:
+        return tuple(r for r in RESOURCE_TYPES if self.query_one(f"#toggle-{r}", Checkbox).value)
+
+    def set_selected(self, resources: tuple[str, ...] | list[str]) -> None:
+        """Switch toggles to match a loaded scenario without posting Changed."""
+        for resource in RESOURCE_TYPES:
+            box = self.query_one(f"#toggle-{resource}", Checkbox)
+            with box.prevent(Checkbox.Changed):
+                box.value = resource in resources
+
+    @on(Checkbox.Changed)
+    def _toggled(self, event: Checkbox.Changed) -> None:
+        event.stop()
+        self.post_message(self.Changed(self.selected()))

@@ -1,0 +1,81 @@
+"""The page and target URL inputs, each with its origin breakdown, and same-origin/site badges."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Input, Label, Static
+
+from policy_core import Report
+
+from ..glyphs import yes_no
+from .origin_breakdown import OriginBreakdown
+
+FIELDS = ("page", "target")
+
+
+class UrlPane(Vertical):
+    @dataclass
+    class UrlChanged(Message):
+        """The user edited a URL (every keystroke)."""
+
+        field: str  # "page" or "target"
+        value: str
+
+    def compose(self) -> ComposeResult:
+        for field in FIELDS:
+            with Horizontal(classes="url-row"):
+                yield Label("Page" if field == "page" else "Target", classes="url-label")
+                yield Input(
+                    id=f"{field}-url",
+                    placeholder="https://www.a.com/" if field == "page" else "https://www.b.com/data",
+                    select_on_focus=False,
+                )
+            yield OriginBreakdown(id=f"{field}-origin", classes="origin-breakdown")
+            yield Static("", id=f"{field}-url-error", classes="url-error", markup=False)
+        yield Static("", id="origin-badges", markup=False)
+
+    @on(Input.Changed)
+    def _url_edited(self, event: Input.Changed) -> None:
+        event.stop()
+        field = (event.input.id or "").removesuffix("-url")
+        if field in FIELDS:
+            self.post_message(self.UrlChanged(field, event.value))
+
+    def set_urls(self, page: str, target: str) -> None:
+        """Replace both URLs without posting UrlChanged (loading a scenario)."""
+        for field, value in (("page", page), ("target", target)):
+            widget = self.query_one(f"#{field}-url", Input)
+            if widget.value != value:
+                with widget.prevent(Input.Changed):
+                    widget.value = value
+                    widget.cursor_position = len(value)
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """The core's one-line message under the URL it is about; '' clears it."""
+        for field in FIELDS:
+            message = errors.get(field, "")
+            error = self.query_one(f"#{field}-url-error", Static)
+            error.update(Text(f"✘ {message}") if message else "")
+            error.display = bool(message)
+            self.query_one(f"#{field}-url", Input).set_class(bool(message), "-invalid")
+            self.query_one(f"#{field}-origin", OriginBreakdown).set_class(bool(message), "-stale")
+
+    def show_report(self, report: Report) -> None:
+        differs = report.origin_diff
+        self.query_one("#page-origin", OriginBreakdown).show(report.page.origin_parts, differs)
+        self.query_one("#target-origin", OriginBreakdown).show(report.target.origin_parts, differs)
+        badges = Text()
+        badges.append(f"{yes_no(report.same_origin)} {'same-origin' if report.same_origin else 'cross-origin'}",
+                      style="bold")
+        if report.origin_diff and not report.same_origin:
+            badges.append(f" (differs: {', '.join(report.origin_diff)})")
+        badges.append("   ")
+        badges.append(f"{yes_no(report.same_site)} {'same-site' if report.same_site else 'cross-site'}", style="bold")
+        badges.append(f"  ({report.page.site} vs {report.target.site})" if not report.same_site else f"  ({report.page.site})")
+        self.query_one("#origin-badges", Static).update(badges)
