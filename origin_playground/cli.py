@@ -53,7 +53,6 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"origin-playground {__version__}")
     parser.add_argument("file", nargs="?", metavar="FILE", help="a scenario file (.toml or .json) to open")
     parser.add_argument("--theme", help="the workbench theme (remembered for next time)")
-    parser.add_argument("--talk", metavar="DECK", help="open a talk deck (.toml) in talk mode")
     return parser
 
 
@@ -84,4 +83,4 @@ def _open_workbench(args: argparse.Namespace) -> int:
         return 2
     from tui.app import run  # Textual is imported only here.
 
-    return int(run(path=args.file, theme=args.theme, talk=args.talk) or 0)
+    return int(run(path=args.file, theme=args.theme) or 0)

@@ -8,7 +8,16 @@ from .evaluate import evaluate
 from .loader import VALID_EXPECTATIONS, load_scenario, parse_scenario_text, read_scenario_file
 from .origins import Origin, Url, is_potentially_trustworthy, origin_diff, parse_url, same_origin
 from .report import Console, Endpoint, ExpectationResult, Report, Step, Verdict
-from .scenario import CAPABILITIES, RESOURCE_TYPES, Cookie, Expectation, HttpResponse, Redirect, Request, Scenario
+from .scenario import (
+    CAPABILITIES,
+    RESOURCE_TYPES,
+    Cookie,
+    Expectation,
+    HttpResponse,
+    Redirect,
+    Request,
+    Scenario,
+)
 from .sites import Site, registrable_domain, same_site, site_of
 
 __version__ = "0.1.0"

@@ -31,7 +31,7 @@ def parse_set_cookie(line: str) -> ParsedSetCookie | None:
     name, value = name.strip(_WS), value.strip(_WS)
     if not name and not value:
         return None
-    if any(ord(ch) < 0x20 and ch != "\t" or ch == "\x7f" for ch in name + value):
+    if any((ord(ch) < 0x20 and ch != "\t") or ch == "\x7f" for ch in name + value):
         return None
     samesite, secure, httponly, partitioned = "", False, False, False
     domain, path = "", None

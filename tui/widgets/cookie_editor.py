@@ -1,0 +1,126 @@
+"""The cookie the target's host sets: attributes one by one, or a pasted Set-Cookie line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Checkbox, Input, Label, Select
+
+from policy_core.scenario import VIAS
+
+from ..state import DEFAULT_COOKIE
+
+SAMESITE_CHOICES = (("Lax", "Lax"), ("Strict", "Strict"), ("None", "None"), ("(absent: Lax by default)", ""))
+
+
+class CookieEditor(Vertical):
+    @dataclass
+    class Changed(Message):
+        """The cookie changed; None when no cookie is set."""
+
+        cookie: dict[str, Any] | None
+
+    def compose(self) -> ComposeResult:
+        yield Checkbox("The target's host sets a cookie", id="cookie-enabled", compact=True)
+        with Horizontal(classes="form-row"):
+            yield Label("Set-Cookie", classes="form-label")
+            yield Input(placeholder="paste a Set-Cookie line (overrides the fields below)", id="cookie-line",
+                        compact=True)
+        with Horizontal(classes="form-row"):
+            yield Label("name", classes="form-label")
+            yield Input("sid", id="cookie-name", compact=True)
+        with Horizontal(classes="form-row"):
+            yield Label("SameSite", classes="form-label")
+            yield Select(SAMESITE_CHOICES, allow_blank=False, value="", id="cookie-samesite", compact=True)
+        with Horizontal(classes="form-row"):
+            yield Checkbox("Secure", id="cookie-secure", compact=True)
+            yield Checkbox("HttpOnly", id="cookie-httponly", compact=True)
+        with Horizontal(classes="form-row"):
+            yield Label("Domain", classes="form-label")
+            yield Input(placeholder="(host-only)", id="cookie-domain", compact=True)
+        with Horizontal(classes="form-row"):
+            yield Label("Path", classes="form-label")
+            yield Input("/", id="cookie-path", compact=True)
+        with Horizontal(classes="form-row"):
+            yield Label("via", classes="form-label")
+            yield Select([(v, v) for v in VIAS], allow_blank=False, value="fetch", id="cookie-via", compact=True)
+
+    def set_cookie(self, cookie: dict[str, Any] | None) -> None:
+        """Show a loaded scenario's cookie; posts nothing."""
+        values = dict(DEFAULT_COOKIE)
+        line = ""
+        if cookie is not None:
+            if "set_cookie" in cookie:
+                line = str(cookie["set_cookie"])
+                values["via"] = cookie.get("via", "fetch")
+            else:
+                values.update(cookie)
+        fields: dict[str, Any] = {
+            "#cookie-enabled": cookie is not None,
+            "#cookie-line": line,
+            "#cookie-name": values["name"],
+            "#cookie-samesite": values["samesite"],
+            "#cookie-secure": values["secure"],
+            "#cookie-httponly": values["httponly"],
+            "#cookie-domain": values["domain"],
+            "#cookie-path": values["path"],
+            "#cookie-via": values["via"],
+        }
+        for selector, value in fields.items():
+            widget = self.query_one(selector)
+            message = {Input: Input.Changed, Select: Select.Changed, Checkbox: Checkbox.Changed}[type(widget)]
+            if widget.value != value:  # type: ignore[attr-defined]
+                with widget.prevent(message):
+                    widget.value = value  # type: ignore[attr-defined]
+        self._dim_fields()
+
+    def cookie(self) -> dict[str, Any] | None:
+        if not self.query_one("#cookie-enabled", Checkbox).value:
+            return None
+        via = str(self.query_one("#cookie-via", Select).value)
+        line = self.query_one("#cookie-line", Input).value
+        if line.strip():
+            return {"set_cookie": line, "via": via}
+        cookie: dict[str, Any] = {"name": self.query_one("#cookie-name", Input).value}
+        samesite = str(self.query_one("#cookie-samesite", Select).value)
+        if samesite:
+            cookie["samesite"] = samesite
+        for key in ("secure", "httponly"):
+            if self.query_one(f"#cookie-{key}", Checkbox).value:
+                cookie[key] = True
+        domain = self.query_one("#cookie-domain", Input).value.strip()
+        if domain:
+            cookie["domain"] = domain
+        path = self.query_one("#cookie-path", Input).value.strip()
+        if path and path != "/":
+            cookie["path"] = path
+        cookie["via"] = via
+        return cookie
+
+    def _dim_fields(self) -> None:
+        enabled = self.query_one("#cookie-enabled", Checkbox).value
+        by_line = bool(self.query_one("#cookie-line", Input).value.strip())
+        for widget in self.query(".form-row"):
+            widget.set_class(not enabled, "-off")
+        for selector in ("#cookie-name", "#cookie-samesite", "#cookie-secure", "#cookie-httponly",
+                         "#cookie-domain", "#cookie-path"):
+            self.query_one(selector).set_class(by_line, "-overridden")
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    def _edited(self, event: Input.Changed | Select.Changed | Checkbox.Changed) -> None:
+        event.stop()
+        widget_id = event.control.id if hasattr(event, "control") else None
+        if widget_id != "cookie-enabled" and not self.query_one("#cookie-enabled", Checkbox).value:
+            # Editing any field means the user wants a cookie.
+            box = self.query_one("#cookie-enabled", Checkbox)
+            with box.prevent(Checkbox.Changed):
+                box.value = True
+        self._dim_fields()
+        self.post_message(self.Changed(self.cookie()))

@@ -1,0 +1,79 @@
+"""The request: method (common ones offered, any typed), mode, credentials, crossorigin, headers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.suggester import SuggestFromList
+from textual.widgets import Input, Label, Select
+
+from policy_core.scenario import CREDENTIALS, CROSSORIGIN, MODES
+
+from ..state import HeaderRows
+from .headers_editor import HeadersEditor
+
+COMMON_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
+CHOICES = {"mode": MODES, "credentials": CREDENTIALS, "crossorigin": CROSSORIGIN}
+
+
+class RequestEditor(Vertical):
+    @dataclass
+    class Changed(Message):
+        """One request field changed (method, mode, credentials or crossorigin)."""
+
+        field: str
+        value: str
+
+    @dataclass
+    class HeadersChanged(Message):
+        headers: HeaderRows
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="form-row"):
+            yield Label("method", classes="form-label")
+            yield Input(
+                "GET",
+                id="request-method",
+                suggester=SuggestFromList(COMMON_METHODS, case_sensitive=False),
+                placeholder="GET, POST, PUT… or any token",
+                compact=True,
+            )
+        for field, choices in CHOICES.items():
+            with Horizontal(classes="form-row"):
+                yield Label(field, classes="form-label")
+                yield Select([(c, c) for c in choices], allow_blank=False, id=f"request-{field}", compact=True)
+        yield Label("headers", classes="form-label section-label")
+        yield HeadersEditor(id="request-headers")
+
+    def set_request(self, request: dict[str, str], headers: HeaderRows) -> None:
+        """Show a loaded scenario's request; posts nothing."""
+        method = self.query_one("#request-method", Input)
+        if method.value != request["method"]:
+            with method.prevent(Input.Changed):
+                method.value = request["method"]
+        for field in CHOICES:
+            select = self.query_one(f"#request-{field}", Select)
+            if select.value != request[field]:
+                with select.prevent(Select.Changed):
+                    select.value = request[field]
+        self.query_one(HeadersEditor).set_rows(headers)
+
+    @on(Input.Changed, "#request-method")
+    def _method(self, event: Input.Changed) -> None:
+        event.stop()
+        self.post_message(self.Changed("method", event.value.strip()))
+
+    @on(Select.Changed, "#request-mode, #request-credentials, #request-crossorigin")
+    def _choice(self, event: Select.Changed) -> None:
+        event.stop()
+        field = (event.select.id or "").removeprefix("request-")
+        self.post_message(self.Changed(field, str(event.value)))
+
+    @on(HeadersEditor.Changed)
+    def _headers(self, event: HeadersEditor.Changed) -> None:
+        event.stop()
+        self.post_message(self.HeadersChanged(event.headers))

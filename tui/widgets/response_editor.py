@@ -1,0 +1,74 @@
+"""One server answer (the preflight's or the actual response's): status and headers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Input, Label
+
+from ..state import HeaderRows
+from .headers_editor import HeadersEditor
+
+
+class ResponseEditor(Vertical):
+    @dataclass
+    class Changed(Message):
+        """Status or headers of this response changed. ``status`` is None when not a number."""
+
+        section: str  # "preflight" or "response"
+        status: int | None
+        status_text: str
+        headers: HeaderRows
+
+    def __init__(self, section: str, title: str, **kwargs: Any) -> None:
+        super().__init__(id=f"{section}-editor", classes="response-editor", **kwargs)
+        self.section = section
+        self.title = title
+        self.headers: HeaderRows = []
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="form-row"):
+            yield Label(self.title, classes="response-title")
+            yield Label("status", classes="form-label-short")
+            yield Input("200", id=f"{self.section}-status", restrict=r"[0-9]*", max_length=3, compact=True,
+                        classes="status-input")
+        yield HeadersEditor(id=f"{self.section}-headers", quick_add=True)
+
+    def set_response(self, status: int, headers: HeaderRows) -> None:
+        status_input = self.query_one(f"#{self.section}-status", Input)
+        if status_input.value != str(status):
+            with status_input.prevent(Input.Changed):
+                status_input.value = str(status)
+        self.headers = list(headers)
+        self.query_one(HeadersEditor).set_rows(headers)
+
+    def set_origin_hint(self, origin: str) -> None:
+        self.query_one(HeadersEditor).origin_hint = origin
+
+    def _post(self) -> None:
+        text = self.query_one(f"#{self.section}-status", Input).value.strip()
+        status = int(text) if text.isdigit() else None
+        self.post_message(self.Changed(self.section, status, text, list(self.headers)))
+
+    @on(Input.Changed, ".status-input")
+    def _status(self, event: Input.Changed) -> None:
+        event.stop()
+        self._post()
+
+    @on(HeadersEditor.Changed)
+    def _headers(self, event: HeadersEditor.Changed) -> None:
+        event.stop()
+        self.headers = list(event.headers)
+        self._post()
+
+    @on(HeadersEditor.StatusPasted)
+    def _status_pasted(self, event: HeadersEditor.StatusPasted) -> None:
+        event.stop()
+        status_input = self.query_one(f"#{self.section}-status", Input)
+        with status_input.prevent(Input.Changed):
+            status_input.value = str(event.status)

@@ -1,0 +1,129 @@
+"""The selected verdict's trace: each step marked, its spec; the highlighted step's detail; then
+fixes and warnings, each copyable."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from policy_core import Step, Verdict
+
+from ..glyphs import OUTCOME_SYMBOL, STEP_MARK
+from .resource_toggles import LABELS
+
+RESULT_STYLE = {"pass": "bold", "fail": "bold reverse", "info": "", "skip": "dim"}
+
+
+def step_prompt(index: int, step: Step) -> Text:
+    text = Text()
+    text.append(f"{STEP_MARK.get(step.result, '?')} {step.result:<4} ", style=RESULT_STYLE.get(step.result, ""))
+    text.append(step.summary)
+    text.append(f"\n         {step.spec}", style="dim italic")
+    return text
+
+
+def step_detail(step: Step) -> Text:
+    text = Text()
+    text.append(f"{step.id}", style="bold")
+    text.append(f"  ({step.spec})\n", style="italic")
+    text.append(step.detail)
+    return text
+
+
+class TraceView(Vertical):
+    BINDINGS = [Binding("c", "copy", "Copy", id="copy-trace-item", tooltip="Copy the highlighted step, fix or warning")]
+
+    @dataclass
+    class CopyRequested(Message):
+        """The user asked to copy a step, fix or warning."""
+
+        text: str
+        what: str
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.verdict: Verdict | None = None
+        self.notes: list[tuple[str, str]] = []  # ("fix" | "warning", text)
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="trace-title", markup=False)
+        yield OptionList(id="trace-steps")
+        yield Static("", id="step-detail", markup=False)
+        yield OptionList(id="trace-notes")
+
+    def show(self, verdict: Verdict | None, placeholder: str = "") -> None:
+        """Show a verdict's trace (or a placeholder line when there is none)."""
+        if verdict is not None and verdict == self.verdict:
+            return
+        previous = self.verdict
+        self.verdict = verdict
+        title = self.query_one("#trace-title", Static)
+        steps = self.query_one("#trace-steps", OptionList)
+        notes = self.query_one("#trace-notes", OptionList)
+        detail = self.query_one("#step-detail", Static)
+        keep = steps.highlighted if previous is not None and verdict is not None and previous.resource == verdict.resource else 0
+        steps.clear_options()
+        notes.clear_options()
+        self.notes = []
+        if verdict is None:
+            title.update(Text(placeholder))
+            detail.update("")
+            notes.display = False
+            return
+        heading = Text()
+        heading.append(f"{LABELS.get(verdict.resource, verdict.resource)}: ", style="bold")
+        heading.append(f"{OUTCOME_SYMBOL[verdict.outcome]} {verdict.outcome}", style="bold")
+        heading.append(f"   {len(verdict.trace)} steps", style="dim")
+        title.update(heading)
+        steps.add_options([Option(step_prompt(i, s), id=f"step-{i}") for i, s in enumerate(verdict.trace)])
+        if verdict.trace:
+            steps.highlighted = min(keep or 0, len(verdict.trace) - 1)
+            detail.update(step_detail(verdict.trace[steps.highlighted]))
+        else:
+            detail.update("")
+        self.notes = [("fix", f) for f in verdict.fixes] + [("warning", w) for w in verdict.warnings]
+        options = []
+        for kind, body in self.notes:
+            prompt = Text()
+            prompt.append("Fix: " if kind == "fix" else "⚠ Warning: ", style="bold")
+            prompt.append(body)
+            options.append(Option(prompt))
+        notes.add_options(options)
+        notes.display = bool(options)
+
+    @on(OptionList.OptionHighlighted, "#trace-steps")
+    def _step_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if self.verdict is not None and 0 <= event.option_index < len(self.verdict.trace):
+            self.query_one("#step-detail", Static).update(step_detail(self.verdict.trace[event.option_index]))
+
+    @on(OptionList.OptionSelected, "#trace-notes")
+    def _note_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._copy_note(event.option_index)
+
+    @on(OptionList.OptionSelected, "#trace-steps")
+    def _step_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+
+    def _copy_note(self, index: int) -> None:
+        if 0 <= index < len(self.notes):
+            kind, body = self.notes[index]
+            self.post_message(self.CopyRequested(body, kind))
+
+    def action_copy(self) -> None:
+        notes = self.query_one("#trace-notes", OptionList)
+        steps = self.query_one("#trace-steps", OptionList)
+        if notes.has_focus and notes.highlighted is not None:
+            self._copy_note(notes.highlighted)
+        elif self.verdict is not None and steps.highlighted is not None and self.verdict.trace:
+            step = self.verdict.trace[steps.highlighted]
+            self.post_message(self.CopyRequested(f"{step.summary}\n{step.detail}\n({step.spec})", "step"))
