@@ -13,9 +13,21 @@ import time
 from _common import ROOT, interleaved_medians, verdict_line
 
 BASELINE = [sys.executable, "-c", "import ada_url, tldextract"]
-CHECK_HUMAN = [sys.executable, "-m", "origin_playground", "check", "--page", "https://app.example.com/",
-               "--target", "https://api.example.com/v1/items", "--method", "PUT",
-               "--header", "Content-Type: application/json", "--no-color"]
+CHECK_HUMAN = [
+    sys.executable,
+    "-m",
+    "origin_playground",
+    "check",
+    "--page",
+    "https://app.example.com/",
+    "--target",
+    "https://api.example.com/v1/items",
+    "--method",
+    "PUT",
+    "--header",
+    "Content-Type: application/json",
+    "--no-color",
+]
 CHECK_JSON = [*CHECK_HUMAN, "--json"]
 
 
@@ -29,13 +41,19 @@ def main() -> None:
     for argv in (BASELINE, CHECK_HUMAN):  # warm the OS file cache; cold start means a new process
         timed(argv)
     medians = interleaved_medians(
-        {"baseline": lambda: timed(BASELINE), "check": lambda: timed(CHECK_HUMAN), "check --json": lambda: timed(CHECK_JSON)},
+        {
+            "baseline": lambda: timed(BASELINE),
+            "check": lambda: timed(CHECK_HUMAN),
+            "check --json": lambda: timed(CHECK_JSON),
+        },
         rounds=15,
     )
     base = medians["baseline"]
     print(f"baseline `python -c 'import ada_url, tldextract'`: {base * 1000:.0f} ms")
     for name in ("check", "check --json"):
-        print(f"{name}: {medians[name] * 1000:.0f} ms  ->  " + verdict_line("ratio", medians[name] / base, 1.5))
+        print(
+            f"{name}: {medians[name] * 1000:.0f} ms  ->  " + verdict_line("ratio", medians[name] / base, 1.5)
+        )
 
 
 if __name__ == "__main__":

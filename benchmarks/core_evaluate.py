@@ -19,14 +19,29 @@ ALL_SIX = {
     "page": PAGE,
     "target": TARGET,
     "resources": [r for r in policy_core.RESOURCE_TYPES if r in EVALUATORS],
-    "request": {"method": "PUT", "credentials": "include", "crossorigin": "use-credentials",
-                "headers": [["Content-Type", "application/json"], ["X-Trace", "1"]]},
-    "preflight": {"status": 204, "headers": [["Access-Control-Allow-Origin", "https://app.example.com"],
-                                             ["Access-Control-Allow-Credentials", "true"],
-                                             ["Access-Control-Allow-Methods", "GET, PUT"],
-                                             ["Access-Control-Allow-Headers", "content-type, x-trace"]]},
-    "response": {"status": 200, "headers": [["Access-Control-Allow-Origin", "https://app.example.com"],
-                                            ["Access-Control-Allow-Credentials", "true"], ["Vary", "Origin"]]},
+    "request": {
+        "method": "PUT",
+        "credentials": "include",
+        "crossorigin": "use-credentials",
+        "headers": [["Content-Type", "application/json"], ["X-Trace", "1"]],
+    },
+    "preflight": {
+        "status": 204,
+        "headers": [
+            ["Access-Control-Allow-Origin", "https://app.example.com"],
+            ["Access-Control-Allow-Credentials", "true"],
+            ["Access-Control-Allow-Methods", "GET, PUT"],
+            ["Access-Control-Allow-Headers", "content-type, x-trace"],
+        ],
+    },
+    "response": {
+        "status": 200,
+        "headers": [
+            ["Access-Control-Allow-Origin", "https://app.example.com"],
+            ["Access-Control-Allow-Credentials", "true"],
+            ["Vary", "Origin"],
+        ],
+    },
     "cookie": "sid=1; Path=/; Secure; HttpOnly; SameSite=Lax",
 }
 DOM_ONLY = {"version": 1, "page": PAGE, "target": TARGET, "resources": ["dom"]}
@@ -56,12 +71,18 @@ def main() -> None:
     cases = {
         "baseline: 2 ada parses + 2 PSL look-ups": lambda: per_call_seconds(baseline, CALLS),
         "evaluate, dom only": lambda: per_call_seconds(lambda: policy_core.evaluate(dom_only), CALLS),
-        f"evaluate, {len(ALL_SIX['resources'])} types": lambda: per_call_seconds(lambda: policy_core.evaluate(all_six), CALLS),
-        f"evaluate, {len(ALL_SIX['resources'])} types, PSL cache cleared": lambda: per_call_seconds(lambda: evaluate_cold(all_six), CALLS),
+        f"evaluate, {len(ALL_SIX['resources'])} types": lambda: per_call_seconds(
+            lambda: policy_core.evaluate(all_six), CALLS
+        ),
+        f"evaluate, {len(ALL_SIX['resources'])} types, PSL cache cleared": lambda: per_call_seconds(
+            lambda: evaluate_cold(all_six), CALLS
+        ),
         f"load + evaluate, {len(ALL_SIX['resources'])} types": lambda: per_call_seconds(
-            lambda: policy_core.evaluate(policy_core.load_scenario(ALL_SIX)), CALLS),
-        f"load + evaluate, {len(ALL_SIX['resources'])} types, URL and PSL caches cleared": lambda: per_call_seconds(
-            load_and_evaluate_cold, CALLS),
+            lambda: policy_core.evaluate(policy_core.load_scenario(ALL_SIX)), CALLS
+        ),
+        f"load + evaluate, {len(ALL_SIX['resources'])} types, URL and PSL caches cleared": lambda: (
+            per_call_seconds(load_and_evaluate_cold, CALLS)
+        ),
     }
     medians = interleaved_medians(cases, rounds=9)
     base = medians.pop("baseline: 2 ada parses + 2 PSL look-ups")

@@ -15,6 +15,8 @@ from . import __version__
 # name -> module in origin_playground.commands providing add_parser(subparsers) and run(args).
 SUBCOMMANDS: dict[str, str] = {
     "check": "check",
+    "explain": "explain",
+    "compare": "compare",
 }
 
 DESCRIPTION = """\
@@ -23,6 +25,8 @@ A playground for the browser's Same-Origin Policy and CORS.
 Run with no arguments to open the workbench, or with a scenario FILE to open that scenario.
 Subcommands answer from the terminal, for scripts and CI:
   check     evaluate a scenario file or flags; exit 1 when an --expect fails
+  explain   paste a browser console error: the failed rule, the verdict and the fix
+  compare   the origin table for URLs: same origin, which part differs, same site
 """
 
 EXAMPLES = """\

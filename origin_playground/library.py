@@ -14,6 +14,7 @@ FIRST = (
     "origin-port-differs",
     "origin-scheme-differs",
     "origin-path-differs",
+    "origin-subdomain-differs",
 )
 
 

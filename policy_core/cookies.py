@@ -24,7 +24,9 @@ _PREFIXES_LOWER = tuple((p.lower(), p) for p in _PREFIXES)
 # SameSite contexts of a request (Chrome's CookieOptions::SameSiteCookieContext::ContextType).
 STRICT_CONTEXT = "same-site"  # every SameSite cookie may be sent
 LAX_CONTEXT = "lax"  # cross-site top-level navigation with a safe method: Lax and None
-LAX_UNSAFE_CONTEXT = "lax-method-unsafe"  # cross-site top-level POST: only None (and Chrome's 2-minute exception)
+LAX_UNSAFE_CONTEXT = (
+    "lax-method-unsafe"  # cross-site top-level POST: only None (and Chrome's 2-minute exception)
+)
 CROSS_SITE_CONTEXT = "cross-site"  # only None
 
 TOP_LEVEL_VIAS = frozenset({"navigation", "form-post"})
@@ -66,8 +68,16 @@ def cookie_prefix(name: str) -> str:
     return ""
 
 
-def prefix_problems(prefix: str, *, secure: bool, secure_origin: bool, httponly: bool, domain_attribute: str,
-                    path_attribute: str | None, host: str) -> tuple[str, ...]:
+def prefix_problems(
+    prefix: str,
+    *,
+    secure: bool,
+    secure_origin: bool,
+    httponly: bool,
+    domain_attribute: str,
+    path_attribute: str | None,
+    host: str,
+) -> tuple[str, ...]:
     """What a prefixed cookie lacks (empty when valid). Chrome's IsCookiePrefixValid, newest form:
     the setting URL must be secure (https or localhost), as for the Secure attribute."""
     if not prefix:
@@ -116,7 +126,9 @@ def check_domain_attribute(host: str, domain_attribute: str) -> DomainCheck:
         # Domain=<host> is allowed, and it yields a host-only cookie.
         if domain_attribute == host:
             return DomainCheck(True, True, host, "host-only-public-suffix")
-        return DomainCheck(False, True, host, "public-suffix" if is_public_suffix(domain_attribute) else "mismatch")
+        return DomainCheck(
+            False, True, host, "public-suffix" if is_public_suffix(domain_attribute) else "mismatch"
+        )
     if not domain_match(host, domain_attribute):
         return DomainCheck(False, True, host, "mismatch")
     if is_public_suffix(domain_attribute):
@@ -179,8 +191,17 @@ def partition_key_site(via: str, page_site: Site, target_site: Site) -> Site:
     return target_site if via in TOP_LEVEL_VIAS else page_site
 
 
-def set_cookie_line(name: str, value: str, *, path: str = "/", domain: str = "", secure: bool = False,
-                    httponly: bool = False, samesite: str = "", partitioned: bool = False) -> str:
+def set_cookie_line(
+    name: str,
+    value: str,
+    *,
+    path: str = "/",
+    domain: str = "",
+    secure: bool = False,
+    httponly: bool = False,
+    samesite: str = "",
+    partitioned: bool = False,
+) -> str:
     """A Set-Cookie header line with attributes in a conventional order (for fixes)."""
     parts = [f"{name}={value}" if name else value, f"Path={path}"]
     if domain:

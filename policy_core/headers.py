@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 Headers = tuple[tuple[str, str], ...]
 
@@ -29,14 +30,21 @@ def trim(value: str) -> str:
     return value.strip(_HTTP_WHITESPACE)
 
 
+@lru_cache(maxsize=256)
+def _index(headers: Headers) -> dict[str, tuple[str, ...]]:
+    """Values by lower-cased name, in order. Cached: every verdict asks the same few lists."""
+    index: dict[str, list[str]] = {}
+    for key, value in headers:
+        index.setdefault(key.lower(), []).append(value)
+    return {key: tuple(values) for key, values in index.items()}
+
+
 def get_all(headers: Headers, name: str) -> list[str]:
-    lowered = name.lower()
-    return [value for key, value in headers if key.lower() == lowered]
+    return list(_index(headers).get(name.lower(), ())) if headers else []
 
 
 def has(headers: Headers, name: str) -> bool:
-    lowered = name.lower()
-    return any(key.lower() == lowered for key, _ in headers)
+    return bool(headers) and name.lower() in _index(headers)
 
 
 def get_combined(headers: Headers, name: str) -> str | None:

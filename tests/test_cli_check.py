@@ -127,3 +127,14 @@ def test_no_color_environment_variable() -> None:
     out = subprocess.run([sys.executable, "-m", "origin_playground", *DOM], capture_output=True, text=True, cwd=ROOT, env=env)
     assert out.returncode == 0
     assert "\x1b[3" not in out.stdout  # no colour escapes (bold may remain)
+
+
+def test_export_formats(capsys) -> None:
+    argv = ["check", "--page", "https://app.example.com", "--target", "https://api.example.com/v1", "--resource", "fetch",
+            "--method", "PUT", "--credentials", "include"]
+    status, out, _ = run(capsys, *argv, "--export", "toml")
+    assert status == 0 and 'page = "https://app.example.com"' in out
+    status, out, _ = run(capsys, *argv, "--export", "curl")
+    assert status == 0 and "curl" in out and "-X OPTIONS" in out
+    status, out, err = run(capsys, *argv, "--export", "yaml")
+    assert status == 2 and "invalid choice" in err and err.count("\n") == 1

@@ -7,3 +7,12 @@ YES, NO = "✔", "✘"
 
 def yes_no(value: bool) -> str:
     return YES if value else NO
+
+
+# Newlines and tabs stay (fixes span lines); every other control character becomes visible.
+_CONTROL_PICTURES = {code: 0x2400 + code for code in range(0x20) if chr(code) not in "\n\t"} | {0x7F: 0x2421}
+
+
+def literal(text: str) -> str:
+    """User text made visible as typed: control characters (ESC, BEL…) become ␛, ␇… pictures."""
+    return text.translate(_CONTROL_PICTURES)

@@ -94,7 +94,9 @@ class ScenarioDraft:
     def copy(self) -> ScenarioDraft:
         return copy.deepcopy(self)
 
-    def to_mapping(self, resources: list[str] | None = None, expect: dict[str, bool] | None = None) -> dict[str, Any]:
+    def to_mapping(
+        self, resources: list[str] | None = None, expect: dict[str, bool] | None = None
+    ) -> dict[str, Any]:
         """The scenario file's mapping (defaults left out), as saved and as the core loads it."""
         out: dict[str, Any] = {"version": 1}
         if self.title:
@@ -146,7 +148,9 @@ class ScenarioDraft:
 def _response_of(table: dict[str, Any] | None) -> Response:
     if not table:
         return Response()
-    return Response(status=int(table.get("status", 200)), headers=[tuple(h) for h in table.get("headers", [])])  # type: ignore[misc]
+    return Response(
+        status=int(table.get("status", 200)), headers=[tuple(h) for h in table.get("headers", [])]
+    )  # type: ignore[misc]
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,8 @@ import policy_core
 from policy_core import ScenarioError
 from policy_core.headers import parse_header_line
 
+from ..exports import EXPORT_FORMATS, export
+
 PARSER_TEXT = {
     "description": "Evaluate a scenario file, or a quick design check given as flags, and print the verdicts.\n"
     "Flags override what the FILE says. Exit status: 0 all expectations met, 1 one failed, 2 bad input.",
@@ -30,6 +32,7 @@ examples:
   origin-playground check --page https://bad-site.com --target https://bank.com/transfer --resource cookie \\
       --cookie 'sid=1; Secure; HttpOnly; SameSite=Lax' --via form-post
   origin-playground check --page https://www.a.com --target https://www.b.com --resource dom --json | jq .
+  origin-playground check scenario.toml --export express     # the server fix as cors() options
 """,
 }
 
@@ -84,6 +87,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     output.add_argument("--expect", action="append", default=[], metavar="PATH=BOOL",
                         help="an expectation such as fetch.read=true (repeatable); exit 1 when one fails")
     output.add_argument("--json", action="store_true", help="print the report as JSON (the documented format)")
+    output.add_argument("--export", choices=EXPORT_FORMATS, metavar="FORMAT",
+                        help=f"print the scenario, report or server fix as: {', '.join(EXPORT_FORMATS)}")
     output.add_argument("--trace", action="store_true", help="show every step of every trace")
     output.add_argument("--no-color", action="store_true", help="no colours (NO_COLOR is honoured too)")
 
@@ -93,10 +98,13 @@ def run(args: argparse.Namespace) -> int:
         mapping = build_mapping(args)
         scenario = policy_core.load_scenario(mapping)
         report = policy_core.evaluate(scenario)
+        exported = export(args.export, scenario, report) if args.export else None
     except ScenarioError as error:
         print(f"origin-playground check: {_name_flag(error, args)}", file=sys.stderr)
         return 2
-    if args.json:
+    if exported is not None:
+        sys.stdout.write(exported)
+    elif args.json:
         json.dump(report.to_dict(), sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
     else:

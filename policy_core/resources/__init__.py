@@ -6,10 +6,15 @@ from collections.abc import Callable
 
 from ..context import Context
 from ..report import Verdict
-from . import dom
+from . import cookie, dom, fetch, iframe, image, script
 
 Evaluator = Callable[[Context], Verdict]
 
 EVALUATORS: dict[str, Evaluator] = {
     "dom": dom.evaluate,
+    "fetch": fetch.evaluate,
+    "cookie": cookie.evaluate,
+    "iframe": iframe.evaluate,
+    "image": image.evaluate,
+    "script": script.evaluate,
 }

@@ -14,6 +14,7 @@ from textual.widgets import Checkbox, Input, Label, Select
 from policy_core.scenario import VIAS
 
 from ..state import DEFAULT_COOKIE
+from .state_checkbox import StateCheckbox
 
 SAMESITE_CHOICES = (("Lax", "Lax"), ("Strict", "Strict"), ("None", "None"), ("(absent: Lax by default)", ""))
 
@@ -25,30 +26,39 @@ class CookieEditor(Vertical):
 
         cookie: dict[str, Any] | None
 
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._loaded: dict[str, Any] | None = None  # what set_cookie last showed
+
     def compose(self) -> ComposeResult:
-        yield Checkbox("The target's host sets a cookie", id="cookie-enabled", compact=True)
+        yield StateCheckbox("The target's host sets a cookie", id="cookie-enabled", compact=True)
         with Horizontal(classes="form-row"):
             yield Label("Set-Cookie", classes="form-label")
-            yield Input(placeholder="paste a Set-Cookie line (overrides the fields below)", id="cookie-line",
-                        compact=True)
+            yield Input(
+                placeholder="paste a Set-Cookie line (overrides the fields below)",
+                id="cookie-line",
+                compact=True,
+            )
         with Horizontal(classes="form-row"):
             yield Label("name", classes="form-label")
-            yield Input("sid", id="cookie-name", compact=True)
+            yield Input(id="cookie-name", compact=True)
         with Horizontal(classes="form-row"):
             yield Label("SameSite", classes="form-label")
             yield Select(SAMESITE_CHOICES, allow_blank=False, value="", id="cookie-samesite", compact=True)
         with Horizontal(classes="form-row"):
-            yield Checkbox("Secure", id="cookie-secure", compact=True)
-            yield Checkbox("HttpOnly", id="cookie-httponly", compact=True)
+            yield StateCheckbox("Secure", id="cookie-secure", compact=True)
+            yield StateCheckbox("HttpOnly", id="cookie-httponly", compact=True)
         with Horizontal(classes="form-row"):
             yield Label("Domain", classes="form-label")
             yield Input(placeholder="(host-only)", id="cookie-domain", compact=True)
         with Horizontal(classes="form-row"):
             yield Label("Path", classes="form-label")
-            yield Input("/", id="cookie-path", compact=True)
+            yield Input(id="cookie-path", compact=True)
         with Horizontal(classes="form-row"):
             yield Label("via", classes="form-label")
-            yield Select([(v, v) for v in VIAS], allow_blank=False, value="fetch", id="cookie-via", compact=True)
+            yield Select(
+                [(v, v) for v in VIAS], allow_blank=False, value="fetch", id="cookie-via", compact=True
+            )
 
     def set_cookie(self, cookie: dict[str, Any] | None) -> None:
         """Show a loaded scenario's cookie; posts nothing."""
@@ -71,9 +81,16 @@ class CookieEditor(Vertical):
             "#cookie-path": values["path"],
             "#cookie-via": values["via"],
         }
+        self._loaded = fields
         for selector, value in fields.items():
             widget = self.query_one(selector)
-            message = {Input: Input.Changed, Select: Select.Changed, Checkbox: Checkbox.Changed}[type(widget)]
+            message = (
+                Input.Changed
+                if isinstance(widget, Input)
+                else Select.Changed
+                if isinstance(widget, Select)
+                else Checkbox.Changed
+            )
             if widget.value != value:  # type: ignore[attr-defined]
                 with widget.prevent(message):
                     widget.value = value  # type: ignore[attr-defined]
@@ -107,8 +124,14 @@ class CookieEditor(Vertical):
         by_line = bool(self.query_one("#cookie-line", Input).value.strip())
         for widget in self.query(".form-row"):
             widget.set_class(not enabled, "-off")
-        for selector in ("#cookie-name", "#cookie-samesite", "#cookie-secure", "#cookie-httponly",
-                         "#cookie-domain", "#cookie-path"):
+        for selector in (
+            "#cookie-name",
+            "#cookie-samesite",
+            "#cookie-secure",
+            "#cookie-httponly",
+            "#cookie-domain",
+            "#cookie-path",
+        ):
             self.query_one(selector).set_class(by_line, "-overridden")
 
     @on(Input.Changed)
@@ -116,7 +139,12 @@ class CookieEditor(Vertical):
     @on(Checkbox.Changed)
     def _edited(self, event: Input.Changed | Select.Changed | Checkbox.Changed) -> None:
         event.stop()
-        widget_id = event.control.id if hasattr(event, "control") else None
+        if self._loaded is None:
+            return  # widgets settling before any scenario was shown
+        widget_id = event.control.id
+        if self._loaded.get(f"#{widget_id}", object()) == event.control.value:
+            return  # a widget settling on the value it was given, not an edit
+        self._loaded.pop(f"#{widget_id}", None)
         if widget_id != "cookie-enabled" and not self.query_one("#cookie-enabled", Checkbox).value:
             # Editing any field means the user wants a cookie.
             box = self.query_one("#cookie-enabled", Checkbox)

@@ -14,12 +14,24 @@ from textual.message import Message
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, DataTable, Input, Select
 
+from ..glyphs import literal
 from ..state import HeaderRows, parse_pasted_headers
 from .header_input import HeaderInput
 
 REQUEST_HEADER_NAMES = (
-    "Accept", "Accept-Language", "Authorization", "Cache-Control", "Content-Language", "Content-Type",
-    "Cookie", "If-Match", "Origin", "Range", "X-Requested-With", "X-CSRF-Token", "X-Api-Key",
+    "Accept",
+    "Accept-Language",
+    "Authorization",
+    "Cache-Control",
+    "Content-Language",
+    "Content-Type",
+    "Cookie",
+    "If-Match",
+    "Origin",
+    "Range",
+    "X-Requested-With",
+    "X-CSRF-Token",
+    "X-Api-Key",
 )
 
 # Quick-add: every header the response editors offer, with a typical first value to edit.
@@ -65,7 +77,9 @@ class HeadersEditor(Vertical):
         editor: HeadersEditor
         lines: tuple[str, ...]
 
-    def __init__(self, *, quick_add: bool = False, names: tuple[str, ...] = REQUEST_HEADER_NAMES, **kwargs: Any) -> None:
+    def __init__(
+        self, *, quick_add: bool = False, names: tuple[str, ...] = REQUEST_HEADER_NAMES, **kwargs: Any
+    ) -> None:
         super().__init__(**kwargs)
         self.quick_add = quick_add
         self.names = tuple(QUICK_ADD) if quick_add else names
@@ -85,7 +99,9 @@ class HeadersEditor(Vertical):
                 suggester=SuggestFromList(self.names, case_sensitive=False),
                 compact=True,
             )
-            yield HeaderInput(placeholder="value", id=f"{self.id}-value", classes="header-value", compact=True)
+            yield HeaderInput(
+                placeholder="value", id=f"{self.id}-value", classes="header-value", compact=True
+            )
             yield Button("Add", id=f"{self.id}-add", classes="header-add", compact=True)
             yield Button("Del", id=f"{self.id}-delete", classes="header-delete", compact=True)
         if self.quick_add:
@@ -140,7 +156,7 @@ class HeadersEditor(Vertical):
         cursor = table.cursor_row
         table.clear()
         for name, value in self.rows:
-            table.add_row(Text(name), Text(value))  # Text: user text is never markup
+            table.add_row(Text(literal(name)), Text(literal(value)))  # Text: user text is never markup
         if self.rows:
             table.move_cursor(row=min(max(cursor, 0), len(self.rows) - 1))
         table.display = bool(self.rows)

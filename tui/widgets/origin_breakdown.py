@@ -9,6 +9,8 @@ from textual.widgets import Static
 from policy_core import Origin
 from policy_core.origins import DEFAULT_PORTS
 
+from ..repaint import update_static
+
 PARTS = ("scheme", "host", "port")
 
 
@@ -25,23 +27,20 @@ class OriginBreakdown(Horizontal):
     def compose(self) -> ComposeResult:
         for part in PARTS:
             yield Static("", classes=f"origin-part origin-{part}", markup=False, id=f"{self.id}-{part}")
-        yield Static("", classes="origin-serialized", markup=False, id=f"{self.id}-serialized")
 
     def show(self, origin: Origin | None, differs: tuple[str, ...] = ()) -> None:
+        if getattr(self, "_shown", None) == (origin, differs):
+            return
+        self._shown = (origin, differs)
         if origin is None:
-            texts = ("scheme ?", "host ?", "port ?")
-            serialized = ""
+            texts = ("?", "?", "?")
         elif origin.opaque:
-            texts = ("opaque", "", "")
-            serialized = 'origin "null"'
+            texts = ('opaque origin "null"', "", "")
         else:
-            texts = (f"scheme {origin.scheme}", f"host {origin.host}", f"port {port_text(origin)}")
-            serialized = origin.serialize()
+            texts = (f"{origin.scheme}://", origin.host, f":{port_text(origin)}")
         for part, text in zip(PARTS, texts, strict=True):
             widget = self.query_one(f"#{self.id}-{part}", Static)
             differ = part in differs or "opaque" in differs
-            shown = f"{text} ≠" if differ and text else text
-            widget.update(shown)
+            update_static(widget, text)
             widget.set_class(differ, "-differs")
             widget.display = bool(text)
-        self.query_one(f"#{self.id}-serialized", Static).update(serialized)

@@ -13,7 +13,7 @@ from textual.widgets import Input, Label, Select
 
 from policy_core.scenario import CREDENTIALS, CROSSORIGIN, MODES
 
-from ..state import HeaderRows
+from ..state import DEFAULT_REQUEST, HeaderRows
 from .headers_editor import HeadersEditor
 
 COMMON_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
@@ -32,6 +32,10 @@ class RequestEditor(Vertical):
     class HeadersChanged(Message):
         headers: HeaderRows
 
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self._shown: dict[str, str] | None = None  # what set_request last showed
+
     def compose(self) -> ComposeResult:
         with Horizontal(classes="form-row"):
             yield Label("method", classes="form-label")
@@ -45,12 +49,19 @@ class RequestEditor(Vertical):
         for field, choices in CHOICES.items():
             with Horizontal(classes="form-row"):
                 yield Label(field, classes="form-label")
-                yield Select([(c, c) for c in choices], allow_blank=False, id=f"request-{field}", compact=True)
+                yield Select(
+                    [(c, c) for c in choices],
+                    allow_blank=False,
+                    value=DEFAULT_REQUEST[field],
+                    id=f"request-{field}",
+                    compact=True,
+                )
         yield Label("headers", classes="form-label section-label")
         yield HeadersEditor(id="request-headers")
 
     def set_request(self, request: dict[str, str], headers: HeaderRows) -> None:
         """Show a loaded scenario's request; posts nothing."""
+        self._shown = dict(request)
         method = self.query_one("#request-method", Input)
         if method.value != request["method"]:
             with method.prevent(Input.Changed):
@@ -62,16 +73,23 @@ class RequestEditor(Vertical):
                     select.value = request[field]
         self.query_one(HeadersEditor).set_rows(headers)
 
+    def _post_if_edited(self, field: str, value: str) -> None:
+        # Widgets settle on their first values when mounted; only a real change is an edit.
+        if self._shown is None or self._shown.get(field) == value:
+            return
+        self._shown[field] = value
+        self.post_message(self.Changed(field, value))
+
     @on(Input.Changed, "#request-method")
     def _method(self, event: Input.Changed) -> None:
         event.stop()
-        self.post_message(self.Changed("method", event.value.strip()))
+        self._post_if_edited("method", event.input.value.strip())
 
     @on(Select.Changed, "#request-mode, #request-credentials, #request-crossorigin")
     def _choice(self, event: Select.Changed) -> None:
         event.stop()
         field = (event.select.id or "").removeprefix("request-")
-        self.post_message(self.Changed(field, str(event.value)))
+        self._post_if_edited(field, str(event.select.value))  # the current value, never a stale one
 
     @on(HeadersEditor.Changed)
     def _headers(self, event: HeadersEditor.Changed) -> None:

@@ -13,12 +13,21 @@ from textual.widgets import Checkbox
 
 from policy_core import RESOURCE_TYPES
 
+from .state_checkbox import StateCheckbox
+
 NOT_AVAILABLE = "not available yet"
-LABELS = {"dom": "DOM", "iframe": "iframe", "fetch": "fetch", "image": "image", "script": "script", "cookie": "cookie"}
+LABELS = {
+    "dom": "DOM",
+    "iframe": "iframe",
+    "fetch": "fetch",
+    "image": "image",
+    "script": "script",
+    "cookie": "cookie",
+}
 
 
 def toggle_label(resource: str, available: bool) -> Text:
-    label = Text(f"{LABELS[resource]:<7}")
+    label = Text(f"{LABELS[resource]:<6}")
     if not available:
         label.append(f" {NOT_AVAILABLE}", style="dim italic")
     return label
@@ -37,7 +46,7 @@ class ResourceToggles(Vertical):
 
     def compose(self) -> ComposeResult:
         for resource in RESOURCE_TYPES:
-            yield Checkbox(
+            yield StateCheckbox(
                 toggle_label(resource, resource in self.available),
                 id=f"toggle-{resource}",
                 compact=True,

@@ -30,17 +30,25 @@ class ResponseEditor(Vertical):
         self.section = section
         self.title = title
         self.headers: HeaderRows = []
+        self._shown_status: str | None = None  # what set_response last showed
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="form-row"):
             yield Label(self.title, classes="response-title")
             yield Label("status", classes="form-label-short")
-            yield Input("200", id=f"{self.section}-status", restrict=r"[0-9]*", max_length=3, compact=True,
-                        classes="status-input")
+            yield Input(
+                "200",
+                id=f"{self.section}-status",
+                restrict=r"[0-9]*",
+                max_length=3,
+                compact=True,
+                classes="status-input",
+            )
         yield HeadersEditor(id=f"{self.section}-headers", quick_add=True)
 
     def set_response(self, status: int, headers: HeaderRows) -> None:
         status_input = self.query_one(f"#{self.section}-status", Input)
+        self._shown_status = str(status)
         if status_input.value != str(status):
             with status_input.prevent(Input.Changed):
                 status_input.value = str(status)
@@ -58,6 +66,10 @@ class ResponseEditor(Vertical):
     @on(Input.Changed, ".status-input")
     def _status(self, event: Input.Changed) -> None:
         event.stop()
+        text = event.input.value.strip()
+        if self._shown_status is None or text == self._shown_status:
+            return  # the input settling on the value it was given, not an edit
+        self._shown_status = text
         self._post()
 
     @on(HeadersEditor.Changed)
@@ -70,5 +82,6 @@ class ResponseEditor(Vertical):
     def _status_pasted(self, event: HeadersEditor.StatusPasted) -> None:
         event.stop()
         status_input = self.query_one(f"#{self.section}-status", Input)
+        self._shown_status = str(event.status)
         with status_input.prevent(Input.Changed):
             status_input.value = str(event.status)

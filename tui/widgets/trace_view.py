@@ -16,7 +16,8 @@ from textual.widgets.option_list import Option
 
 from policy_core import Step, Verdict
 
-from ..glyphs import OUTCOME_SYMBOL, STEP_MARK
+from ..glyphs import OUTCOME_SYMBOL, STEP_MARK, literal
+from ..repaint import update_static
 from .resource_toggles import LABELS
 
 RESULT_STYLE = {"pass": "bold", "fail": "bold reverse", "info": "", "skip": "dim"}
@@ -24,8 +25,10 @@ RESULT_STYLE = {"pass": "bold", "fail": "bold reverse", "info": "", "skip": "dim
 
 def step_prompt(index: int, step: Step) -> Text:
     text = Text()
-    text.append(f"{STEP_MARK.get(step.result, '?')} {step.result:<4} ", style=RESULT_STYLE.get(step.result, ""))
-    text.append(step.summary)
+    text.append(
+        f"{STEP_MARK.get(step.result, '?')} {step.result:<4} ", style=RESULT_STYLE.get(step.result, "")
+    )
+    text.append(literal(step.summary))
     text.append(f"\n         {step.spec}", style="dim italic")
     return text
 
@@ -34,12 +37,16 @@ def step_detail(step: Step) -> Text:
     text = Text()
     text.append(f"{step.id}", style="bold")
     text.append(f"  ({step.spec})\n", style="italic")
-    text.append(step.detail)
+    text.append(literal(step.detail))
     return text
 
 
 class TraceView(Vertical):
-    BINDINGS = [Binding("c", "copy", "Copy", id="copy-trace-item", tooltip="Copy the highlighted step, fix or warning")]
+    BINDINGS = [
+        Binding(
+            "c", "copy", "Copy", id="copy-trace-item", tooltip="Copy the highlighted step, fix or warning"
+        )
+    ]
 
     @dataclass
     class CopyRequested(Message):
@@ -69,32 +76,36 @@ class TraceView(Vertical):
         steps = self.query_one("#trace-steps", OptionList)
         notes = self.query_one("#trace-notes", OptionList)
         detail = self.query_one("#step-detail", Static)
-        keep = steps.highlighted if previous is not None and verdict is not None and previous.resource == verdict.resource else 0
+        keep = (
+            steps.highlighted
+            if previous is not None and verdict is not None and previous.resource == verdict.resource
+            else 0
+        )
         steps.clear_options()
         notes.clear_options()
         self.notes = []
         if verdict is None:
-            title.update(Text(placeholder))
-            detail.update("")
+            update_static(title, Text(placeholder))
+            update_static(detail, "")
             notes.display = False
             return
         heading = Text()
         heading.append(f"{LABELS.get(verdict.resource, verdict.resource)}: ", style="bold")
         heading.append(f"{OUTCOME_SYMBOL[verdict.outcome]} {verdict.outcome}", style="bold")
         heading.append(f"   {len(verdict.trace)} steps", style="dim")
-        title.update(heading)
+        update_static(title, heading)
         steps.add_options([Option(step_prompt(i, s), id=f"step-{i}") for i, s in enumerate(verdict.trace)])
         if verdict.trace:
             steps.highlighted = min(keep or 0, len(verdict.trace) - 1)
-            detail.update(step_detail(verdict.trace[steps.highlighted]))
+            update_static(detail, step_detail(verdict.trace[steps.highlighted]))
         else:
-            detail.update("")
+            update_static(detail, "")
         self.notes = [("fix", f) for f in verdict.fixes] + [("warning", w) for w in verdict.warnings]
         options = []
         for kind, body in self.notes:
             prompt = Text()
             prompt.append("Fix: " if kind == "fix" else "⚠ Warning: ", style="bold")
-            prompt.append(body)
+            prompt.append(literal(body))
             options.append(Option(prompt))
         notes.add_options(options)
         notes.display = bool(options)
@@ -103,7 +114,9 @@ class TraceView(Vertical):
     def _step_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
         if self.verdict is not None and 0 <= event.option_index < len(self.verdict.trace):
-            self.query_one("#step-detail", Static).update(step_detail(self.verdict.trace[event.option_index]))
+            update_static(
+                self.query_one("#step-detail", Static), step_detail(self.verdict.trace[event.option_index])
+            )
 
     @on(OptionList.OptionSelected, "#trace-notes")
     def _note_selected(self, event: OptionList.OptionSelected) -> None:

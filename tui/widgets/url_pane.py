@@ -13,7 +13,8 @@ from textual.widgets import Input, Label, Static
 
 from policy_core import Report
 
-from ..glyphs import yes_no
+from ..glyphs import literal, yes_no
+from ..repaint import update_static
 from .origin_breakdown import OriginBreakdown
 
 FIELDS = ("page", "target")
@@ -45,7 +46,7 @@ class UrlPane(Vertical):
         event.stop()
         field = (event.input.id or "").removesuffix("-url")
         if field in FIELDS:
-            self.post_message(self.UrlChanged(field, event.value))
+            self.post_message(self.UrlChanged(field, event.input.value))
 
     def set_urls(self, page: str, target: str) -> None:
         """Replace both URLs without posting UrlChanged (loading a scenario)."""
@@ -61,7 +62,7 @@ class UrlPane(Vertical):
         for field in FIELDS:
             message = errors.get(field, "")
             error = self.query_one(f"#{field}-url-error", Static)
-            error.update(Text(f"✘ {message}") if message else "")
+            update_static(error, Text(f"✘ {literal(message)}") if message else "")
             error.display = bool(message)
             self.query_one(f"#{field}-url", Input).set_class(bool(message), "-invalid")
             self.query_one(f"#{field}-origin", OriginBreakdown).set_class(bool(message), "-stale")
@@ -71,11 +72,19 @@ class UrlPane(Vertical):
         self.query_one("#page-origin", OriginBreakdown).show(report.page.origin_parts, differs)
         self.query_one("#target-origin", OriginBreakdown).show(report.target.origin_parts, differs)
         badges = Text()
-        badges.append(f"{yes_no(report.same_origin)} {'same-origin' if report.same_origin else 'cross-origin'}",
-                      style="bold")
+        badges.append(
+            f"{yes_no(report.same_origin)} {'same-origin' if report.same_origin else 'cross-origin'}",
+            style="bold",
+        )
         if report.origin_diff and not report.same_origin:
             badges.append(f" (differs: {', '.join(report.origin_diff)})")
         badges.append("   ")
-        badges.append(f"{yes_no(report.same_site)} {'same-site' if report.same_site else 'cross-site'}", style="bold")
-        badges.append(f"  ({report.page.site} vs {report.target.site})" if not report.same_site else f"  ({report.page.site})")
-        self.query_one("#origin-badges", Static).update(badges)
+        badges.append(
+            f"{yes_no(report.same_site)} {'same-site' if report.same_site else 'cross-site'}", style="bold"
+        )
+        badges.append(
+            f"  ({report.page.site} vs {report.target.site})"
+            if not report.same_site
+            else f"  ({report.page.site})"
+        )
+        update_static(self.query_one("#origin-badges", Static), badges)

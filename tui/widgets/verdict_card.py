@@ -15,7 +15,8 @@ from textual.widgets import Static
 
 from policy_core import Verdict
 
-from ..glyphs import OUTCOME_SYMBOL, yes_no
+from ..glyphs import OUTCOME_SYMBOL, literal, yes_no
+from ..repaint import update_static
 from .resource_toggles import LABELS, NOT_AVAILABLE
 
 OUTCOME_CLASSES = ("-allowed", "-partial", "-blocked")
@@ -47,7 +48,7 @@ def extras_text(verdict: Verdict) -> Text:
         if index:
             text.append("\n")
         text.append(f"{key.replace('_', ' ')}: ", style="dim")
-        text.append(extra_value_text(value))
+        text.append(literal(extra_value_text(value)))
     return text
 
 
@@ -74,8 +75,8 @@ class VerdictCard(Vertical, can_focus=True):
 
     def show(self, verdict: Verdict | None, available: bool) -> None:
         """Render a verdict; None with ``available`` False says plainly there is none yet."""
-        if verdict is self.verdict and verdict is not None:
-            return
+        if verdict is not None and verdict == self.verdict:
+            return  # an equal verdict: nothing to repaint
         self.verdict = verdict
         outcome = self.query_one(".card-outcome", Static)
         can = self.query_one(".card-can", Static)
@@ -83,21 +84,21 @@ class VerdictCard(Vertical, can_focus=True):
         extra = self.query_one(".card-extra", Static)
         self.remove_class(*OUTCOME_CLASSES)
         if verdict is None:
-            outcome.update(Text(f"… {NOT_AVAILABLE}" if not available else "…"))
+            update_static(outcome, Text(f"… {NOT_AVAILABLE}" if not available else "…"))
             self.set_class(not available, "-unavailable")
             for widget in (can, console, extra):
-                widget.update("")
+                update_static(widget, "")
                 widget.display = False
             return
         self.remove_class("-unavailable")
         self.add_class(f"-{verdict.outcome}")
-        outcome.update(Text(f"{OUTCOME_SYMBOL[verdict.outcome]} {verdict.outcome}", style="bold"))
-        can.update(capabilities_text(verdict))
+        update_static(outcome, Text(f"{OUTCOME_SYMBOL[verdict.outcome]} {verdict.outcome}", style="bold"))
+        update_static(can, capabilities_text(verdict))
         can.display = True
         chrome = verdict.console.chrome
-        console.update(Text.assemble(("Chrome console: ", "dim"), chrome) if chrome else "")
+        update_static(console, Text.assemble(("Chrome console: ", "dim"), literal(chrome)) if chrome else "")
         console.display = bool(chrome)
-        extra.update(extras_text(verdict))
+        update_static(extra, extras_text(verdict))
         extra.display = bool(verdict.extra)
 
     def action_select(self) -> None:

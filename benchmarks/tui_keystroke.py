@@ -1,0 +1,115 @@
+"""Keystroke in #target-url to repainted verdicts, median under Pilot at 120x40.
+
+Compared in the same run with a minimal Textual app that echoes an Input into a Static.
+Targets (issue 5): median <= 16 ms and at most 2x the minimal app.
+
+    python benchmarks/tui_keystroke.py [--keys N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from textual import events
+from textual.app import App, ComposeResult
+from textual.widgets import Input, Static
+
+from tui.app import OriginPlaygroundApp
+
+SIZE = (120, 40)
+
+
+class EchoApp(App[None]):
+    """The baseline: an Input echoed into a Static on every keystroke."""
+
+    def compose(self) -> ComposeResult:
+        yield Input(id="target-url")
+        yield Static(id="echo", markup=False)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.query_one("#echo", Static).update(event.value)
+
+
+async def measure(app: App[None], keys: int, painted: Callable[[App[None], int], bool]) -> list[float]:
+    """Per keystroke: the key event enters the app as a terminal would send it, and the clock stops at
+    the first frame written to the (headless) terminal that shows the new state."""
+    samples: list[float] = []
+    frames: list[float] = []
+    original_display = app._display
+
+    def display(screen: object, renderable: object) -> None:
+        original_display(screen, renderable)  # type: ignore[arg-type]
+        frames.append(time.perf_counter())
+
+    app._display = display  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        box = app.query_one("#target-url", Input)
+        box.focus()
+        box.value = "https://www.a.co"
+        await pilot.pause()
+        driver = app._driver
+        assert driver is not None
+        for index in range(keys):
+            key, char = ("m", "m") if index % 2 == 0 else ("backspace", None)  # www.a.com <-> www.a.co
+            frames.clear()
+            start = time.perf_counter()
+            event = events.Key(key, char)
+            event.set_sender(app)
+            driver.send_message(event)
+            while True:
+                await asyncio.sleep(0)
+                if painted(app, index) and frames and frames[-1] > start:
+                    painted_at = frames[-1]
+                    break
+                if time.perf_counter() - start > 2:
+                    raise RuntimeError("no repaint within 2 s")
+            samples.append((painted_at - start) * 1000)
+            await pilot.pause()
+    return samples
+
+
+def _echo_painted(app: App[None], index: int) -> bool:
+    return str(app.query_one("#echo", Static).render()).endswith("m" if index % 2 == 0 else "co")
+
+
+def _workbench_painted(app: App[None], index: int) -> bool:
+    card = app.query_one("#card-dom")
+    return card.has_class("-allowed" if index % 2 == 0 else "-blocked")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--keys", type=int, default=60)
+    args = parser.parse_args()
+    echo = asyncio.run(measure(EchoApp(), args.keys, _echo_painted))
+    # Every keystroke flips the verdict (www.a.co <-> www.a.com): the worst case, all cards repaint.
+    work = asyncio.run(measure(OriginPlaygroundApp(system_copy=None), args.keys, _workbench_painted))
+    echo_median, work_median = statistics.median(echo), statistics.median(work)
+    ratio = work_median / echo_median
+    print(
+        f"minimal echo app : median {echo_median:6.2f} ms  (p90 {statistics.quantiles(echo, n=10)[-1]:6.2f} ms)"
+    )
+    print(
+        f"workbench        : median {work_median:6.2f} ms  (p90 {statistics.quantiles(work, n=10)[-1]:6.2f} ms)"
+    )
+    print(f"ratio workbench/minimal: {ratio:.2f}x (target <= 2.0x); median target <= 16 ms")
+    ok = ratio <= 2.0 and work_median <= 16.0
+    print("PASS" if ok else "FAIL")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

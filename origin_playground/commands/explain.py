@@ -1,0 +1,112 @@
+"""``origin-playground explain``: paste a console error, get the failed rule, the verdict and the fix.
+
+Exit status: 0 recognised and explained; 1 not a message it recognises; 2 bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+import policy_core
+from policy_core import ScenarioError
+from policy_core.explain import KNOWN_MESSAGES, REASONS, recognise, scenario_for
+
+from ..exports import EXPORT_FORMATS, export
+
+PARSER_TEXT = {
+    "description": "Recognise a browser console error (Chrome, Firefox or Safari; CORS, framing, DOM access, canvas), "
+    "rebuild the situation as a scenario, and show the verdict, the trace and the fix.\n"
+    "Exit status: 0 explained, 1 not a message it recognises, 2 bad input.",
+    "epilog": """\
+examples:
+  origin-playground explain "Access to fetch at 'https://api.example.com/v1/items' from origin \\
+      'https://app.example.com' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header \\
+      is present on the requested resource."
+  pbpaste | origin-playground explain -
+  origin-playground explain - --export toml < error.txt > scenario.toml
+  origin-playground explain --known
+""",
+}
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "text", nargs="*", metavar="TEXT", help="the pasted message ('-' reads it from stdin)"
+    )
+    parser.add_argument("--known", action="store_true", help="list every message recognised, with an example")
+    parser.add_argument(
+        "--json", action="store_true", help="print what was recognised, the scenario and the report as JSON"
+    )
+    parser.add_argument(
+        "--export",
+        choices=EXPORT_FORMATS,
+        metavar="FORMAT",
+        help=f"print the built scenario or its report in a format: {', '.join(EXPORT_FORMATS)}",
+    )
+    parser.add_argument("--trace", action="store_true", help="show every step of the trace")
+    parser.add_argument("--no-color", action="store_true", help="no colours (NO_COLOR is honoured too)")
+
+
+def _read_text(args: argparse.Namespace) -> str:
+    if args.text == ["-"]:
+        try:
+            return sys.stdin.read()
+        except (OSError, UnicodeDecodeError) as error:
+            raise ScenarioError("stdin", f"cannot be read: {error}") from None
+    return " ".join(args.text)
+
+
+def _known_json() -> list[dict[str, str]]:
+    return [{"browser": b, "reason": c, "rule": REASONS[c].rule, "example": e} for b, c, e in KNOWN_MESSAGES]
+
+
+def run(args: argparse.Namespace) -> int:
+    no_color = args.no_color or bool(os.environ.get("NO_COLOR"))
+    if args.known:
+        if args.json:
+            json.dump(_known_json(), sys.stdout, indent=2, ensure_ascii=False)
+            sys.stdout.write("\n")
+        else:
+            from ..render_explain import render_known
+
+            render_known(no_color)
+        return 0
+    try:
+        text = _read_text(args)
+        if not text.strip():
+            raise ScenarioError("TEXT", "give the console message to explain (or '-' to read it from stdin)")
+        recognised = recognise(text)
+        if recognised is None:
+            return _not_recognised(args, no_color)
+        mapping = scenario_for(recognised)
+        scenario = policy_core.load_scenario(mapping)
+        report = policy_core.evaluate(scenario)
+        exported = export(args.export, scenario, report) if args.export else None
+    except ScenarioError as error:
+        print(f"origin-playground explain: {error}", file=sys.stderr)
+        return 2
+    if exported is not None:
+        sys.stdout.write(exported)
+    elif args.json:
+        out = {"recognised": recognised.to_dict(), "scenario": mapping, "report": report.to_dict()}
+        json.dump(out, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        from ..render_explain import render_explained  # rich is imported only for people
+
+        render_explained(recognised, mapping, scenario, report, show_trace=args.trace, no_color=no_color)
+    return 0
+
+
+def _not_recognised(args: argparse.Namespace, no_color: bool) -> int:
+    if args.json:
+        json.dump({"recognised": None, "known": _known_json()}, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        from ..render_explain import render_not_recognised
+
+        render_not_recognised(no_color)
+    return 1

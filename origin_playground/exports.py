@@ -1,0 +1,442 @@
+"""Export and share: a scenario and its report as TOML, JSON, Markdown, curl, or server configuration.
+
+UI-free (no rich, no Textual): ``check``, ``explain`` and the TUI all call ``export(fmt, scenario, report)``.
+The server configurations allow exactly what the scenario's page needs (its origin, method,
+request headers, credentials and the headers it wants to read), nothing more.
+"""
+
+from __future__ import annotations
+
+import json
+import shlex
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import tomli_w
+
+from policy_core import Report, Scenario, ScenarioError, Verdict
+from policy_core.headers import extract_token_list, get_combined
+
+OUTCOME_WORDS = {"allowed": "✔ allowed", "partial": "◐ partial", "blocked": "✘ blocked"}
+RESULT_MARKS = {"pass": "✔", "fail": "✘", "info": "ℹ", "skip": "–"}
+# Chrome caps Access-Control-Max-Age at 2 hours (browser-rules.md § 2.1): a longer cache buys nothing there.
+DEFAULT_MAX_AGE = 7200
+# django-cors-headers' corsheaders.defaults.default_methods / default_headers.
+DJANGO_DEFAULT_METHODS = ("DELETE", "GET", "OPTIONS", "PATCH", "POST", "PUT")
+DJANGO_DEFAULT_HEADERS = (
+    "accept",
+    "authorization",
+    "content-type",
+    "user-agent",
+    "x-csrftoken",
+    "x-requested-with",
+)
+
+
+# --- what the page needs from the server ----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CorsIntent:
+    """What the server must allow for the page's request to work (derived from scenario and report)."""
+
+    origin: str
+    url: str
+    path: str
+    method: str
+    request_headers: tuple[str, ...]  # the CORS-unsafe names, lower-case, as the preflight asks for them
+    credentials: bool
+    expose: tuple[str, ...]
+    max_age: int
+    preflight: bool
+
+
+def _preflight_lines(report: Report) -> tuple[str, ...]:
+    """The fetch verdict's ``preflight_request``: the OPTIONS request line and its CORS header lines."""
+    verdict = report.verdict("fetch")
+    if verdict is None:
+        return ()
+    value = dict(verdict.extra).get("preflight_request") or ()
+    lines: list[str] = []
+    for item in value:
+        if isinstance(item, str):
+            lines.append(item)
+        elif isinstance(item, (list, tuple)) and len(item) == 2:
+            lines.append(f"{item[0]}: {item[1]}")
+    return tuple(lines)
+
+
+def _preflight_header(lines: tuple[str, ...], name: str) -> str | None:
+    prefix = name.lower() + ":"
+    for line in lines:
+        if line.lower().startswith(prefix):
+            return line[len(prefix) :].strip()
+    return None
+
+
+def _fetch_sends_preflight(report: Report) -> bool:
+    verdict = report.verdict("fetch")
+    return bool(verdict is not None and dict(verdict.extra).get("preflight"))
+
+
+def cors_intent(scenario: Scenario, report: Report) -> CorsIntent:
+    if report.page.opaque:
+        raise ScenarioError(
+            "page",
+            "the page's origin is opaque (null): allowing 'null' would let every sandboxed "
+            "frame and file: page read the response; serve the page from a real origin instead",
+        )
+    lines = _preflight_lines(report)
+    requested = _preflight_header(lines, "Access-Control-Request-Headers")
+    request_headers = (
+        tuple(name.strip() for name in requested.split(",") if name.strip()) if requested else ()
+    )
+    credentials = (
+        scenario.request.credentials == "include" or scenario.request.crossorigin == "use-credentials"
+    )
+    expose = extract_token_list(scenario.response.headers, "Access-Control-Expose-Headers").values
+    if credentials:
+        expose = tuple(
+            name for name in expose if name != "*"
+        )  # with credentials * is a literal name, not a wildcard
+    max_age_text = get_combined(scenario.preflight.headers, "Access-Control-Max-Age")
+    max_age = int(max_age_text) if max_age_text and max_age_text.strip().isdigit() else DEFAULT_MAX_AGE
+    return CorsIntent(
+        origin=report.page.origin,
+        url=scenario.target.href,
+        path=scenario.target.pathname or "/",
+        method=scenario.request.method,
+        request_headers=request_headers,
+        credentials=credentials,
+        expose=tuple(dict.fromkeys(name.lower() for name in expose)),
+        max_age=min(max(max_age, 0), DEFAULT_MAX_AGE),
+        preflight=_fetch_sends_preflight(report),
+    )
+
+
+# --- machine-readable formats ---------------------------------------------------------------------
+
+
+def export_toml(scenario: Scenario, report: Report) -> str:
+    return tomli_w.dumps(scenario.to_mapping())
+
+
+def export_json(scenario: Scenario, report: Report) -> str:
+    return json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"
+
+
+def curl_commands(scenario: Scenario, report: Report) -> list[list[str]]:
+    """The preflight (when the browser sends one) and the actual request, as argv lists."""
+    url = scenario.target.href
+    commands: list[list[str]] = []
+    lines = _preflight_lines(report)
+    if _fetch_sends_preflight(report) and lines:
+        preflight = ["curl", "-i", "-X", "OPTIONS", url]
+        for line in lines[1:]:  # lines[0] is the request line
+            preflight += ["-H", line]
+        commands.append(preflight)
+    actual = ["curl", "-i", "-X", scenario.request.method, url, "-H", f"Origin: {report.page.origin}"]
+    for name, value in scenario.request.headers:
+        actual += ["-H", f"{name}: {value}"]
+    credentials = (
+        scenario.request.credentials == "include" or scenario.request.crossorigin == "use-credentials"
+    )
+    if credentials and scenario.cookie is not None:
+        actual += ["--cookie", f"{scenario.cookie.name}={scenario.cookie.value}"]
+    commands.append(actual)
+    return commands
+
+
+def export_curl(scenario: Scenario, report: Report) -> str:
+    commands = curl_commands(scenario, report)
+    out: list[str] = []
+    if len(commands) == 2:
+        out += [
+            "# 1. The CORS preflight the browser sends first (no cookies, ever):",
+            shlex.join(commands[0]),
+            "",
+        ]
+        out.append("# 2. The actual request, with the page's Origin:")
+    else:
+        out.append("# The request the browser sends (no preflight needed), with the page's Origin:")
+    out.append(shlex.join(commands[-1]))
+    return "\n".join(out) + "\n"
+
+
+# --- Markdown ---------------------------------------------------------------------------------------
+
+
+def _cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def _code(text: str) -> str:
+    """Inline code that survives backticks inside the text."""
+    fence = "`"
+    while fence in text:
+        fence += "`"
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _block(text: str, lang: str = "text") -> list[str]:
+    fence = "```"
+    while fence in text:
+        fence += "`"
+    return [f"{fence}{lang}", text, fence]
+
+
+def _capabilities(verdict: Verdict) -> str:
+    return " · ".join(f"{name} {'✔' if allowed else '✘'}" for name, allowed in verdict.can)
+
+
+def export_markdown(scenario: Scenario, report: Report) -> str:
+    title = scenario.title or f"{report.page.origin} → {report.target.url}"
+    out = [f"## {_cell(title)}", ""]
+    out += [
+        "| | page | target |",
+        "|---|---|---|",
+        f"| URL | {_cell(_code(report.page.url))} | {_cell(_code(report.target.url))} |",
+        f"| origin | {_cell(_code(report.page.origin))} | {_cell(_code(report.target.origin))} |",
+        f"| site | {_cell(_code(report.page.site))} | {_cell(_code(report.target.site))} |",
+        "",
+    ]
+    differs = (
+        f" ({', '.join(report.origin_diff)} differ{'s' if len(report.origin_diff) == 1 else ''})"
+        if report.origin_diff and not report.same_origin
+        else ""
+    )
+    out += [
+        f"Same origin: **{'yes' if report.same_origin else 'no'}**{differs} · "
+        f"same site: **{'yes' if report.same_site else 'no'}**",
+        "",
+    ]
+    out += ["| resource | outcome | the page can |", "|---|---|---|"]
+    out += [f"| {v.resource} | {OUTCOME_WORDS[v.outcome]} | {_capabilities(v)} |" for v in report.verdicts]
+    for verdict in report.verdicts:
+        failing = [step for step in verdict.trace if step.result == "fail"]
+        if not (verdict.console.chrome or failing or verdict.fixes or verdict.warnings):
+            continue
+        out += ["", f"### {verdict.resource}: {OUTCOME_WORDS[verdict.outcome]}"]
+        if verdict.console.chrome:
+            out += ["", "Chrome console:", "", *_block(verdict.console.chrome)]
+        if failing:
+            out += ["", "Why:", ""]
+            for step in failing:
+                out.append(f"- ✘ {_code(step.id)}: {step.summary} ({step.spec})")
+                out += [f"  {line}" for line in step.detail.splitlines() if line.strip()]
+        if verdict.fixes:
+            out += ["", "Fix:", ""]
+            for fix in verdict.fixes:
+                first, _, rest = fix.partition("\n")
+                out.append(f"- {first}")
+                if rest:  # header lines or code: keep them verbatim in a block under the item
+                    out += ["", *(f"  {line}" for line in _block(rest)), ""]
+        if verdict.warnings:
+            out += ["", "Warnings:", ""]
+            out += [f"- ⚠ {warning}" for warning in verdict.warnings]
+    if report.expectations:
+        out += ["", "| expectation | expected | actual | |", "|---|---|---|---|"]
+        out += [
+            f"| {_cell(e.path)} | {str(e.expected).lower()} | {str(e.actual).lower()} | "
+            f"{'✔ met' if e.met else '✘ not met'} |"
+            for e in report.expectations
+        ]
+    out += ["", "_Made with origin-playground._"]
+    return "\n".join(out) + "\n"
+
+
+# --- server configuration ---------------------------------------------------------------------------
+
+
+def _js(values: tuple[str, ...] | list[str]) -> str:
+    return "[" + ", ".join(json.dumps(v) for v in values) + "]"
+
+
+def _py(values: tuple[str, ...] | list[str]) -> str:
+    return "[" + ", ".join(json.dumps(v) for v in values) + "]"
+
+
+def _py_tuple(defaults: str, extra: list[str]) -> str:
+    """``(*defaults, "a", "b")``, or ``(*defaults,)``: a valid Python tuple either way."""
+    return (
+        "(" + ", ".join([f"*{defaults}", *(json.dumps(v) for v in extra)]) + ("," if not extra else "") + ")"
+    )
+
+
+def _comment(intent: CorsIntent) -> str:
+    return f"CORS for pages on {intent.origin} calling {intent.url} ({intent.method})"
+
+
+def export_nginx(scenario: Scenario, report: Report) -> str:
+    intent = cors_intent(scenario, report)
+    origin = f'"{intent.origin}"'
+    out = [f"# nginx: {_comment(intent)}", f"location {intent.path} {{"]
+    if intent.preflight:
+        out += [
+            "    # The preflight: answer OPTIONS here, without passing it to the application.",
+            "    if ($request_method = OPTIONS) {",
+            f"        add_header Access-Control-Allow-Origin {origin} always;",
+            f'        add_header Access-Control-Allow-Methods "{intent.method}" always;',
+        ]
+        if intent.request_headers:
+            out.append(
+                f'        add_header Access-Control-Allow-Headers "{", ".join(intent.request_headers)}" always;'
+            )
+        if intent.credentials:
+            out.append('        add_header Access-Control-Allow-Credentials "true" always;')
+        out += [
+            f'        add_header Access-Control-Max-Age "{intent.max_age}" always;',
+            '        add_header Vary "Origin" always;',
+            "        return 204;",
+            "    }",
+        ]
+    out.append(f"    add_header Access-Control-Allow-Origin {origin} always;")
+    if intent.credentials:
+        out.append('    add_header Access-Control-Allow-Credentials "true" always;')
+    if intent.expose:
+        out.append(f'    add_header Access-Control-Expose-Headers "{", ".join(intent.expose)}" always;')
+    out += [
+        '    add_header Vary "Origin" always;  # caches must not serve one origin\'s answer to another',
+        "    # ... your existing proxy_pass / root lines ...",
+        "}",
+    ]
+    return "\n".join(out) + "\n"
+
+
+def export_express(scenario: Scenario, report: Report) -> str:
+    intent = cors_intent(scenario, report)
+    out = [
+        f"// Express + the cors package (npm install cors): {_comment(intent)}",
+        'const cors = require("cors");',
+        "",
+        "const corsOptions = {",
+        f"  origin: {json.dumps(intent.origin)},  // a string origin: cors also sends Vary: Origin",
+        f"  methods: {_js([intent.method])},",
+    ]
+    if intent.request_headers:
+        out.append(f"  allowedHeaders: {_js(intent.request_headers)},")
+    if intent.expose:
+        out.append(f"  exposedHeaders: {_js(intent.expose)},")
+    if intent.credentials:
+        out.append("  credentials: true,")
+    out += [
+        f"  maxAge: {intent.max_age},",
+        "};",
+        "",
+        "app.use(cors(corsOptions));  // before your routes: it also answers the OPTIONS preflight",
+    ]
+    return "\n".join(out) + "\n"
+
+
+def export_flask(scenario: Scenario, report: Report) -> str:
+    intent = cors_intent(scenario, report)
+    out = [
+        f"# Flask-CORS (pip install flask-cors): {_comment(intent)}",
+        "from flask_cors import CORS",
+        "",
+        "CORS(",
+        "    app,",
+        f"    origins={_py([intent.origin])},",
+        f"    methods={_py([intent.method])},",
+    ]
+    if intent.request_headers:
+        out.append(f"    allow_headers={_py(intent.request_headers)},")
+    if intent.expose:
+        out.append(f"    expose_headers={_py(intent.expose)},")
+    if intent.credentials:
+        out.append("    supports_credentials=True,")
+    out += [f"    max_age={intent.max_age},", ")  # vary_header=True (the default) sends Vary: Origin"]
+    return "\n".join(out) + "\n"
+
+
+def export_fastapi(scenario: Scenario, report: Report) -> str:
+    intent = cors_intent(scenario, report)
+    out = [
+        f"# FastAPI / Starlette CORSMiddleware: {_comment(intent)}",
+        "from fastapi.middleware.cors import CORSMiddleware",
+        "",
+        "app.add_middleware(",
+        "    CORSMiddleware,",
+        f"    allow_origins={_py([intent.origin])},",
+        f"    allow_methods={_py([intent.method])},",
+    ]
+    if intent.request_headers:
+        out.append(f"    allow_headers={_py(intent.request_headers)},")
+    if intent.expose:
+        out.append(f"    expose_headers={_py(intent.expose)},")
+    if intent.credentials:
+        out.append("    allow_credentials=True,")
+    out += [f"    max_age={intent.max_age},", ")  # a listed origin is echoed back with Vary: Origin"]
+    return "\n".join(out) + "\n"
+
+
+def export_django(scenario: Scenario, report: Report) -> str:
+    intent = cors_intent(scenario, report)
+    extra_methods = [m for m in (intent.method,) if m not in DJANGO_DEFAULT_METHODS]
+    extra_headers = [h for h in intent.request_headers if h not in DJANGO_DEFAULT_HEADERS]
+    methods_note = f"  # default_methods include {intent.method}" if not extra_methods else ""
+    out = [
+        f"# settings.py, django-cors-headers (pip install django-cors-headers): {_comment(intent)}",
+        "from corsheaders.defaults import default_headers, default_methods",
+        "",
+        'INSTALLED_APPS += ["corsheaders"]',
+        'MIDDLEWARE.insert(0, "corsheaders.middleware.CorsMiddleware")  # as high as possible',
+        "",
+        f"CORS_ALLOWED_ORIGINS = {_py([intent.origin])}",
+        f"CORS_ALLOW_METHODS = {_py_tuple('default_methods', extra_methods)}{methods_note}",
+    ]
+    if intent.request_headers:
+        covered = [h for h in intent.request_headers if h in DJANGO_DEFAULT_HEADERS]
+        note = f"  # default_headers include {', '.join(covered)}" if covered else ""
+        out.append(f"CORS_ALLOW_HEADERS = {_py_tuple('default_headers', extra_headers)}{note}")
+    if intent.expose:
+        out.append(f"CORS_EXPOSE_HEADERS = {_py(intent.expose)}")
+    if intent.credentials:
+        out.append("CORS_ALLOW_CREDENTIALS = True")
+    out += [f"CORS_PREFLIGHT_MAX_AGE = {intent.max_age}", "# django-cors-headers adds Vary: Origin itself."]
+    return "\n".join(out) + "\n"
+
+
+EXPORTERS: dict[str, Callable[[Scenario, Report], str]] = {
+    "toml": export_toml,
+    "json": export_json,
+    "markdown": export_markdown,
+    "curl": export_curl,
+    "nginx": export_nginx,
+    "express": export_express,
+    "flask": export_flask,
+    "fastapi": export_fastapi,
+    "django": export_django,
+}
+EXPORT_FORMATS: tuple[str, ...] = tuple(EXPORTERS)
+
+
+def export(fmt: str, scenario: Scenario, report: Report) -> str:
+    """``scenario`` and its ``report`` in format ``fmt`` (one of EXPORT_FORMATS); ScenarioError for a bad fmt."""
+    exporter = EXPORTERS.get(fmt)
+    if exporter is None:
+        raise ScenarioError(
+            "format", f"unknown export format {fmt!r}; expected one of {', '.join(EXPORT_FORMATS)}"
+        )
+    return exporter(scenario, report)
+
+
+def describe(fmt: str) -> str:
+    """A one-line description of a format, for menus and --help."""
+    return _DESCRIPTIONS[fmt]
+
+
+_DESCRIPTIONS: dict[str, str] = {
+    "toml": "the scenario as a TOML file (opens in the workbench and in check)",
+    "json": "the report as JSON (the documented format)",
+    "markdown": "the report as Markdown, for a bug report or a chat",
+    "curl": "curl commands reproducing the preflight and the actual request",
+    "nginx": "nginx configuration for the fix",
+    "express": "Express configuration (cors package) for the fix",
+    "flask": "Flask-CORS configuration for the fix",
+    "fastapi": "FastAPI / Starlette CORSMiddleware configuration for the fix",
+    "django": "django-cors-headers settings for the fix",
+}
+
+__all__ = ["EXPORT_FORMATS", "CorsIntent", "cors_intent", "curl_commands", "describe", "export"]

@@ -1,0 +1,317 @@
+"""Fetch's request classification and preflight-response parsing, rule by rule.
+
+WHATWG Fetch § 2.2.1 Methods, § 2.2.2 Headers (CORS-safelisted request-header, forbidden
+request-header, CORS-unsafe request-header names, CORS-safelisted response-header name),
+§ 3.2.3 Access-Control-Max-Age, and Chromium's deviations where the playground follows Chrome
+(browser-rules.md § 2.1 "Chrome mode", § 3.2, § 3.3, § 3.7).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import headers as h
+
+# --- Methods (Fetch § 2.2.1) -----------------------------------------------------------------
+
+SAFELISTED_METHODS = frozenset({"GET", "HEAD", "POST"})
+FORBIDDEN_METHODS = frozenset({"CONNECT", "TRACE", "TRACK"})
+# "normalize": only these six are byte-uppercased; every other method is case-sensitive.
+_NORMALIZED = {m: m for m in ("DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT")}
+
+
+def normalize_method(method: str) -> str:
+    """Fetch "normalize": ``put`` -> ``PUT``, but ``patch`` stays ``patch``."""
+    return _NORMALIZED.get(method.upper(), method)
+
+
+def is_forbidden_method(method: str) -> bool:
+    return method.upper() in FORBIDDEN_METHODS
+
+
+def is_safelisted_method(method: str) -> bool:
+    """Byte-exact, on the normalized method (``get`` was already normalized to ``GET``)."""
+    return method in SAFELISTED_METHODS
+
+
+def legacy_chrome_method_for_acam(method: str) -> str:
+    """Older Chromium upper-cased the request method before comparing it with ACAM (crbug.com/1228178).
+
+    Current Chrome compares byte for byte, as the standard does: the feature
+    ``AccessControlAllowMethodsInCORSPreflightSpecConformant`` is enabled by default, and the
+    enterprise policy of that name (default true) is the only way back to upper-casing.
+    """
+    return method.upper()
+
+
+# --- Request headers (Fetch § 2.2.2) ---------------------------------------------------------
+
+FORBIDDEN_REQUEST_HEADERS = frozenset(
+    {
+        "accept-charset",
+        "accept-encoding",
+        "access-control-request-headers",
+        "access-control-request-method",
+        "connection",
+        "content-length",
+        "cookie",
+        "cookie2",
+        "date",
+        "dnt",
+        "expect",
+        "host",
+        "keep-alive",
+        "origin",
+        "referer",
+        "set-cookie",
+        "te",
+        "trailer",
+        "transfer-encoding",
+        "upgrade",
+        "via",
+    }
+)
+METHOD_OVERRIDE_HEADERS = frozenset({"x-http-method", "x-http-method-override", "x-method-override"})
+NO_CORS_SAFELISTED_NAMES = frozenset({"accept", "accept-language", "content-language", "content-type"})
+SAFELISTED_CONTENT_TYPES = frozenset(
+    {"application/x-www-form-urlencoded", "multipart/form-data", "text/plain"}
+)
+# Request-body-header names: dropped when a redirect turns the request into a GET (Fetch § 4.4).
+REQUEST_BODY_HEADERS = frozenset({"content-encoding", "content-language", "content-location", "content-type"})
+CORS_NON_WILDCARD_NAME = "authorization"
+
+MAX_SAFELISTED_VALUE_BYTES = 128
+MAX_SAFELIST_TOTAL_BYTES = 1024
+
+_UNSAFE_BYTES = frozenset([chr(c) for c in range(0x20) if c != 0x09] + list('"():<>?@[\\]{}\x7f'))
+_LANGUAGE_BYTES = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz *,-.;=")
+_HTTP_WS = " \t\r\n"
+_DIGITS = frozenset("0123456789")
+
+
+def forbidden_header_reason(name: str, value: str) -> str | None:
+    """Why the browser drops this author header (a forbidden request-header), or None."""
+    lowered = name.lower()
+    if lowered in FORBIDDEN_REQUEST_HEADERS:
+        return f"{name} is a forbidden request-header: only the browser sets it"
+    if lowered.startswith("proxy-") or lowered.startswith("sec-"):
+        return f"{name} starts with {lowered[: lowered.index('-') + 1]}, which only the browser may set"
+    if lowered in METHOD_OVERRIDE_HEADERS:
+        for item in value.split(","):
+            if is_forbidden_method(h.trim(item)):
+                return f"{name} names the forbidden method {h.trim(item)}"
+    return None
+
+
+def _has_unsafe_byte(value: str) -> bool:
+    return any(ch in _UNSAFE_BYTES for ch in value)
+
+
+def mime_essence(value: str) -> str | None:
+    """WHATWG MIME Sniffing "parse a MIME type", returning only the essence; None on failure.
+
+    Parameters never make parsing fail, so they are not parsed here.
+    """
+    text = value.strip(_HTTP_WS)
+    type_, slash, rest = text.partition("/")
+    if not slash or not h.is_token(type_):
+        return None
+    subtype = rest.partition(";")[0].rstrip(_HTTP_WS)
+    if not h.is_token(subtype):
+        return None
+    return f"{type_}/{subtype}".lower()
+
+
+def parse_single_range(value: str) -> tuple[int | None, int | None] | None:
+    """Fetch "parse a single range header value" with allowWhitespace false; None on failure."""
+    if value[:5].lower() != "bytes" or value[5:6] != "=":
+        return None
+    first, dash, last = value[6:].partition("-")
+    if not dash:
+        return None
+    if (first and not set(first) <= _DIGITS) or (last and not set(last) <= _DIGITS):
+        return None
+    start = int(first) if first else None
+    end = int(last) if last else None
+    if start is None and end is None:
+        return None
+    if start is not None and end is not None and start > end:
+        return None
+    return start, end
+
+
+def safelist_problem(name: str, value: str) -> str | None:
+    """Why (name, value) is not a CORS-safelisted request-header; None when it is one."""
+    size = len(value.encode("utf-8"))
+    lowered = name.lower()
+    if lowered not in NO_CORS_SAFELISTED_NAMES and lowered != "range":
+        if lowered == CORS_NON_WILDCARD_NAME:
+            return "Authorization is never CORS-safelisted"
+        return "not a CORS-safelisted header name"
+    if size > MAX_SAFELISTED_VALUE_BYTES:
+        return f"its value is {size} bytes, over the {MAX_SAFELISTED_VALUE_BYTES}-byte limit"
+    if lowered == "accept":
+        if _has_unsafe_byte(value):
+            return "its value contains a CORS-unsafe request-header byte"
+    elif lowered in ("accept-language", "content-language"):
+        if any(ch not in _LANGUAGE_BYTES for ch in value):
+            return "its value has a character outside 0-9 A-Z a-z space * , - . ; ="
+    elif lowered == "content-type":
+        if _has_unsafe_byte(value):
+            return "its value contains a CORS-unsafe request-header byte"
+        essence = mime_essence(value)
+        if essence is None:
+            return "its value does not parse as a MIME type"
+        if essence not in SAFELISTED_CONTENT_TYPES:
+            return (
+                f"its MIME type {essence} is not application/x-www-form-urlencoded, multipart/form-data "
+                "or text/plain"
+            )
+    else:  # range
+        parsed = parse_single_range(value)
+        if parsed is None:
+            return "its value is not a single byte range (bytes=start-end)"
+        if parsed[0] is None:
+            return "a suffix range (bytes=-N) is not safelisted"
+    return None
+
+
+def is_cors_safelisted_request_header(name: str, value: str) -> bool:
+    return safelist_problem(name, value) is None
+
+
+def is_no_cors_safelisted_request_header(name: str, value: str) -> bool:
+    return name.lower() in NO_CORS_SAFELISTED_NAMES and safelist_problem(name, value) is None
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderClassification:
+    """The author's request headers as the browser sends them, and which ones need a preflight."""
+
+    sent: h.Headers  # after dropping forbidden names; values HTTP-whitespace-trimmed (Headers normalize)
+    dropped: tuple[tuple[str, str], ...]  # (name, why)
+    unsafe: tuple[tuple[str, str], ...]  # (lower-case name, why it is not safelisted), sorted, unique
+    over_total: bool  # safelisted values exceeded 1024 bytes in total, so they count as unsafe too
+    unsafe_names: tuple[str, ...]  # Fetch "CORS-unsafe request-header names": lower-case, sorted
+
+
+def classify_request_headers(headers: h.Headers) -> HeaderClassification:
+    """Drop forbidden headers, then compute Fetch's "CORS-unsafe request-header names"."""
+    sent: list[tuple[str, str]] = []
+    dropped: list[tuple[str, str]] = []
+    unsafe: dict[str, str] = {}
+    safelisted: list[str] = []
+    total = 0
+    for name, raw in headers:
+        value = h.trim(raw)
+        reason = forbidden_header_reason(name, value)
+        if reason is not None:
+            dropped.append((name, reason))
+            continue
+        sent.append((name, value))
+        problem = safelist_problem(name, value)
+        lowered = name.lower()
+        if problem is None:
+            safelisted.append(lowered)
+            total += len(value.encode("utf-8"))
+        else:
+            unsafe.setdefault(lowered, problem)
+    over_total = total > MAX_SAFELIST_TOTAL_BYTES
+    if over_total:
+        for lowered in safelisted:
+            unsafe.setdefault(
+                lowered, f"safelisted values total {total} bytes, over {MAX_SAFELIST_TOTAL_BYTES}"
+            )
+    ordered = tuple(sorted(unsafe.items()))
+    return HeaderClassification(
+        tuple(sent), tuple(dropped), ordered, over_total, tuple(name for name, _ in ordered)
+    )
+
+
+def no_cors_headers(headers: h.Headers) -> tuple[h.Headers, tuple[str, ...]]:
+    """The Headers guard "request-no-cors": only no-CORS-safelisted request-headers survive."""
+    kept: list[tuple[str, str]] = []
+    removed: list[str] = []
+    for name, value in headers:
+        if is_no_cors_safelisted_request_header(name, value):
+            kept.append((name, value))
+        else:
+            removed.append(name)
+    return tuple(kept), tuple(removed)
+
+
+# --- Response headers (Fetch § 2.2.2, § 4.1 main fetch) --------------------------------------
+
+SAFELISTED_RESPONSE_HEADERS = frozenset(
+    {
+        "cache-control",
+        "content-language",
+        "content-length",
+        "content-type",
+        "expires",
+        "last-modified",
+        "pragma",
+    }
+)
+FORBIDDEN_RESPONSE_HEADERS = frozenset({"set-cookie", "set-cookie2"})
+ACEH = "Access-Control-Expose-Headers"
+
+
+@dataclass(frozen=True, slots=True)
+class Exposure:
+    names: tuple[str, ...]  # lower-case names present in the response that script can read, sorted
+    listed: h.ListParse  # the parsed Access-Control-Expose-Headers
+    wildcard: bool  # "*" exposes everything (no credentials)
+
+
+def exposed_response_headers(headers: h.Headers, credentials_include: bool) -> Exposure:
+    """Which of the response's headers a CORS-filtered response lets script read."""
+    listed = h.extract_token_list(headers, ACEH)
+    items = () if listed.failed else tuple(item.lower() for item in listed.values)
+    wildcard = not credentials_include and "*" in items
+    present = {name.lower() for name, _ in headers}
+    names = sorted(
+        name
+        for name in present
+        if name not in FORBIDDEN_RESPONSE_HEADERS
+        and (wildcard or name in SAFELISTED_RESPONSE_HEADERS or name in items)
+    )
+    return Exposure(tuple(names), listed, wildcard)
+
+
+def basic_exposed_headers(headers: h.Headers) -> tuple[str, ...]:
+    """A same-origin (basic filtered) response hides only Set-Cookie and Set-Cookie2."""
+    return tuple(sorted({name.lower() for name, _ in headers} - FORBIDDEN_RESPONSE_HEADERS))
+
+
+# --- Preflight response (Fetch § 4.8, Chromium preflight_result.cc) --------------------------
+
+ACAM = "Access-Control-Allow-Methods"
+ACAH = "Access-Control-Allow-Headers"
+ACMA = "Access-Control-Max-Age"
+DEFAULT_MAX_AGE = 5
+CHROME_MAX_AGE_CAP = 2 * 60 * 60  # kMaxTimeout = base::Hours(2)
+FIREFOX_MAX_AGE_CAP = 24 * 60 * 60
+
+
+@dataclass(frozen=True, slots=True)
+class MaxAge:
+    raw: str | None
+    parsed: int | None  # None when absent or not an integer
+    chrome_seconds: int
+    firefox_seconds: int
+
+
+def parse_max_age(headers: h.Headers) -> MaxAge:
+    """Access-Control-Max-Age as Chrome applies it: default 5, negative -> 0, capped at 2 hours."""
+    raw = h.get_combined(headers, ACMA)
+    parsed: int | None = None
+    if raw is not None:
+        text = h.trim(raw)
+        digits = text[1:] if text.startswith("-") else text
+        if digits and set(digits) <= _DIGITS:
+            parsed = int(text)
+    if parsed is None:
+        return MaxAge(raw, None, DEFAULT_MAX_AGE, DEFAULT_MAX_AGE)
+    seconds = max(parsed, 0)
+    return MaxAge(raw, parsed, min(seconds, CHROME_MAX_AGE_CAP), min(seconds, FIREFOX_MAX_AGE_CAP))

@@ -1,0 +1,31 @@
+"""Mixed Content: an https page loading a subresource or frame over plain http.
+
+Scripts and frames are "blockable": blocked. Images are "upgradeable": current Chrome,
+Firefox (127+) and Safari rewrite the URL to https and load that instead (Mixed Content
+Level 2). Chrome applies the check only to pages loaded over https; http://localhost and
+127.0.0.1 are potentially trustworthy, so never mixed content.
+"""
+
+from __future__ import annotations
+
+from .origins import Url, is_potentially_trustworthy, parse_url
+
+SPEC_MIXED_CONTENT = "Mixed Content § Should fetching request be blocked as mixed content?"
+
+
+def is_mixed_content(page: Url, url: Url) -> bool:
+    return page.scheme == "https" and url.scheme == "http" and not is_potentially_trustworthy(url.origin)
+
+
+def chrome_blocked_message(page: Url, url: Url, what: str) -> str:
+    # Observed in Chrome consoles (not in browser-rules.md): what = "script", "frame", "resource".
+    return (
+        f"Mixed Content: The page at '{page.href}' was loaded over HTTPS, but requested an insecure "
+        f"{what} '{url.href}'. This request has been blocked; the content must be served over HTTPS."
+    )
+
+
+def upgraded(url: Url) -> Url:
+    """The https URL an upgradeable request is rewritten to (an explicit non-default port is kept)."""
+    # The URL parser already dropped an explicit :80, so swapping the scheme is the whole upgrade.
+    return parse_url("https:" + url.href[len("http:") :])

@@ -1,0 +1,459 @@
+"""The CORS-preflight fetch: building the OPTIONS request and judging its answer.
+
+WHATWG Fetch § 4.8 CORS-preflight fetch, in Chrome's decision order (network service
+``preflight_controller.cc`` / ``preflight_result.cc``): redirect, CORS check, ok status, parse
+Allow-Methods and Allow-Headers, method, headers. Firefox's order differs (status first;
+methods parsed and checked before headers), so its reason is worked out on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import headers as h
+from .cors import CorsCheck, cors_check
+from .fetch_rules import (
+    ACAH,
+    ACAM,
+    CHROME_MAX_AGE_CAP,
+    CORS_NON_WILDCARD_NAME,
+    FIREFOX_MAX_AGE_CAP,
+    MaxAge,
+    is_safelisted_method,
+    legacy_chrome_method_for_acam,
+    parse_max_age,
+)
+from .report import FAIL, INFO, PASS, Step
+
+SPEC_PREFLIGHT = "Fetch § 4.8 CORS-preflight fetch"
+SPEC_PREFLIGHT_CACHE = "Fetch § 4.9 CORS-preflight cache"
+SPEC_HEADER_SYNTAX = "Fetch § 3.2.3 HTTP responses (CORS protocol header syntax)"
+
+CHROME_AUTHORIZATION_DEPRECATION = "Authorization will not be covered by the wildcard symbol (*) in CORS Access-Control-Allow-Headers handling."
+
+
+def firefox_authorization_warning(url: str) -> str:
+    return (
+        f"Cross-Origin Request Warning: The Same Origin Policy will disallow reading the remote resource at {url} soon. "
+        "(Reason: When the `Access-Control-Allow-Headers` is `*`, the `Authorization` header is not covered. "
+        "To include the `Authorization` header, it must be explicitly listed in CORS header "
+        "`Access-Control-Allow-Headers`)."
+    )
+
+
+def preflight_request_lines(
+    request_target: str, origin: str, method: str, unsafe_names: tuple[str, ...]
+) -> tuple[str, ...]:
+    """The CORS lines of the OPTIONS request (ACRH: lower-case, sorted, joined by "," with no space)."""
+    lines = [
+        f"OPTIONS {request_target} HTTP/1.1",
+        f"Origin: {origin}",
+        f"Access-Control-Request-Method: {method}",
+    ]
+    if unsafe_names:
+        lines.append(f"Access-Control-Request-Headers: {','.join(unsafe_names)}")
+    return tuple(lines)
+
+
+@dataclass(frozen=True, slots=True)
+class PreflightOutcome:
+    ok: bool  # Chrome's outcome
+    steps: tuple[Step, ...]
+    failure: str | None = None
+    chrome_reason: str | None = None
+    chrome_prefix: bool = False  # "Response to preflight request doesn't pass access control check: "
+    firefox_reason: str | None = None  # Firefox's own first failure (may exist when Chrome passes)
+    firefox_status: int | None = None
+    firefox_quote_url: bool = False
+    safari_reason: str | None = None
+    max_age: MaxAge | None = None
+    authorization_by_wildcard: bool = False  # Chrome/Firefox allow it with a deprecation warning
+    method_case_differs: bool = False  # older Chrome's upper-casing would give the other outcome
+    needed_lines: tuple[str, ...] = ()  # the smallest set of preflight response lines that would pass
+
+
+@dataclass(frozen=True, slots=True)
+class _ListCheck:
+    parse_bad: str | None  # first bad token (parse failure)
+    items: tuple[str, ...]
+
+
+def _list(headers: h.Headers, name: str) -> _ListCheck:
+    parsed = h.extract_token_list(headers, name)
+    return _ListCheck(parsed.bad_item, parsed.values)
+
+
+def check_preflight(
+    response_status: int,
+    response_headers: h.Headers,
+    *,
+    url: str,
+    request_origin: str,
+    credentials_include: bool,
+    method: str,
+    unsafe_names: tuple[str, ...],
+) -> PreflightOutcome:
+    """Judge the preflight answer for ``method`` with ``unsafe_names`` (Chrome's order)."""
+    steps: list[Step] = []
+    status = response_status
+    methods = _list(response_headers, ACAM)
+    allow_headers = _list(response_headers, ACAH)
+    allowed_header_names = frozenset(item.lower() for item in allow_headers.items)
+    wildcard_ok = not credentials_include
+    needed = _needed_lines(
+        response_headers, request_origin, credentials_include, method, unsafe_names, methods, allow_headers
+    )
+
+    # Current Chrome, Firefox and the standard compare the method byte for byte; older Chrome
+    # upper-cased it first (kept only to name the difference).
+    spec_method_ok = (
+        method in methods.items or is_safelisted_method(method) or (wildcard_ok and "*" in methods.items)
+    )
+    legacy_method = legacy_chrome_method_for_acam(method)
+    legacy_method_ok = (
+        legacy_method in methods.items
+        or is_safelisted_method(legacy_method)
+        or (wildcard_ok and "*" in methods.items)
+    )
+    missing_header = next(
+        (
+            n
+            for n in unsafe_names
+            if n not in allowed_header_names and not (wildcard_ok and "*" in allowed_header_names)
+        ),
+        None,
+    )
+    auth_by_wildcard = (
+        CORS_NON_WILDCARD_NAME in unsafe_names
+        and CORS_NON_WILDCARD_NAME not in allowed_header_names
+        and wildcard_ok
+        and "*" in allowed_header_names
+    )
+    check = cors_check(
+        response_headers,
+        request_origin,
+        credentials_include,
+        kind="fetch",
+        step_prefix="fetch.preflight",
+        where="the preflight response",
+    )
+    firefox = _firefox_reason(status, check, methods, allow_headers, spec_method_ok, missing_header)
+
+    def failed(code: str, chrome: str, *, prefix: bool, safari: str | None) -> PreflightOutcome:
+        return PreflightOutcome(
+            False,
+            tuple(steps),
+            code,
+            chrome,
+            prefix,
+            firefox[0],
+            firefox[1],
+            firefox[2],
+            safari,
+            method_case_differs=code == "method-not-allowed" and legacy_method_ok,
+            needed_lines=needed,
+        )
+
+    if 300 <= status < 400:
+        steps.append(
+            Step(
+                "fetch.preflight.redirect",
+                FAIL,
+                f"The preflight was answered with a {status} redirect",
+                "A preflight never follows redirects: any redirect answer is a network error, so the actual "
+                "request is not sent. Serve OPTIONS at the exact URL (a trailing-slash or http->https "
+                "redirect on the API is the usual cause).",
+                SPEC_PREFLIGHT,
+            )
+        )
+        return failed(
+            "preflight-redirect", "Redirect is not allowed for a preflight request.", prefix=True, safari=None
+        )
+
+    steps.extend(check.steps)
+    if not check.ok:
+        return failed(
+            check.failure or "preflight-cors",
+            check.chrome_reason or "",
+            prefix=True,
+            safari=check.safari_reason,
+        )
+
+    if not 200 <= status <= 299:
+        steps.append(
+            Step(
+                "fetch.preflight.status",
+                FAIL,
+                f"The preflight status {status} is not an ok status (200-299)",
+                "A preflight must succeed with a 2xx status. Servers often answer OPTIONS with 401/403 "
+                "(authentication middleware: preflights never carry cookies or Authorization) or 404/405 "
+                "(no OPTIONS route).",
+                SPEC_PREFLIGHT,
+            )
+        )
+        return failed(
+            "preflight-status",
+            "It does not have HTTP ok status.",
+            prefix=True,
+            safari="Preflight response is not successful",
+        )
+    steps.append(
+        Step(
+            "fetch.preflight.status",
+            PASS,
+            f"Preflight status {status} is an ok status",
+            "2xx is required.",
+            SPEC_PREFLIGHT,
+        )
+    )
+
+    for parsed, name, code, reason in (
+        (
+            methods,
+            ACAM,
+            "preflight-invalid-allow-methods",
+            "Cannot parse Access-Control-Allow-Methods response header field in preflight response.",
+        ),
+        (
+            allow_headers,
+            ACAH,
+            "preflight-invalid-allow-headers",
+            "Cannot parse Access-Control-Allow-Headers response header field in preflight response.",
+        ),
+    ):
+        if parsed.parse_bad is not None:
+            steps.append(
+                Step(
+                    f"fetch.preflight.parse-{'methods' if name == ACAM else 'headers'}",
+                    FAIL,
+                    f"{name} has the invalid item {parsed.parse_bad!r}",
+                    f"{name} is a comma-separated list of tokens (#{'method' if name == ACAM else 'field-name'}). "
+                    "One item that is not a token (a space inside it, quotes, a slash) makes the whole "
+                    "header a parse failure, and a parse failure fails the preflight.",
+                    SPEC_HEADER_SYNTAX,
+                )
+            )
+            return failed(code, reason, prefix=False, safari=None)
+
+    steps.append(_method_step(method, methods.items, credentials_include, spec_method_ok, legacy_method_ok))
+    if not spec_method_ok:
+        return failed(
+            "method-not-allowed",
+            f"Method {method} is not allowed by Access-Control-Allow-Methods in preflight response.",
+            prefix=False,
+            safari=f"Method {method} is not allowed by Access-Control-Allow-Methods.",
+        )
+
+    if missing_header is not None:
+        detail = (
+            f"Every CORS-unsafe request header must be listed in {ACAH} (case-insensitively). "
+            f"The request sends {', '.join(unsafe_names)}; the preflight allows "
+            f"{', '.join(allow_headers.items) or 'none'}."
+        )
+        if credentials_include and "*" in allowed_header_names:
+            detail += (
+                " With credentials included, * is not a wildcard: it only matches a header literally named *."
+            )
+        steps.append(
+            Step(
+                "fetch.preflight.headers",
+                FAIL,
+                f"Request header {missing_header} is not allowed by {ACAH}",
+                detail,
+                SPEC_PREFLIGHT,
+            )
+        )
+        return failed(
+            "header-not-allowed",
+            f"Request header field {missing_header} is not allowed by Access-Control-Allow-Headers in preflight response.",
+            prefix=False,
+            safari=f"Request header field {missing_header} is not allowed by Access-Control-Allow-Headers.",
+        )
+    if unsafe_names:
+        covered = "listed" if not ("*" in allowed_header_names and wildcard_ok) else "listed or covered by *"
+        steps.append(
+            Step(
+                "fetch.preflight.headers",
+                PASS,
+                f"Every unsafe request header is {covered}",
+                f"Needed: {', '.join(unsafe_names)}; {ACAH}: {h.get_combined(response_headers, ACAH) or '(none)'}.",
+                SPEC_PREFLIGHT,
+            )
+        )
+    if auth_by_wildcard:
+        steps.append(
+            Step(
+                "fetch.preflight.authorization-wildcard",
+                INFO,
+                "Authorization is covered only by *: allowed by Chrome and Firefox, refused by the standard",
+                "The Fetch standard says * in Access-Control-Allow-Headers never covers Authorization (a CORS "
+                "non-wildcard request-header name), so a conforming browser fails this preflight. Current Chrome "
+                "and Firefox still let * cover it and print a deprecation warning; the playground follows "
+                f'Chrome here. Chrome: "{CHROME_AUTHORIZATION_DEPRECATION}" List Authorization explicitly.',
+                SPEC_PREFLIGHT,
+            )
+        )
+
+    max_age = parse_max_age(response_headers)
+    steps.append(_max_age_step(max_age))
+    return PreflightOutcome(
+        True,
+        tuple(steps),
+        None,
+        None,
+        False,
+        firefox[0],
+        firefox[1],
+        firefox[2],
+        None,
+        max_age,
+        auth_by_wildcard,
+        legacy_method_ok != spec_method_ok,
+        needed,
+    )
+
+
+def _method_step(
+    method: str, items: tuple[str, ...], credentials_include: bool, ok: bool, legacy_ok: bool
+) -> Step:
+    listed = ", ".join(items) if items else "(none)"
+    if is_safelisted_method(method):
+        return Step(
+            "fetch.preflight.method",
+            PASS,
+            f"{method} is a CORS-safelisted method: always allowed",
+            f"GET, HEAD and POST pass whatever {ACAM} says ({listed}).",
+            SPEC_PREFLIGHT,
+        )
+    detail = (
+        f"{ACAM}: {listed}. The request method is compared with each item byte for byte, so case matters "
+        "(WPT cors-preflight-star: `put` in Allow-Methods fails for PUT; only the request method is normalized, "
+        "never the header). "
+    )
+    if method != method.upper():
+        detail += (
+            f"{method!r} is not one of the six methods fetch() upper-cases, so it is compared as written. Current "
+            "Chrome does this too (feature AccessControlAllowMethodsInCORSPreflightSpecConformant, on by default); "
+            f"older Chrome, or Chrome with that enterprise policy set to false, upper-cased it to "
+            f"{method.upper()!r} first (preflight_result.cc, crbug.com/1228178). "
+        )
+        if ok != legacy_ok:
+            detail += f"That older behaviour would {'refuse' if ok else 'allow'} this request. "
+    if "*" in items:
+        detail += (
+            "* is a wildcard only without credentials; with credentials it matches only a method literally named *. "
+            if credentials_include
+            else "* allows any method because credentials are not included. "
+        )
+    summary = f"Method {method} is allowed by {ACAM}" if ok else f"Method {method} is not allowed by {ACAM}"
+    return Step("fetch.preflight.method", PASS if ok else FAIL, summary, detail.strip(), SPEC_PREFLIGHT)
+
+
+def _max_age_step(max_age: MaxAge) -> Step:
+    if max_age.parsed is None:
+        shown = "absent" if max_age.raw is None else f"{max_age.raw!r} (not an integer)"
+        return Step(
+            "fetch.preflight.max-age",
+            INFO,
+            f"Preflight cached for {max_age.chrome_seconds} s (default)",
+            f"Access-Control-Max-Age is {shown}, so browsers cache the result for the default 5 seconds: "
+            "almost every non-simple request pays for a second round trip.",
+            SPEC_PREFLIGHT_CACHE,
+        )
+    detail = f"Access-Control-Max-Age: {max_age.parsed}."
+    if max_age.parsed < 0:
+        detail += " Chrome treats a negative value as 0 (no caching)."
+    if max_age.parsed > CHROME_MAX_AGE_CAP:
+        detail += (
+            f" Chrome caps it at {CHROME_MAX_AGE_CAP} s (2 hours), Firefox at {FIREFOX_MAX_AGE_CAP} s (24 hours); "
+            f"the standard leaves the limit to the browser. The playground reports Chrome's {max_age.chrome_seconds} s."
+        )
+    return Step(
+        "fetch.preflight.max-age",
+        INFO,
+        f"Preflight cached for {max_age.chrome_seconds} s in Chrome",
+        detail + " Entries are kept per origin, URL, method and header name (and credentials).",
+        SPEC_PREFLIGHT_CACHE,
+    )
+
+
+def _firefox_reason(
+    status: int,
+    check: CorsCheck,
+    methods: _ListCheck,
+    allow_headers: _ListCheck,
+    spec_method_ok: bool,
+    missing_header: str | None,
+) -> tuple[str | None, int | None, bool]:
+    """Firefox's first failure: redirect, status, CORS check, methods (parse, match), headers (parse, match)."""
+    if 300 <= status < 400:
+        return "CORS request external redirect not allowed", None, False
+    if not 200 <= status <= 299:
+        return "CORS preflight response did not succeed", status, False
+    if not check.ok:
+        return check.firefox_reason, status if check.firefox_status else None, check.firefox_quote_url
+    if methods.parse_bad is not None:
+        return (
+            f"invalid token ‘{methods.parse_bad}’ in CORS header ‘Access-Control-Allow-Methods’",
+            None,
+            False,
+        )
+    if not spec_method_ok:
+        return "Did not find method in CORS header ‘Access-Control-Allow-Methods’", None, False
+    if allow_headers.parse_bad is not None:
+        return (
+            f"invalid token ‘{allow_headers.parse_bad}’ in CORS header ‘Access-Control-Allow-Headers’",
+            None,
+            False,
+        )
+    if missing_header is not None:
+        return (
+            (
+                f"header ‘{missing_header}’ is not allowed according to header ‘Access-Control-Allow-Headers’ "
+                "from CORS preflight response"
+            ),
+            None,
+            False,
+        )
+    return None, None, False
+
+
+def _needed_lines(
+    headers: h.Headers,
+    origin: str,
+    credentials_include: bool,
+    method: str,
+    unsafe_names: tuple[str, ...],
+    methods: _ListCheck,
+    allow_headers: _ListCheck,
+) -> tuple[str, ...]:
+    """The preflight response lines that would make this preflight pass, keeping what is already allowed."""
+    allow_origin = origin if (origin != "null" or credentials_include) else "*"
+    lines = [f"Access-Control-Allow-Origin: {allow_origin}"]
+    if credentials_include:
+        lines.append("Access-Control-Allow-Credentials: true")
+    if not is_safelisted_method(method):
+        kept = (
+            [m for m in methods.items if m != "*" or not credentials_include]
+            if methods.parse_bad is None
+            else []
+        )
+        covered = method in kept or ("*" in kept and not credentials_include)
+        lines.append(f"{ACAM}: {', '.join(kept if covered else [*kept, method])}")
+    if unsafe_names:
+        kept_h = (
+            [n for n in allow_headers.items if n != "*" or not credentials_include]
+            if allow_headers.parse_bad is None
+            else []
+        )
+        lowered = {n.lower() for n in kept_h}
+        # "*" covers every name but Authorization (the standard's rule), and only without credentials.
+        missing = [
+            n
+            for n in unsafe_names
+            if n not in lowered and ("*" not in lowered or n == CORS_NON_WILDCARD_NAME)
+        ]
+        lines.append(f"{ACAH}: {', '.join([*kept_h, *missing])}")
+    if allow_origin not in ("*", "null"):
+        lines.append("Vary: Origin")
+    return tuple(lines)

@@ -1,0 +1,121 @@
+"""``image``: does an ``<img>`` from the target show on the page, and can the page read its pixels?
+
+The same-origin policy restricts reading, not loading: a cross-origin image displays, but
+drawing it on a canvas clears the canvas's origin-clean flag unless the image was fetched in
+CORS mode (the ``crossorigin`` attribute) and passed the CORS check (HTML § CORS settings
+attributes; HTML § Security with canvas elements).
+"""
+
+from __future__ import annotations
+
+from ..context import Context
+from ..cors import ACAO
+from ..headers import has
+from ..report import FAIL, PASS, SKIP, Console, Trace, Verdict
+from ..subresource import CROSSORIGIN_REQUEST, fetch_subresource
+
+SPEC_CANVAS = "HTML § Security with canvas elements"
+SPEC_IMG = "HTML § Updating the image data"
+
+# browser-rules.md § 2.4. Chrome's is Blink's exception text; Firefox's is observed; Safari's
+# is WebKit's console line.
+TAINTED = Console(
+    chrome="Failed to execute 'getImageData' on 'CanvasRenderingContext2D': The canvas has been tainted by "
+    "cross-origin data.",
+    firefox="The operation is insecure.",  # (observed)
+    safari="Unable to get image data from canvas because the canvas has been tainted by cross-origin data.",
+)
+_WHY = {
+    "none": "The <img> has no crossorigin attribute.",
+    "anonymous": 'crossorigin="anonymous" asks for a CORS request without cross-origin credentials.',
+    "use-credentials": 'crossorigin="use-credentials" asks for a CORS request with credentials.',
+}
+
+
+def evaluate(ctx: Context) -> Verdict:
+    trace = Trace()
+    crossorigin = ctx.scenario.request.crossorigin
+    mode, credentials = CROSSORIGIN_REQUEST[crossorigin]
+    load = fetch_subresource(ctx, trace, "image", mode, credentials, _WHY[crossorigin])
+    url = load.url.href
+
+    if not load.loaded:
+        trace.add(
+            "image.display",
+            FAIL,
+            "The image does not load: the <img> shows as broken",
+            _not_loaded_detail(load.failure),
+            SPEC_IMG,
+        )
+        trace.add("image.canvas", SKIP, "Nothing to draw on a canvas", "The image never loaded.", SPEC_CANVAS)
+        return Verdict(
+            "image",
+            (("display", False), ("read_pixels", False)),
+            tuple(trace.steps),
+            load.console,
+            load.fixes,
+        )
+
+    trace.add(
+        "image.display",
+        PASS,
+        "The image displays",
+        "Showing an image never needs the server's permission: the pixels go to the screen, not to the "
+        "page's script.",
+        SPEC_IMG,
+    )
+    if load.cors_same_origin:
+        how = (
+            "it is same-origin with the page"
+            if load.tainting == "basic"
+            else "it was fetched in CORS mode and passed the CORS check"
+        )
+        trace.add(
+            "image.canvas",
+            PASS,
+            "The canvas stays readable: getImageData and toDataURL work",
+            f"Drawing the image keeps the canvas origin-clean, because {how}.",
+            SPEC_CANVAS,
+        )
+        return Verdict("image", (("display", True), ("read_pixels", True)), tuple(trace.steps))
+
+    trace.add(
+        "image.canvas",
+        FAIL,
+        "Drawing it taints the canvas: reading pixels throws SecurityError",
+        "The image came from another origin in no-cors mode, so drawImage() clears the canvas's origin-clean "
+        "flag. From then on getImageData(), toDataURL(), toBlob() and WebGL texImage2D() throw a "
+        "SecurityError (Chrome: 'Tainted canvases may not be exported.' for toDataURL and toBlob). The "
+        "page can still show the canvas.",
+        SPEC_CANVAS,
+    )
+    return Verdict(
+        "image",
+        (("display", True), ("read_pixels", False)),
+        tuple(trace.steps),
+        TAINTED,
+        _taint_fixes(ctx, url, has(ctx.scenario.response.headers, ACAO)),
+    )
+
+
+def _not_loaded_detail(failure: str | None) -> str:
+    return {
+        "cors": "A CORS-mode image that fails the CORS check is a network error: the image is not shown at all "
+        "(not merely unreadable). Remove the crossorigin attribute to show it without reading its pixels, or "
+        "have the server allow the page's origin.",
+        "corp": "The server's Cross-Origin-Resource-Policy forbids this no-cors load, so the element gets a "
+        "network error.",
+        "redirect-credentials": "The redirect cannot be followed in CORS mode.",
+        "status": "The server answered with an error status, so there is no image to decode.",
+    }.get(failure or "", "The request was not made.")
+
+
+def _taint_fixes(ctx: Context, url: str, has_acao: bool) -> tuple[str, ...]:
+    origin = "*" if ctx.page_origin.opaque else ctx.page_origin_text
+    markup = f'<img src="{url}" crossorigin="anonymous">'
+    if has_acao:
+        return (f"The server already sends {ACAO}; only the attribute is missing: {markup}",)
+    return (
+        f"Load it in CORS mode: {markup}, and have the image server send {ACAO}: * (a public image) or "
+        f"{ACAO}: {origin} — adding the attribute without the header makes the image fail to load at all",
+    )

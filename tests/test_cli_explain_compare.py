@@ -1,0 +1,168 @@
+"""``origin-playground explain`` and ``compare``: exit statuses, one-line errors, JSON and human output."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from origin_playground.cli import main
+from policy_core.resources import EVALUATORS
+
+ROOT = Path(__file__).resolve().parents[1]
+FETCH_MESSAGE = (
+    "Access to fetch at 'https://api.example.com/v1/items' from origin 'https://app.example.com' has been "
+    "blocked by CORS policy: Response to preflight request doesn't pass access control check: No "
+    "'Access-Control-Allow-Origin' header is present on the requested resource."
+)
+DOM_MESSAGE = (
+    'Blocked a frame with origin "https://www.a.com" from accessing a frame with origin "https://www.b.com". '
+    "Protocols, domains, and ports must match."
+)
+needs_fetch = pytest.mark.skipif("fetch" not in EVALUATORS, reason="the fetch verdict is not registered")
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    try:
+        status = main(list(argv))
+    except SystemExit as exit_:
+        status = int(exit_.code or 0)
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_explain_dom_message_json(capsys) -> None:
+    status, out, err = run(capsys, "explain", DOM_MESSAGE, "--json")
+    assert status == 0 and err == ""
+    data = json.loads(out)
+    assert data["recognised"]["reason"] == "cross-origin-frame-access"
+    assert data["recognised"]["origin"] == "https://www.a.com"
+    assert (
+        data["scenario"]["page"] == "https://www.a.com" and data["scenario"]["target"] == "https://www.b.com"
+    )
+    assert data["report"]["verdicts"]["dom"]["can"] == {"access": False}
+    assert data["report"]["expectations"] == [
+        {"path": "dom.access", "expected": False, "actual": False, "met": True}
+    ]
+
+
+@needs_fetch
+def test_explain_fetch_message_human(capsys) -> None:
+    status, out, err = run(capsys, "explain", FETCH_MESSAGE, "--no-color")
+    assert status == 0 and err == ""
+    assert "Recognised: Chrome's message missing-allow-origin" in out
+    assert "the failure is in the preflight (OPTIONS) response" in out
+    assert "fetch     ✘ blocked" in out
+    assert "fix" in out and "Access-Control-Allow-Origin: https://app.example.com" in out
+
+
+@needs_fetch
+def test_explain_reads_stdin_and_exports(capsys, monkeypatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO("(index):1 " + FETCH_MESSAGE + "\n"))
+    status, out, err = run(capsys, "explain", "-", "--export", "curl")
+    assert status == 0 and err == ""
+    assert out.startswith("# 1. The CORS preflight") and "-X OPTIONS" in out
+
+
+def test_explain_words_are_joined(capsys) -> None:
+    status, out, _ = run(capsys, "explain", "Script", "error.", "--json")
+    assert status == 0 and json.loads(out)["recognised"]["reason"] == "script-error-muted"
+
+
+def test_not_recognised_lists_what_is(capsys) -> None:
+    status, out, err = run(capsys, "explain", "TypeError: Failed to fetch", "--no-color")
+    assert status == 1 and err == ""
+    assert out.startswith("Not recognised:")
+    assert "missing-allow-origin" in out and "x-frame-options" in out
+    status, out, _ = run(capsys, "explain", "hello", "--json")
+    assert status == 1
+    data = json.loads(out)
+    assert data["recognised"] is None and {"browser", "reason", "rule", "example"} <= set(data["known"][0])
+
+
+def test_known_lists_examples(capsys) -> None:
+    status, out, _ = run(capsys, "explain", "--known", "--json")
+    assert status == 0 and len(json.loads(out)) > 40
+
+
+@pytest.mark.parametrize(
+    ("argv", "error"),
+    [
+        (["explain"], "origin-playground explain: TEXT: give the console message to explain"),
+        (["explain", "   "], "origin-playground explain: TEXT: give the console message to explain"),
+        (["explain", DOM_MESSAGE, "--export", "yaml"], "origin-playground explain: error: argument --export"),
+        (
+            ["compare", "https://a.example", "nope"],
+            "origin-playground compare: urls[1]: 'nope' is not an absolute URL",
+        ),
+        (
+            ["compare", "https://a.example"],
+            "origin-playground compare: urls: expected at least two URLs to compare, got 1",
+        ),
+        (["compare"], "origin-playground compare: error: the following arguments are required: URL"),
+    ],
+)
+def test_bad_input_is_one_line_and_status_2(capsys, argv: list[str], error: str) -> None:
+    status, out, err = run(capsys, *argv)
+    assert status == 2 and out == ""
+    assert err.startswith(error) and err.count("\n") == 1
+
+
+def test_compare_json(capsys) -> None:
+    status, out, err = run(
+        capsys, "compare", "https://www.a.com/x", "https://www.a.com:443/y", "http://b.a.com", "--json"
+    )
+    assert status == 0 and err == ""
+    data = json.loads(out)
+    assert [u["origin"] for u in data["urls"]] == ["https://www.a.com", "https://www.a.com", "http://b.a.com"]
+    assert data["pairs"][0] == {
+        "a": 0,
+        "b": 1,
+        "same_origin": True,
+        "differs": [],
+        "same_site": True,
+        "reason": "same scheme, host and port",
+    }
+    assert data["pairs"][1]["differs"] == ["scheme", "host"] and data["pairs"][1]["same_site"] is False
+
+
+def test_compare_human(capsys) -> None:
+    status, out, _ = run(
+        capsys,
+        "compare",
+        "--first",
+        "http://localhost:3000",
+        "http://localhost:8080",
+        "http://127.0.0.1:3000",
+        "--no-color",
+    )
+    assert status == 0
+    assert "http://localhost:3000" in out and "different port" in out and "different host" in out
+    assert out.count("✘ no") >= 2
+
+
+def test_subcommands_are_listed_and_skip_textual() -> None:
+    help_text = subprocess.run(
+        [sys.executable, "-m", "origin_playground", "--help"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    ).stdout
+    assert (
+        "explain   paste a browser console error" in help_text and "compare   the origin table" in help_text
+    )
+    code = (
+        "from origin_playground.cli import main\nimport contextlib, io, sys\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['explain', {DOM_MESSAGE!r}])\n    main(['compare', 'https://a.example', 'https://b.example'])\n"
+        "print('textual' in sys.modules, 'tui' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    ).stdout
+    assert out.split() == ["False", "False"]
