@@ -33,6 +33,7 @@ EXAMPLES = """\
 examples:
   origin-playground
   origin-playground my-scenario.toml
+  origin-playground --talk origin_playground/decks/same-origin-story.toml
   origin-playground check scenario.toml --trace
   origin-playground check --page https://app.example.com --target https://api.example.com/items \\
       --resource fetch --method POST --header 'Content-Type: application/json' --credentials include
@@ -57,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"origin-playground {__version__}")
     parser.add_argument("file", nargs="?", metavar="FILE", help="a scenario file (.toml or .json) to open")
     parser.add_argument("--theme", help="the workbench theme (remembered for next time)")
+    parser.add_argument("--talk", metavar="DECK", help="present a talk deck (.toml; docs/talk-decks.md)")
     return parser
 
 
@@ -87,4 +89,4 @@ def _open_workbench(args: argparse.Namespace) -> int:
         return 2
     from tui.app import run  # Textual is imported only here.
 
-    return int(run(path=args.file, theme=args.theme) or 0)
+    return int(run(path=args.file, theme=args.theme, talk=args.talk) or 0)

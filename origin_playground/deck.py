@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from policy_core import Scenario, ScenarioError, evaluate, load_scenario, read_scenario_file
-from policy_core.loader import _check_keys, _type_name  # one wording for key and type errors
+from policy_core.loader import check_keys, type_name  # one wording for key and type errors
 
 from .library import list_scenarios
 
@@ -62,12 +62,12 @@ def load_deck(path: str | os.PathLike[str]) -> Deck:
 
 def deck_from_mapping(raw: Mapping[str, Any], base_dir: str | os.PathLike[str] | None = None) -> Deck:
     """Build a deck from its parsed TOML. ``base_dir`` resolves path scenario references."""
-    _check_keys(raw, _TOP_KEYS, "")
+    check_keys(raw, _TOP_KEYS, "")
     if "deck_version" not in raw:
         raise ScenarioError("deck_version", f"missing; add deck_version = {DECK_VERSION}")
     version = raw["deck_version"]
     if isinstance(version, bool) or not isinstance(version, int):
-        raise ScenarioError("deck_version", f"expected an integer, got {_type_name(version)}")
+        raise ScenarioError("deck_version", f"expected an integer, got {type_name(version)}")
     if version != DECK_VERSION:
         raise ScenarioError(
             "deck_version", f"unsupported version {version}; this release reads version {DECK_VERSION}"
@@ -80,7 +80,7 @@ def deck_from_mapping(raw: Mapping[str, Any], base_dir: str | os.PathLike[str] |
         raise ScenarioError("slides", "missing; add at least one [[slides]] table")
     items = raw["slides"]
     if not isinstance(items, list):
-        raise ScenarioError("slides", f"expected a list of [[slides]] tables, got {_type_name(items)}")
+        raise ScenarioError("slides", f"expected a list of [[slides]] tables, got {type_name(items)}")
     if not items:
         raise ScenarioError("slides", "is empty; add at least one [[slides]] table")
     base = Path(base_dir) if base_dir is not None else None
@@ -90,8 +90,8 @@ def deck_from_mapping(raw: Mapping[str, Any], base_dir: str | os.PathLike[str] |
 
 def _slide(value: Any, path: str, base: Path | None) -> Slide:
     if not isinstance(value, Mapping):
-        raise ScenarioError(path, f"expected a table, got {_type_name(value)}")
-    _check_keys(value, _SLIDE_KEYS, path)
+        raise ScenarioError(path, f"expected a table, got {type_name(value)}")
+    check_keys(value, _SLIDE_KEYS, path)
     for key in ("title", "scenario"):
         if key not in value:
             raise ScenarioError(f"{path}.{key}", "missing; every slide needs a title and a scenario")
@@ -156,7 +156,7 @@ def _evaluable(scenario: Scenario, path: str, prefix: str) -> Scenario:
 
 def _text(value: Any, path: str, *, allow_empty: bool = False, expected: str = "a string") -> str:
     if not isinstance(value, str):
-        raise ScenarioError(path, f"expected {expected}, got {_type_name(value)}")
+        raise ScenarioError(path, f"expected {expected}, got {type_name(value)}")
     if not allow_empty and not value.strip():
         raise ScenarioError(path, "is empty")
     return value

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from .origins import Origin, opaque_origin, origin_diff, same_origin
 from .scenario import Scenario
@@ -19,6 +20,11 @@ class Context:
     same_origin: bool
     same_site: bool
     origin_diff: tuple[str, ...]
+    # The two serializations, once per evaluation: verdicts quote them in many steps.
+    page_origin_text: str
+    target_origin_text: str
+    # Per-evaluation results several verdicts share (e.g. the origin comparison of dom and iframe).
+    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, scenario: Scenario) -> Context:
@@ -36,12 +42,6 @@ class Context:
             same_origin=same_origin(page_origin, target_origin),
             same_site=same_site(page_site, target_site),
             origin_diff=origin_diff(page_origin, target_origin),
+            page_origin_text=page_origin.serialize(),
+            target_origin_text=target_origin.serialize(),
         )
-
-    @property
-    def page_origin_text(self) -> str:
-        return self.page_origin.serialize()
-
-    @property
-    def target_origin_text(self) -> str:
-        return self.target_origin.serialize()

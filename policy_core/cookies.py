@@ -7,7 +7,7 @@ functions follow Chrome and say so.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .origins import Origin, host_ip, is_potentially_trustworthy
 from .sites import Site, registrable_domain
@@ -103,8 +103,8 @@ def is_public_suffix(domain: str) -> bool:
     return host_ip(domain) is None and registrable_domain(domain) is None
 
 
-@dataclass(frozen=True, slots=True)
-class DomainCheck:
+class DomainCheck(NamedTuple):
+    # A NamedTuple, not a frozen dataclass: as immutable, and several times cheaper to build (hot path).
     ok: bool
     host_only: bool
     domain: str  # the cookie's domain: the setting host when host-only

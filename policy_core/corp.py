@@ -7,7 +7,7 @@ requests always pass. Shared by every no-cors subresource verdict (image, script
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import headers as h
 from .origins import Origin, same_origin
@@ -27,8 +27,8 @@ _CHROME_NET_ERROR = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class CorpCheck:
+class CorpCheck(NamedTuple):
+    # A NamedTuple, not a frozen dataclass: as immutable, and several times cheaper to build (hot path).
     ok: bool
     policy: str | None  # the recognised value, or None when absent or ignored
     chrome: str | None  # console line when blocked

@@ -8,7 +8,7 @@ request-header, CORS-unsafe request-header names, CORS-safelisted response-heade
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import headers as h
 
@@ -104,7 +104,7 @@ def forbidden_header_reason(name: str, value: str) -> str | None:
 
 
 def _has_unsafe_byte(value: str) -> bool:
-    return any(ch in _UNSAFE_BYTES for ch in value)
+    return not _UNSAFE_BYTES.isdisjoint(value)
 
 
 def mime_essence(value: str) -> str | None:
@@ -154,7 +154,7 @@ def safelist_problem(name: str, value: str) -> str | None:
         if _has_unsafe_byte(value):
             return "its value contains a CORS-unsafe request-header byte"
     elif lowered in ("accept-language", "content-language"):
-        if any(ch not in _LANGUAGE_BYTES for ch in value):
+        if not _LANGUAGE_BYTES.issuperset(value):
             return "its value has a character outside 0-9 A-Z a-z space * , - . ; ="
     elif lowered == "content-type":
         if _has_unsafe_byte(value):
@@ -184,8 +184,8 @@ def is_no_cors_safelisted_request_header(name: str, value: str) -> bool:
     return name.lower() in NO_CORS_SAFELISTED_NAMES and safelist_problem(name, value) is None
 
 
-@dataclass(frozen=True, slots=True)
-class HeaderClassification:
+class HeaderClassification(NamedTuple):
+    # A NamedTuple, not a frozen dataclass: as immutable, and several times cheaper to build (hot path).
     """The author's request headers as the browser sends them, and which ones need a preflight."""
 
     sent: h.Headers  # after dropping forbidden names; values HTTP-whitespace-trimmed (Headers normalize)
@@ -257,8 +257,8 @@ FORBIDDEN_RESPONSE_HEADERS = frozenset({"set-cookie", "set-cookie2"})
 ACEH = "Access-Control-Expose-Headers"
 
 
-@dataclass(frozen=True, slots=True)
-class Exposure:
+class Exposure(NamedTuple):
+    # A NamedTuple, not a frozen dataclass: as immutable, and several times cheaper to build (hot path).
     names: tuple[str, ...]  # lower-case names present in the response that script can read, sorted
     listed: h.ListParse  # the parsed Access-Control-Expose-Headers
     wildcard: bool  # "*" exposes everything (no credentials)
@@ -269,7 +269,7 @@ def exposed_response_headers(headers: h.Headers, credentials_include: bool) -> E
     listed = h.extract_token_list(headers, ACEH)
     items = () if listed.failed else tuple(item.lower() for item in listed.values)
     wildcard = not credentials_include and "*" in items
-    present = {name.lower() for name, _ in headers}
+    present = h.names(headers)
     names = sorted(
         name
         for name in present
@@ -281,7 +281,7 @@ def exposed_response_headers(headers: h.Headers, credentials_include: bool) -> E
 
 def basic_exposed_headers(headers: h.Headers) -> tuple[str, ...]:
     """A same-origin (basic filtered) response hides only Set-Cookie and Set-Cookie2."""
-    return tuple(sorted({name.lower() for name, _ in headers} - FORBIDDEN_RESPONSE_HEADERS))
+    return tuple(sorted(h.names(headers) - FORBIDDEN_RESPONSE_HEADERS))
 
 
 # --- Preflight response (Fetch § 4.8, Chromium preflight_result.cc) --------------------------
@@ -294,8 +294,8 @@ CHROME_MAX_AGE_CAP = 2 * 60 * 60  # kMaxTimeout = base::Hours(2)
 FIREFOX_MAX_AGE_CAP = 24 * 60 * 60
 
 
-@dataclass(frozen=True, slots=True)
-class MaxAge:
+class MaxAge(NamedTuple):
+    # A NamedTuple, not a frozen dataclass: as immutable, and several times cheaper to build (hot path).
     raw: str | None
     parsed: int | None  # None when absent or not an integer
     chrome_seconds: int

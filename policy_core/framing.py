@@ -8,7 +8,7 @@ then XFO) is Chromium's ``ancestor_throttle.cc`` (browser-rules.md § 2.4). Pure
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import headers as h
 from .origins import DEFAULT_PORTS, Origin
@@ -34,8 +34,8 @@ _ASCII_WS = " \t\n\r\f"
 # --- X-Frame-Options ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class XFrameOptions:
+class XFrameOptions(NamedTuple):
+    # A NamedTuple, not a frozen dataclass: as immutable, and several times cheaper to build (hot path).
     """``value``: none (no header), deny, sameorigin, allowall, invalid or conflict."""
 
     value: str
@@ -92,8 +92,8 @@ def split_header_values(line: str) -> list[str]:
 # --- CSP frame-ancestors --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class FrameAncestors:
+class FrameAncestors(NamedTuple):
+    # A NamedTuple, not a frozen dataclass: as immutable, and several times cheaper to build (hot path).
     """One policy's ``frame-ancestors`` directive."""
 
     policy_index: int  # which policy of the response (header lines and comma-separated policies)
@@ -125,8 +125,8 @@ def frame_ancestors_directives(headers: h.Headers, name: str = CSP) -> tuple[Fra
     return tuple(FrameAncestors(i, len(policies), value, sources) for i, value, sources in found)
 
 
-@dataclass(frozen=True, slots=True)
-class SourceMatch:
+class SourceMatch(NamedTuple):
+    # A NamedTuple, not a frozen dataclass: as immutable, and several times cheaper to build (hot path).
     matched: str | None  # the source expression that matched the ancestor, or None
     ignored: tuple[
         str, ...

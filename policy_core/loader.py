@@ -17,6 +17,7 @@ from typing import Any
 from .errors import ScenarioError
 from .headers import Headers, is_token, value_problem
 from .origins import parse_url
+from .redirects import MAX_REDIRECTS
 from .scenario import (
     CAPABILITIES,
     CREDENTIALS,
@@ -39,7 +40,6 @@ from .scenario import (
 from .setcookie import default_path, parse_set_cookie
 
 MAX_FILE_BYTES = 1024 * 1024
-MAX_REDIRECTS = 20
 
 _TOP_KEYS = (
     "version", "title", "notes", "page", "target", "resources", "page_sandboxed",
@@ -116,14 +116,14 @@ def parse_scenario_text(data: bytes | str, fmt: str, label: str = "scenario") ->
     except RecursionError:
         raise ScenarioError(label, "is nested too deeply") from None
     if not isinstance(loaded, dict):
-        raise ScenarioError(label, f"expected a table of keys at the top, got {_type_name(loaded)}")
+        raise ScenarioError(label, f"expected a table of keys at the top, got {type_name(loaded)}")
     return loaded
 
 
 # --- validation helpers -------------------------------------------------------------------------
 
 
-def _type_name(value: Any) -> str:
+def type_name(value: Any) -> str:
     if isinstance(value, bool):
         return "a boolean"
     if isinstance(value, int):
@@ -141,7 +141,7 @@ def _type_name(value: Any) -> str:
     return type(value).__name__
 
 
-def _check_keys(mapping: Mapping[str, Any], allowed: tuple[str, ...], path: str) -> None:
+def check_keys(mapping: Mapping[str, Any], allowed: tuple[str, ...], path: str) -> None:
     for key in mapping:
         if key not in allowed:
             where = f"{path}.{key}" if path else str(key)
@@ -150,25 +150,25 @@ def _check_keys(mapping: Mapping[str, Any], allowed: tuple[str, ...], path: str)
 
 def _table(value: Any, path: str) -> Mapping[str, Any]:
     if not isinstance(value, Mapping):
-        raise ScenarioError(path, f"expected a table, got {_type_name(value)}")
+        raise ScenarioError(path, f"expected a table, got {type_name(value)}")
     return value
 
 
 def _str(value: Any, path: str) -> str:
     if not isinstance(value, str):
-        raise ScenarioError(path, f"expected a string, got {_type_name(value)}")
+        raise ScenarioError(path, f"expected a string, got {type_name(value)}")
     return value
 
 
 def _bool(value: Any, path: str) -> bool:
     if not isinstance(value, bool):
-        raise ScenarioError(path, f"expected true or false, got {_type_name(value)}")
+        raise ScenarioError(path, f"expected true or false, got {type_name(value)}")
     return value
 
 
 def _int(value: Any, path: str, low: int, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ScenarioError(path, f"expected an integer, got {_type_name(value)}")
+        raise ScenarioError(path, f"expected an integer, got {type_name(value)}")
     if not low <= value <= high:
         raise ScenarioError(path, f"expected an integer from {low} to {high}, got {value}")
     return value
@@ -193,11 +193,11 @@ def _headers(value: Any, path: str) -> Headers:
         where = []
         for index, item in enumerate(value):
             if not isinstance(item, (list, tuple)) or len(item) != 2:
-                raise ScenarioError(f"{path}[{index}]", f"expected a [name, value] pair, got {_type_name(item)}")
+                raise ScenarioError(f"{path}[{index}]", f"expected a [name, value] pair, got {type_name(item)}")
             pairs.append((item[0], item[1]))
             where.append(f"{path}[{index}]")
     else:
-        raise ScenarioError(path, f"expected a list of [name, value] pairs, got {_type_name(value)}")
+        raise ScenarioError(path, f"expected a list of [name, value] pairs, got {type_name(value)}")
     out: list[tuple[str, str]] = []
     for (name, header_value), at in zip(pairs, where, strict=True):
         name = _str(name, f"{at}[0]" if at.endswith("]") else at)
@@ -213,7 +213,7 @@ def _headers(value: Any, path: str) -> Headers:
 
 def _list_of_str(value: Any, path: str) -> list[str]:
     if not isinstance(value, (list, tuple)):
-        raise ScenarioError(path, f"expected a list, got {_type_name(value)}")
+        raise ScenarioError(path, f"expected a list, got {type_name(value)}")
     return [_str(item, f"{path}[{i}]") for i, item in enumerate(value)]
 
 
@@ -221,12 +221,12 @@ def _list_of_str(value: Any, path: str) -> list[str]:
 
 
 def _build(raw: Mapping[str, Any]) -> Scenario:
-    _check_keys(raw, _TOP_KEYS, "")
+    check_keys(raw, _TOP_KEYS, "")
     if "version" not in raw:
         raise ScenarioError("version", f"missing; add version = {SCENARIO_VERSION}")
     version = raw["version"]
     if isinstance(version, bool) or not isinstance(version, int):
-        raise ScenarioError("version", f"expected an integer, got {_type_name(version)}")
+        raise ScenarioError("version", f"expected an integer, got {type_name(version)}")
     if version != SCENARIO_VERSION:
         raise ScenarioError("version", f"unsupported version {version}; this release reads version {SCENARIO_VERSION}")
     for key in ("page", "target"):
@@ -255,7 +255,7 @@ def _build(raw: Mapping[str, Any]) -> Scenario:
     if "redirects" in raw:
         items = raw["redirects"]
         if not isinstance(items, (list, tuple)):
-            raise ScenarioError("redirects", f"expected a list of tables, got {_type_name(items)}")
+            raise ScenarioError("redirects", f"expected a list of tables, got {type_name(items)}")
         if len(items) > MAX_REDIRECTS + 1:
             raise ScenarioError("redirects", f"at most {MAX_REDIRECTS + 1} redirects can be described (browsers stop after {MAX_REDIRECTS})")
         previous = target.href
@@ -287,7 +287,7 @@ def _build(raw: Mapping[str, Any]) -> Scenario:
 
 def _request(value: Any, path: str) -> Request:
     table = _table(value, path)
-    _check_keys(table, _REQUEST_KEYS, path)
+    check_keys(table, _REQUEST_KEYS, path)
     default = Request()
     method = default.method
     if "method" in table:
@@ -312,7 +312,7 @@ def _request(value: Any, path: str) -> Request:
 
 def _response(value: Any, path: str) -> HttpResponse:
     table = _table(value, path)
-    _check_keys(table, _RESPONSE_KEYS, path)
+    check_keys(table, _RESPONSE_KEYS, path)
     return HttpResponse(
         status=_int(table["status"], f"{path}.status", 100, 599) if "status" in table else 200,
         headers=_headers(table["headers"], f"{path}.headers") if "headers" in table else (),
@@ -321,7 +321,7 @@ def _response(value: Any, path: str) -> HttpResponse:
 
 def _redirect(value: Any, path: str, previous_url: str) -> Redirect:
     table = _table(value, path)
-    _check_keys(table, _REDIRECT_KEYS, path)
+    check_keys(table, _REDIRECT_KEYS, path)
     if "location" not in table:
         raise ScenarioError(f"{path}.location", "missing; a redirect needs a location")
     status = _int(table.get("status", 302), f"{path}.status", 100, 599)
@@ -340,7 +340,7 @@ def _cookie(value: Any, path: str, target_path: str) -> Cookie:
     if isinstance(value, str):
         return _cookie_from_line(value, path, target_path, via="fetch")
     table = _table(value, path)
-    _check_keys(table, _COOKIE_KEYS, path)
+    check_keys(table, _COOKIE_KEYS, path)
     via = _choice(table["via"], f"{path}.via", VIAS) if "via" in table else "fetch"
     if "set_cookie" in table:
         others = [key for key in table if key not in ("set_cookie", "via")]

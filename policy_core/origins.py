@@ -30,12 +30,18 @@ class Origin:
     host: str = ""
     port: int | None = None
     opaque: bool = False
+    # The serialization, computed once: every verdict prints origins many times.
+    _text: str = field(init=False, repr=False, default="")
+
+    def __post_init__(self) -> None:
+        if self.opaque:
+            text = "null"
+        else:
+            text = f"{self.scheme}://{self.host}" if self.port is None else f"{self.scheme}://{self.host}:{self.port}"
+        object.__setattr__(self, "_text", text)
 
     def serialize(self) -> str:
-        if self.opaque:
-            return "null"
-        port = f":{self.port}" if self.port is not None else ""
-        return f"{self.scheme}://{self.host}{port}"
+        return self._text
 
     @property
     def effective_port(self) -> int | None:

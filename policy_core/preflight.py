@@ -8,7 +8,7 @@ methods parsed and checked before headers), so its reason is worked out on its o
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import headers as h
 from .cors import CorsCheck, cors_check
@@ -55,8 +55,8 @@ def preflight_request_lines(
     return tuple(lines)
 
 
-@dataclass(frozen=True, slots=True)
-class PreflightOutcome:
+class PreflightOutcome(NamedTuple):
+    # A NamedTuple, not a frozen dataclass: as immutable, and several times cheaper to build (hot path).
     ok: bool  # Chrome's outcome
     steps: tuple[Step, ...]
     failure: str | None = None
@@ -72,17 +72,6 @@ class PreflightOutcome:
     needed_lines: tuple[str, ...] = ()  # the smallest set of preflight response lines that would pass
 
 
-@dataclass(frozen=True, slots=True)
-class _ListCheck:
-    parse_bad: str | None  # first bad token (parse failure)
-    items: tuple[str, ...]
-
-
-def _list(headers: h.Headers, name: str) -> _ListCheck:
-    parsed = h.extract_token_list(headers, name)
-    return _ListCheck(parsed.bad_item, parsed.values)
-
-
 def check_preflight(
     response_status: int,
     response_headers: h.Headers,
@@ -96,9 +85,9 @@ def check_preflight(
     """Judge the preflight answer for ``method`` with ``unsafe_names`` (Chrome's order)."""
     steps: list[Step] = []
     status = response_status
-    methods = _list(response_headers, ACAM)
-    allow_headers = _list(response_headers, ACAH)
-    allowed_header_names = frozenset(item.lower() for item in allow_headers.items)
+    methods = h.extract_token_list(response_headers, ACAM)
+    allow_headers = h.extract_token_list(response_headers, ACAH)
+    allowed_header_names = frozenset(item.lower() for item in allow_headers.values)
     wildcard_ok = not credentials_include
     needed = _needed_lines(
         response_headers, request_origin, credentials_include, method, unsafe_names, methods, allow_headers
@@ -107,13 +96,13 @@ def check_preflight(
     # Current Chrome, Firefox and the standard compare the method byte for byte; older Chrome
     # upper-cased it first (kept only to name the difference).
     spec_method_ok = (
-        method in methods.items or is_safelisted_method(method) or (wildcard_ok and "*" in methods.items)
+        method in methods.values or is_safelisted_method(method) or (wildcard_ok and "*" in methods.values)
     )
     legacy_method = legacy_chrome_method_for_acam(method)
     legacy_method_ok = (
-        legacy_method in methods.items
+        legacy_method in methods.values
         or is_safelisted_method(legacy_method)
-        or (wildcard_ok and "*" in methods.items)
+        or (wildcard_ok and "*" in methods.values)
     )
     missing_header = next(
         (
@@ -221,12 +210,12 @@ def check_preflight(
             "Cannot parse Access-Control-Allow-Headers response header field in preflight response.",
         ),
     ):
-        if parsed.parse_bad is not None:
+        if parsed.bad_item is not None:
             steps.append(
                 Step(
                     f"fetch.preflight.parse-{'methods' if name == ACAM else 'headers'}",
                     FAIL,
-                    f"{name} has the invalid item {parsed.parse_bad!r}",
+                    f"{name} has the invalid item {parsed.bad_item!r}",
                     f"{name} is a comma-separated list of tokens (#{'method' if name == ACAM else 'field-name'}). "
                     "One item that is not a token (a space inside it, quotes, a slash) makes the whole "
                     "header a parse failure, and a parse failure fails the preflight.",
@@ -235,7 +224,7 @@ def check_preflight(
             )
             return failed(code, reason, prefix=False, safari=None)
 
-    steps.append(_method_step(method, methods.items, credentials_include, spec_method_ok, legacy_method_ok))
+    steps.append(_method_step(method, methods.values, credentials_include, spec_method_ok, legacy_method_ok))
     if not spec_method_ok:
         return failed(
             "method-not-allowed",
@@ -248,7 +237,7 @@ def check_preflight(
         detail = (
             f"Every CORS-unsafe request header must be listed in {ACAH} (case-insensitively). "
             f"The request sends {', '.join(unsafe_names)}; the preflight allows "
-            f"{', '.join(allow_headers.items) or 'none'}."
+            f"{', '.join(allow_headers.values) or 'none'}."
         )
         if credentials_include and "*" in allowed_header_names:
             detail += (
@@ -380,8 +369,8 @@ def _max_age_step(max_age: MaxAge) -> Step:
 def _firefox_reason(
     status: int,
     check: CorsCheck,
-    methods: _ListCheck,
-    allow_headers: _ListCheck,
+    methods: h.ListParse,
+    allow_headers: h.ListParse,
     spec_method_ok: bool,
     missing_header: str | None,
 ) -> tuple[str | None, int | None, bool]:
@@ -392,17 +381,17 @@ def _firefox_reason(
         return "CORS preflight response did not succeed", status, False
     if not check.ok:
         return check.firefox_reason, status if check.firefox_status else None, check.firefox_quote_url
-    if methods.parse_bad is not None:
+    if methods.bad_item is not None:
         return (
-            f"invalid token ‘{methods.parse_bad}’ in CORS header ‘Access-Control-Allow-Methods’",
+            f"invalid token ‘{methods.bad_item}’ in CORS header ‘Access-Control-Allow-Methods’",
             None,
             False,
         )
     if not spec_method_ok:
         return "Did not find method in CORS header ‘Access-Control-Allow-Methods’", None, False
-    if allow_headers.parse_bad is not None:
+    if allow_headers.bad_item is not None:
         return (
-            f"invalid token ‘{allow_headers.parse_bad}’ in CORS header ‘Access-Control-Allow-Headers’",
+            f"invalid token ‘{allow_headers.bad_item}’ in CORS header ‘Access-Control-Allow-Headers’",
             None,
             False,
         )
@@ -424,8 +413,8 @@ def _needed_lines(
     credentials_include: bool,
     method: str,
     unsafe_names: tuple[str, ...],
-    methods: _ListCheck,
-    allow_headers: _ListCheck,
+    methods: h.ListParse,
+    allow_headers: h.ListParse,
 ) -> tuple[str, ...]:
     """The preflight response lines that would make this preflight pass, keeping what is already allowed."""
     allow_origin = origin if (origin != "null" or credentials_include) else "*"
@@ -434,16 +423,16 @@ def _needed_lines(
         lines.append("Access-Control-Allow-Credentials: true")
     if not is_safelisted_method(method):
         kept = (
-            [m for m in methods.items if m != "*" or not credentials_include]
-            if methods.parse_bad is None
+            [m for m in methods.values if m != "*" or not credentials_include]
+            if methods.bad_item is None
             else []
         )
         covered = method in kept or ("*" in kept and not credentials_include)
         lines.append(f"{ACAM}: {', '.join(kept if covered else [*kept, method])}")
     if unsafe_names:
         kept_h = (
-            [n for n in allow_headers.items if n != "*" or not credentials_include]
-            if allow_headers.parse_bad is None
+            [n for n in allow_headers.values if n != "*" or not credentials_include]
+            if allow_headers.bad_item is None
             else []
         )
         lowered = {n.lower() for n in kept_h}

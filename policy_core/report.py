@@ -25,6 +25,9 @@ class Step(NamedTuple):
         return {"id": self.id, "result": self.result, "summary": self.summary, "detail": self.detail, "spec": self.spec}
 
 
+_new_tuple = tuple.__new__
+
+
 class Trace:
     """Collects steps in order; the evaluators' one way to explain themselves."""
 
@@ -34,7 +37,8 @@ class Trace:
         self.steps: list[Step] = []
 
     def add(self, id: str, result: str, summary: str, detail: str, spec: str) -> Step:
-        step = Step(id, result, summary, detail, spec)
+        # tuple.__new__ directly: the same Step, without NamedTuple's generated __new__ (a hot path).
+        step = _new_tuple(Step, (id, result, summary, detail, spec))
         self.steps.append(step)
         return step
 

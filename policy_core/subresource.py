@@ -10,15 +10,23 @@ for their element (a tainted canvas, muted errors).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import headers as h
-from .console import chrome_cors_message, encode_hint, firefox_cors_message
+from .console import chrome_cors_message, firefox_cors_message
 from .context import Context
 from .corp import CorpCheck, corp_check
 from .cors import ACAO, CorsCheck, cors_check
 from .mixed_content import SPEC_MIXED_CONTENT, chrome_blocked_message, is_mixed_content, upgraded
 from .origins import Url, same_origin
+from .redirects import (
+    MAX_REDIRECTS,
+    chrome_credentials_message,
+    location_error,
+    over_limit,
+    tainting_after,
+    taints_origin,
+)
 from .report import FAIL, INFO, NO_CONSOLE, Console, Trace
 from .sites import site_of
 
@@ -40,13 +48,14 @@ _CREDENTIALS_WORDS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Load:
+class Load(NamedTuple):
+    # A NamedTuple, not a frozen dataclass: as immutable, and several times cheaper to build (hot path).
     """How the fetch ended. ``tainting`` is the final response tainting (basic, cors or opaque)."""
 
     loaded: bool
     tainting: str
-    failure: str | None  # mixed-content, cors, corp, redirect-credentials, status; None when loaded
+    # mixed-content, cors, corp, redirect-credentials, redirect-limit, redirect-scheme, status; None when loaded
+    failure: str | None
     url: Url  # the URL of the response that ended the fetch
     console: Console
     fixes: tuple[str, ...]
@@ -75,12 +84,24 @@ def fetch_subresource(ctx: Context, trace: Trace, kind: str, mode: str, credenti
     url = _mixed_content(ctx, trace, kind, initial)
     if url is None:
         return _blocked_mixed(ctx, kind, initial)
-    tainting = _tainting("basic", ctx, url, mode)
+    tainting = tainting_after("basic", page_origin, url, mode)
     tainted_origin = False
     cors_request_origin = page_origin_text
     _explain_tainting(trace, kind, tainting, url, page_origin_text, first=True)
 
     for number, redirect in enumerate(scenario.redirects, 1):
+        if over_limit(number - 1):
+            return _redirect_network_error(
+                trace,
+                kind,
+                url,
+                "limit",
+                f"More than {MAX_REDIRECTS} redirects: network error",
+                f"Fetch gives up after {MAX_REDIRECTS} redirects (Chrome: net::ERR_TOO_MANY_REDIRECTS), so the "
+                f"element gets a network error instead of a {kind}.",
+                "Fix the redirect loop on the server, or point the element at the final URL directly.",
+                tainting,
+            )
         failed = _check_response(
             ctx,
             trace,
@@ -105,13 +126,22 @@ def fetch_subresource(ctx: Context, trace: Trace, kind: str, mode: str, credenti
             "follows it with the same mode and credentials mode.",
             SPEC_REDIRECT,
         )
-        if location.has_credentials and tainting == "cors":
-            return _redirect_credentials(ctx, trace, kind, url, location)
-        if (
-            not same_origin(url.origin, location.origin)
-            and not same_origin(page_origin, url.origin)
-            and not tainted_origin
-        ):
+        error = location_error(location, mode, tainting, page_origin)
+        if error == "scheme":
+            return _redirect_network_error(
+                trace,
+                kind,
+                url,
+                "scheme",
+                f"Redirect to a {location.scheme}: URL: network error",
+                f"A redirect location must be http(s); anything else ends the fetch with a network error, so the "
+                f"element gets no {kind}.",
+                f"Redirect to an https URL instead of {location.href}",
+                tainting,
+            )
+        if error == "credentials":
+            return _redirect_credentials(ctx, trace, kind, url, location, tainting)
+        if not tainted_origin and taints_origin(page_origin, url, location):
             tainted_origin = True
             cors_request_origin = "null"
             trace.add(
@@ -128,7 +158,7 @@ def fetch_subresource(ctx: Context, trace: Trace, kind: str, mode: str, credenti
             return _blocked_mixed(ctx, kind, location)
         url = next_url
         before = tainting
-        tainting = _tainting(tainting, ctx, url, mode)
+        tainting = tainting_after(tainting, page_origin, url, mode)
         if tainting != before:
             _explain_tainting(trace, kind, tainting, url, page_origin_text, first=False)
         elif tainting == "opaque" and same_origin(page_origin, url.origin):
@@ -177,15 +207,6 @@ def fetch_subresource(ctx: Context, trace: Trace, kind: str, mode: str, credenti
         )
         return Load(False, tainting, "status", url, NO_CONSOLE, (), None)
     return Load(True, tainting, None, url, NO_CONSOLE, (), None)
-
-
-def _tainting(current: str, ctx: Context, url: Url, mode: str) -> str:
-    """Fetch main fetch: basic while every URL so far is same-origin (or data:); then it sticks."""
-    if current == "basic" and (same_origin(ctx.page_origin, url.origin) or url.scheme == "data"):
-        return "basic"
-    if current != "basic":
-        return current
-    return "opaque" if mode == "no-cors" else "cors"
 
 
 def _explain_tainting(
@@ -317,7 +338,9 @@ def _corp_failed(ctx: Context, kind: str, url: Url, corp: CorpCheck) -> Load:
     )
 
 
-def _redirect_credentials(ctx: Context, trace: Trace, kind: str, url: Url, location: Url) -> Load:
+def _redirect_credentials(
+    ctx: Context, trace: Trace, kind: str, url: Url, location: Url, tainting: str
+) -> Load:
     trace.add(
         f"{kind}.redirect.credentials",
         FAIL,
@@ -326,24 +349,26 @@ def _redirect_credentials(ctx: Context, trace: Trace, kind: str, url: Url, locat
         "returns a network error instead of following it.",
         SPEC_REDIRECT,
     )
-    reason = (
-        f"Redirect location '{encode_hint(location.href)}' contains a username and password, which is "
-        "disallowed for cross-origin requests."
-    )
     console = Console(
-        chrome=chrome_cors_message(
-            kind, url.href, ctx.page_origin_text, reason, initial_url=ctx.scenario.target.href
-        )
+        chrome=chrome_credentials_message(kind, url, ctx.page_origin_text, location, ctx.scenario.target)
     )
     return Load(
         False,
-        "cors",
+        tainting,
         "redirect-credentials",
         url,
         console,
         ("Redirect to the URL without the user:password@ part",),
         None,
     )
+
+
+def _redirect_network_error(
+    trace: Trace, kind: str, url: Url, failure: str, summary: str, detail: str, fix: str, tainting: str
+) -> Load:
+    """Too many redirects, or a non-http(s) Location: Fetch's network error (no CORS console message)."""
+    trace.add(f"{kind}.redirect.{failure}", FAIL, summary, detail, SPEC_REDIRECT)
+    return Load(False, tainting, f"redirect-{failure}", url, NO_CONSOLE, (fix,), None)
 
 
 def _mixed_content(ctx: Context, trace: Trace, kind: str, url: Url) -> Url | None:

@@ -13,8 +13,9 @@ import policy_core
 from origin_playground.library import LibraryEntry, list_scenarios
 from themes import DEFAULT_THEME, VARIABLE_DEFAULTS, register_themes
 
+from . import config as user_config
 from .clipboard import copy_text, pyperclip_copy
-from .commands import WorkbenchCommands
+from .commands import EXPORT_COMMANDS, TalkCommands, WorkbenchCommands
 from .screens.confirm_quit import ConfirmQuit
 from .screens.open_dialog import OpenDialog
 from .screens.save_dialog import SaveDialog
@@ -28,7 +29,7 @@ PANES = Binding.Group("Panes")
 class OriginPlaygroundApp(App[None]):
     TITLE = "Origin Playground"
     CSS_PATH: ClassVar = ["app.tcss", "screens/dialogs.tcss"]
-    COMMANDS: ClassVar = App.COMMANDS | {WorkbenchCommands}
+    COMMANDS: ClassVar = App.COMMANDS | {WorkbenchCommands, TalkCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "ctrl+q",
@@ -50,6 +51,17 @@ class OriginPlaygroundApp(App[None]):
         Binding("f5", "focus_pane('response')", "Response", id="focus-response", group=PANES),
         Binding("f6", "focus_pane('cookie')", "Cookie", id="focus-cookie", group=PANES),
         Binding("f7", "focus_pane('trace')", "Trace", id="focus-trace", group=PANES),
+        Binding("f1,question_mark", "help", "Help", id="help", tooltip="Every key, and a primer"),
+        Binding("f8", "origins", "Origins", id="origins", tooltip="The origin table for URLs"),
+        Binding("f9", "explain", "Explain", id="explain", tooltip="Explain a console error"),
+        Binding("ctrl+t", "talk", "Talk", id="talk", tooltip="Talk mode: resume, or the shipped deck"),
+        Binding(
+            "ctrl+r",
+            "export_menu",
+            "Export",
+            id="export",
+            tooltip="Copy as TOML, Markdown, JSON, curl, server config",
+        ),
     ]
 
     def __init__(
@@ -58,10 +70,15 @@ class OriginPlaygroundApp(App[None]):
         theme: str | None = None,
         *,
         system_copy: object = pyperclip_copy,
+        config_path: Path | None = None,
+        talk_path: Path | str | None = None,
     ) -> None:
         super().__init__()
         register_themes(self)
         self._requested_theme = theme
+        self.config_path = config_path  # None: no config is read or written (tests, embedding)
+        self.talk_path = talk_path
+        self.talk_session: object | None = None  # tui.screens.talk.DeckSession, kept between visits
         self.system_copy = system_copy
         self.report: policy_core.Report | None = None
         self.evaluation: Evaluation | None = None
@@ -88,13 +105,24 @@ class OriginPlaygroundApp(App[None]):
         return WorkbenchScreen()
 
     def on_mount(self) -> None:
-        name = self._requested_theme or os.environ.get("ORIGIN_PLAYGROUND_THEME") or DEFAULT_THEME
+        saved = None
+        if self.config_path is not None:
+            loaded = user_config.load_config(self.config_path)
+            saved = loaded.config.theme
+            if loaded.problem is not None:
+                self.notify(loaded.problem, title="Settings", severity="warning", timeout=10, markup=False)
+        name = self._requested_theme or os.environ.get("ORIGIN_PLAYGROUND_THEME") or saved or DEFAULT_THEME
         try:
             self.theme = name
         except InvalidThemeError:
             self.theme = DEFAULT_THEME
             self.notify(f"Unknown theme {name!r}; using {DEFAULT_THEME}.", severity="warning", markup=False)
+        if self._requested_theme and self.theme == self._requested_theme:
+            self._remember_theme(self.theme)  # --theme is remembered for next time
+        self.watch(self, "theme", self._remember_theme, init=False)
         self._update_title()
+        if self.talk_path is not None:
+            self.open_deck(Path(self.talk_path))
         if self.load_error is not None:
             self.notify(
                 self.load_error,
@@ -178,6 +206,134 @@ class OriginPlaygroundApp(App[None]):
         if copy_text(self, text, system_copy):
             self.notify(f"Copied the {what}.", markup=False)
 
+    def _remember_theme(self, name: str) -> None:
+        if self.config_path is None:
+            return
+        try:
+            user_config.save_config(self.config_path, user_config.Config(theme=name))
+        except OSError as error:
+            self.notify(
+                f"{self.config_path}: theme not saved ({error.strerror or error})",
+                title="Settings",
+                severity="warning",
+                markup=False,
+            )
+
+    def show_draft(self, draft: ScenarioDraft, name: str) -> None:
+        """Show ``draft`` in the workbench, closing any screens above it."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.replace_draft(draft, name, None)
+
+    def show_library_entry(self, entry: LibraryEntry) -> None:
+        self.show_draft(load_draft(entry.path), entry.title)
+
+    def current_draft(self) -> ScenarioDraft:
+        """What the user is looking at: the talk slide (with its stage edit) or the workbench draft."""
+        from .screens.talk import TalkScreen
+
+        if isinstance(self.screen, TalkScreen):
+            return self.screen.session.draft()
+        return self.draft
+
+    # --- talk mode ----------------------------------------------------------------------------------
+
+    def open_deck(self, path: Path) -> bool:
+        """Load a deck and present it; a bad deck is its one-line error, and the app keeps running."""
+        from origin_playground.deck import load_deck
+
+        from .screens.talk import DeckSession
+
+        try:
+            deck = load_deck(path)
+        except policy_core.ScenarioError as error:
+            self.notify(
+                str(error), title="Could not open the deck", severity="error", timeout=10, markup=False
+            )
+            return False
+        self.talk_session = DeckSession(deck)
+        self.resume_talk()
+        return True
+
+    def resume_talk(self) -> None:
+        from .screens.talk import DeckSession, TalkScreen
+
+        if isinstance(self.screen, TalkScreen) or not isinstance(self.talk_session, DeckSession):
+            return
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(TalkScreen(self.talk_session))
+
+    def leave_talk(self) -> None:
+        """Back to the workbench; the talk session stays for Ctrl+T."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    def action_talk(self) -> None:
+        if self.talk_session is not None:
+            self.resume_talk()
+            return
+        from origin_playground.deck import shipped_decks
+
+        decks = shipped_decks()
+        if decks:
+            self.open_deck(decks[0])
+
+    def action_open_deck_file(self) -> None:
+        from .screens.path_dialog import PathDialog
+
+        class DeckDialog(PathDialog):
+            TITLE_TEXT = "Open a talk deck (.toml)"
+            CONFIRM = "Present"
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self.open_deck(path)
+
+        self.push_screen(DeckDialog(""), chosen)
+
+    # --- help, origins, explain, export -------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_origins(self) -> None:
+        from .screens.origins import OriginsScreen
+
+        if not isinstance(self.screen, OriginsScreen):
+            draft = self.current_draft()
+            self.push_screen(OriginsScreen([draft.page, draft.target]))
+
+    def action_explain(self) -> None:
+        from .screens.explain import ExplainScreen
+
+        if not isinstance(self.screen, ExplainScreen):
+            self.push_screen(ExplainScreen())
+
+    def action_export_menu(self) -> None:
+        from functools import partial
+
+        self.search_commands(
+            [(title, partial(self.copy_export, fmt), help_text) for title, help_text, fmt in EXPORT_COMMANDS],
+            placeholder="Copy as…",
+        )
+
+    def copy_export(self, fmt: str) -> bool:
+        """Copy the current scenario or its report in ``fmt`` (origin_playground.exports)."""
+        from origin_playground.exports import export
+
+        try:
+            scenario = policy_core.load_scenario(self.current_draft().evaluation_mapping())
+            text = export(fmt, scenario, policy_core.evaluate(scenario))
+        except policy_core.ScenarioError as error:
+            self.notify(str(error), title=f"Cannot export {fmt}", severity="error", markup=False)
+            return False
+        self.copy(text, next((t for t, _h, f in EXPORT_COMMANDS if f == fmt), fmt).removeprefix("Copy "))
+        return True
+
     # --- actions (each has a binding above and a palette command in commands.py) ------------------
 
     def action_library(self) -> None:
@@ -221,9 +377,12 @@ class OriginPlaygroundApp(App[None]):
 
 
 def run(path: str | Path | None = None, theme: str | None = None, talk: str | None = None) -> int:
-    """The entry point ``origin-playground [FILE]`` calls."""
-    app = OriginPlaygroundApp(scenario_path=Path(path) if path else None, theme=theme)
-    if talk is not None:
-        app.load_error = f"{talk}: talk mode is not available in this build yet"
+    """The entry point ``origin-playground [FILE] [--theme NAME] [--talk DECK]`` calls."""
+    app = OriginPlaygroundApp(
+        scenario_path=Path(path) if path else None,
+        theme=theme,
+        config_path=user_config.default_config_path(),
+        talk_path=talk,
+    )
     app.run()
     return 0

@@ -26,7 +26,29 @@ ACTIONS: tuple[tuple[str, str, str], ...] = (
     ("Focus response", "The preflight and actual responses", "focus_pane('response')"),
     ("Focus cookie", "The cookie the target sets", "focus_pane('cookie')"),
     ("Focus trace", "The selected verdict's steps", "focus_pane('trace')"),
+    ("Help", "Every key, and a primer on origin, SOP, CORS, preflight, credentials, CSRF", "help"),
+    ("Origins: compare URLs", "The origin table: same origin, which part differs, same site", "origins"),
+    (
+        "Explain a console error",
+        "Paste Chrome's, Firefox's or Safari's message: the rule and the fix",
+        "explain",
+    ),
+    ("Talk: resume or open the shipped deck", "Present a deck; PageDown/PageUp step, → reveals", "talk"),
+    ("Export: copy as…", "Copy the scenario or report in any export format", "export_menu"),
     ("Quit", "Leave the workbench (asks when there are unsaved changes)", "quit"),
+)
+
+# (title, help, export format) for each copy command; origin_playground.exports makes the text.
+EXPORT_COMMANDS: tuple[tuple[str, str, str], ...] = (
+    ("Copy scenario as TOML (export)", "The scenario file, through the exporter", "toml"),
+    ("Copy report as Markdown", "For a bug report or a chat", "markdown"),
+    ("Copy report as JSON", "The documented report format", "json"),
+    ("Copy curl commands", "The preflight and the actual request, to try against the server", "curl"),
+    ("Copy nginx config", "add_header lines for the fix", "nginx"),
+    ("Copy Express config", "The cors package's options for the fix", "express"),
+    ("Copy Flask-CORS config", "CORS(app, ...) for the fix", "flask"),
+    ("Copy FastAPI config", "Starlette's CORSMiddleware for the fix", "fastapi"),
+    ("Copy Django config", "django-cors-headers settings for the fix", "django"),
 )
 
 
@@ -48,6 +70,39 @@ class WorkbenchCommands(Provider):
                     partial(app.toggle_resource, resource),
                 )
             )
+        for title, help_text, fmt in EXPORT_COMMANDS:
+            commands.append((title, help_text, partial(app.copy_export, fmt)))
+        return commands
+
+    async def discover(self) -> Hits:
+        for title, help_text, callback in self._commands():
+            yield DiscoveryHit(title, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, callback in self._commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), callback, help=help_text)
+
+
+class TalkCommands(Provider):
+    """Talk mode: open a shipped deck or a deck file, resume the current one."""
+
+    def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        from origin_playground.deck import shipped_decks
+
+        app = cast("OriginPlaygroundApp", self.app)
+        commands: list[tuple[str, str, Callable[[], object]]] = []
+        for path in shipped_decks():
+            commands.append(
+                (f"Talk: open shipped deck ({path.stem})", str(path), partial(app.open_deck, path))
+            )
+        commands.append(
+            ("Talk: open deck file…", "A .toml deck (docs/talk-decks.md)", app.action_open_deck_file)
+        )
+        if app.talk_session is not None:
+            commands.append(("Talk: resume", "Back to the slide you left", app.resume_talk))
         return commands
 
     async def discover(self) -> Hits:

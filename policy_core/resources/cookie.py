@@ -193,15 +193,20 @@ def evaluate(ctx: Context) -> Verdict:
 def _describe(run: _Run) -> None:
     cookie, scenario = run.cookie, run.ctx.scenario
     host = scenario.target.hostname or scenario.target.href
-    line = c.set_cookie_line(
-        cookie.name,
-        cookie.value,
-        path=cookie.path,
-        domain=cookie.domain,
-        secure=cookie.secure,
-        httponly=cookie.httponly,
-        samesite=cookie.samesite,
-        partitioned=cookie.partitioned,
+    # The canonical line is shown only for the default cookie or a cookie given without its raw line.
+    line = (
+        c.set_cookie_line(
+            cookie.name,
+            cookie.value,
+            path=cookie.path,
+            domain=cookie.domain,
+            secure=cookie.secure,
+            httponly=cookie.httponly,
+            samesite=cookie.samesite,
+            partitioned=cookie.partitioned,
+        )
+        if scenario.cookie is None or cookie.set_cookie is None
+        else ""
     )
     if scenario.cookie is None:
         run.trace.add(

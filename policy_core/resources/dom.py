@@ -6,6 +6,8 @@ WindowProxy exposes a short allowlist and every other property throws SecurityEr
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from ..context import Context
 from ..origins import DEFAULT_PORTS, Origin
 from ..report import FAIL, INFO, PASS, Console, Trace, Verdict
@@ -32,10 +34,19 @@ def _port_text(origin: Origin) -> str:
 
 def explain_origin_comparison(ctx: Context, trace: Trace, prefix: str) -> None:
     """Steps comparing the two origins part by part; shared by the dom and iframe verdicts."""
+    rows = ctx.memo.get("origin-comparison")
+    if rows is None:  # worked out once per evaluation, whichever verdict asks first
+        rows = ctx.memo["origin-comparison"] = tuple(_origin_comparison(ctx))
+    for suffix, result, summary, detail, spec in rows:
+        trace.add(f"{prefix}.{suffix}", result, summary, detail, spec)
+
+
+def _origin_comparison(ctx: Context) -> Iterator[tuple[str, str, str, str, str]]:
+    """(step id suffix, result, summary, detail, spec) for each step of the origin comparison."""
     page, target = ctx.page_origin, ctx.target_origin
-    trace.add(f"{prefix}.origins", INFO, f"Page origin {page.serialize()}, target origin {target.serialize()}",
-              "An origin is the scheme, host and port of a URL; path, query and fragment do not count. "
-              "Default ports are left out of the serialization.", "URL § Origin")
+    yield ("origins", INFO, f"Page origin {page.serialize()}, target origin {target.serialize()}",
+           "An origin is the scheme, host and port of a URL; path, query and fragment do not count. "
+           "Default ports are left out of the serialization.", "URL § Origin")
     if page.opaque or target.opaque:
         who = []
         if page.opaque:
@@ -43,10 +54,10 @@ def explain_origin_comparison(ctx: Context, trace: Trace, prefix: str) -> None:
                        else f"the page's URL ({ctx.scenario.page.scheme}:) has an opaque origin")
         if target.opaque:
             who.append(f"the target's URL ({ctx.scenario.target.scheme}:) has an opaque origin")
-        trace.add(f"{prefix}.compare.opaque", FAIL, "An opaque origin is never the same as another origin",
-                  f"{'; '.join(who).capitalize()}. An opaque origin serializes as \"null\" and is same-origin "
-                  "only with itself, never with another document, even one made from the same URL.",
-                  SPEC_SANDBOX if ctx.scenario.page_sandboxed else SPEC_ORIGIN)
+        yield ("compare.opaque", FAIL, "An opaque origin is never the same as another origin",
+               f"{'; '.join(who).capitalize()}. An opaque origin serializes as \"null\" and is same-origin "
+               "only with itself, never with another document, even one made from the same URL.",
+               SPEC_SANDBOX if ctx.scenario.page_sandboxed else SPEC_ORIGIN)
         return
     for part, mine, theirs in (
         ("scheme", page.scheme, target.scheme),
@@ -62,7 +73,7 @@ def explain_origin_comparison(ctx: Context, trace: Trace, prefix: str) -> None:
         else:
             summary = f"{part.capitalize()}: {mine} {'=' if equal else '≠'} {theirs}"
             detail = "Equal." if equal else _difference_detail(part, page, target)
-        trace.add(f"{prefix}.compare.{part}", PASS if equal else FAIL, summary, detail, SPEC_ORIGIN)
+        yield (f"compare.{part}", PASS if equal else FAIL, summary, detail, SPEC_ORIGIN)
 
 
 def _difference_detail(part: str, page: Origin, target: Origin) -> str:
@@ -103,13 +114,18 @@ def evaluate(ctx: Context) -> Verdict:
     if ctx.scenario.page_sandboxed:
         fixes.append("If the sandboxed page must reach same-origin documents, add allow-same-origin to its sandbox "
                      "attribute (never together with allow-scripts for untrusted content).")
-    console = Console(
+    return Verdict("dom", (("access", False),), tuple(trace.steps), cross_origin_access_console(ctx), tuple(fixes))
+
+
+def cross_origin_access_console(ctx: Context) -> Console:
+    """What each browser prints when script touches a cross-origin document (shared with iframe)."""
+    page_origin, target_origin = ctx.page_origin_text, ctx.target_origin_text
+    return Console(
         chrome=f'Blocked a frame with origin "{page_origin}" from accessing a cross-origin frame.',
         firefox='SecurityError: Permission denied to access property "document" on cross-origin object',
         safari=f'Blocked a frame with origin "{page_origin}" from accessing a frame with origin "{target_origin}". '
         "Protocols, domains, and ports must match.",
     )
-    return Verdict("dom", (("access", False),), tuple(trace.steps), console, tuple(fixes))
 
 
 def _explain_document_domain(ctx: Context, trace: Trace) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from .. import headers as h
 from ..console import chrome_cors_message, firefox_cors_message, safari_cors_message
 from ..context import Context
-from ..cors import ACAO, cors_check
+from ..cors import ACAO, CorsCheck, cors_check
 from ..fetch_rules import (
     CHROME_MAX_AGE_CAP,
     CORS_NON_WILDCARD_NAME,
@@ -25,6 +25,7 @@ from ..fetch_rules import (
     no_cors_headers,
     normalize_method,
 )
+from ..mixed_content import chrome_blocked_message, is_mixed_content
 from ..netspace import PUBLIC, address_space, more_private
 from ..origins import Url, is_potentially_trustworthy, same_origin
 from ..preflight import (
@@ -34,10 +35,18 @@ from ..preflight import (
     firefox_authorization_warning,
     preflight_request_lines,
 )
+from ..redirects import (
+    chrome_credentials_message,
+    drops_authorization,
+    location_error,
+    over_limit,
+    rewrites_to_get,
+    tainting_after,
+    taints_origin,
+)
 from ..report import FAIL, INFO, PASS, SKIP, Console, Trace, Verdict
 
 KIND = "fetch"
-MAX_REDIRECTS = 20
 CHROME_CORS_SCHEMES = "chrome, chrome-extension, chrome-untrusted, data, http, https, isolated-app"
 
 SPEC_MAIN = "Fetch § 4.1 Main fetch"
@@ -294,9 +303,9 @@ def _explain_dropped_headers(out: _Out, classification: HeaderClassification) ->
 
 def _blocked_as_mixed_content(out: _Out, ctx: Context, url: Url, step_id: str) -> bool:
     page = ctx.scenario.page
-    if page.scheme != "https" or url.scheme != "http":
-        return False
-    if is_potentially_trustworthy(url.origin):
+    if not is_mixed_content(page, url):
+        if page.scheme != "https" or url.scheme != "http":
+            return False
         out.trace.add(
             step_id,
             PASS,
@@ -314,10 +323,7 @@ def _blocked_as_mixed_content(out: _Out, ctx: Context, url: Url, step_id: str) -
         "nothing is sent. Script sees TypeError: Failed to fetch.",
         SPEC_MIXED,
     )
-    out.chrome = (
-        f"Mixed Content: The page at '{page.href}' was loaded over HTTPS, but requested an insecure resource "
-        f"'{url.href}'. This request has been blocked; the content must be served over HTTPS."
-    )
+    out.chrome = chrome_blocked_message(page, url, "resource")
     out.fixes.append(f"Serve the API over HTTPS and call https://{url.href.removeprefix('http://')}")
     return True
 
@@ -651,15 +657,14 @@ def _preflight_failed(out: _Out, ctx: Context, state: _Request, result: Prefligh
         initial_url=target.href,
         preflight=result.chrome_prefix,
     )
-    if result.firefox_reason:
-        out.firefox = firefox_cors_message(
-            state.url.href,
-            result.firefox_reason,
-            status=result.firefox_status,
-            quote_url=result.firefox_quote_url,
-        )
-    if result.safari_reason:
-        out.safari = safari_cors_message("Fetch API", state.url.href, result.safari_reason)
+    _firefox_and_safari(
+        out,
+        state,
+        result.firefox_reason,
+        result.firefox_status,
+        result.firefox_quote_url,
+        result.safari_reason,
+    )
     if state.origin == "null":
         _null_origin_fixes(out, ctx, state)
         return
@@ -731,7 +736,7 @@ def _follow_redirects(out: _Out, ctx: Context, state: _Request) -> bool:
     for index, redirect in enumerate(scenario.redirects):
         current = state.url
         location = redirect.location
-        if index >= MAX_REDIRECTS:
+        if over_limit(index):
             out.trace.add(
                 "fetch.redirect.limit",
                 FAIL,
@@ -769,7 +774,8 @@ def _follow_redirects(out: _Out, ctx: Context, state: _Request) -> bool:
                     "Send the CORS headers on the redirect response too (each hop is checked):",
                 )
                 return False
-        if not location.is_http:
+        error = location_error(location, mode, state.tainting, ctx.page_origin)
+        if error == "scheme":
             out.trace.add(
                 "fetch.redirect.scheme",
                 FAIL,
@@ -778,9 +784,7 @@ def _follow_redirects(out: _Out, ctx: Context, state: _Request) -> bool:
                 SPEC_REDIRECT,
             )
             return False
-        if location.has_credentials and (
-            (mode == "cors" and not same_origin(ctx.page_origin, location.origin)) or state.tainting == "cors"
-        ):
+        if error == "credentials":
             out.trace.add(
                 "fetch.redirect.credentials",
                 FAIL,
@@ -788,13 +792,8 @@ def _follow_redirects(out: _Out, ctx: Context, state: _Request) -> bool:
                 "A CORS request may not follow a redirect to a URL with userinfo (user:pass@): network error.",
                 SPEC_REDIRECT,
             )
-            out.chrome = chrome_cors_message(
-                KIND,
-                current.href,
-                ctx.page_origin_text,
-                f"Redirect location '{location.href}' contains a username and password, which is disallowed for "
-                "cross-origin requests.",
-                initial_url=scenario.target.href,
+            out.chrome = chrome_credentials_message(
+                KIND, current, ctx.page_origin_text, location, scenario.target
             )
             out.fixes.append(
                 "Remove the user:password@ part from the Location header; authenticate with a header or "
@@ -807,9 +806,7 @@ def _follow_redirects(out: _Out, ctx: Context, state: _Request) -> bool:
         if mode == "same-origin" and not same_origin(ctx.page_origin, location.origin):
             _disallowed_by_mode(out, ctx, location, scenario.target)
             return False
-        if not same_origin(current.origin, location.origin) and not same_origin(
-            ctx.page_origin, current.origin
-        ):
+        if taints_origin(ctx.page_origin, current, location):
             if state.origin != "null":
                 out.trace.add(
                     "fetch.redirect.taint",
@@ -822,8 +819,9 @@ def _follow_redirects(out: _Out, ctx: Context, state: _Request) -> bool:
                 )
             state.origin = "null"
         state.url = location
-        if not same_origin(ctx.page_origin, location.origin) and state.tainting == "basic":
-            state.tainting = "opaque" if mode == "no-cors" else "cors"
+        before = state.tainting
+        state.tainting = tainting_after(before, ctx.page_origin, location, mode)
+        if state.tainting != before:
             out.trace.add(
                 "fetch.redirect.cross-origin",
                 INFO,
@@ -839,11 +837,8 @@ def _follow_redirects(out: _Out, ctx: Context, state: _Request) -> bool:
 
 
 def _rewrite_for_redirect(out: _Out, state: _Request, status: int, current: Url, location: Url) -> None:
-    to_get = (status in (301, 302) and state.method == "POST") or (
-        status == 303 and state.method not in ("GET", "HEAD")
-    )
     headers = state.headers
-    if to_get:
+    if rewrites_to_get(status, state.method):
         old = state.method
         headers = tuple((n, v) for n, v in headers if n.lower() not in REQUEST_BODY_HEADERS)
         state.method = "GET"
@@ -856,7 +851,7 @@ def _rewrite_for_redirect(out: _Out, state: _Request, status: int, current: Url,
             "the method and body.",
             SPEC_REDIRECT,
         )
-    if not same_origin(current.origin, location.origin) and h.has(headers, CORS_NON_WILDCARD_NAME):
+    if drops_authorization(current, location) and h.has(headers, CORS_NON_WILDCARD_NAME):
         headers = tuple((n, v) for n, v in headers if n.lower() != CORS_NON_WILDCARD_NAME)
         out.trace.add(
             "fetch.redirect.authorization",
@@ -910,7 +905,7 @@ def _final_response(out: _Out, ctx: Context, state: _Request) -> bool:
         where="the response",
     )
     out.trace.extend(check.steps)
-    _response_warnings(out, ctx, state, response.headers, check.ok)
+    _response_warnings(out, ctx, state, response.headers, check)
     if not check.ok:
         _cors_failure(
             out,
@@ -955,7 +950,9 @@ def _final_response(out: _Out, ctx: Context, state: _Request) -> bool:
     return True
 
 
-def _cors_failure(out: _Out, ctx: Context, state: _Request, check, status: int, fix_intro: str) -> None:
+def _cors_failure(
+    out: _Out, ctx: Context, state: _Request, check: CorsCheck, status: int, fix_intro: str
+) -> None:
     target = ctx.scenario.target
     out.trace.add(
         "fetch.read",
@@ -968,15 +965,14 @@ def _cors_failure(out: _Out, ctx: Context, state: _Request, check, status: int, 
     out.chrome = chrome_cors_message(
         KIND, state.url.href, ctx.page_origin_text, check.chrome_reason or "", initial_url=target.href
     )
-    if check.firefox_reason:
-        out.firefox = firefox_cors_message(
-            state.url.href,
-            check.firefox_reason,
-            status=status if check.firefox_status else None,
-            quote_url=check.firefox_quote_url,
-        )
-    if check.safari_reason:
-        out.safari = safari_cors_message("Fetch API", state.url.href, check.safari_reason)
+    _firefox_and_safari(
+        out,
+        state,
+        check.firefox_reason,
+        status if check.firefox_status else None,
+        check.firefox_quote_url,
+        check.safari_reason,
+    )
     if state.origin == "null":
         _null_origin_fixes(out, ctx, state)
         return
@@ -991,6 +987,23 @@ def _cors_failure(out: _Out, ctx: Context, state: _Request, check, status: int, 
             "Client-side: if the page does not need cookies for this call, drop credentials: 'include' "
             "and keep Access-Control-Allow-Origin: *."
         )
+
+
+def _firefox_and_safari(
+    out: _Out,
+    state: _Request,
+    firefox_reason: str | None,
+    firefox_status: int | None,
+    quote_url: bool,
+    safari_reason: str | None,
+) -> None:
+    """Firefox's and Safari's sentences for a failed CORS or preflight check, where they are known."""
+    if firefox_reason:
+        out.firefox = firefox_cors_message(
+            state.url.href, firefox_reason, status=firefox_status, quote_url=quote_url
+        )
+    if safari_reason:
+        out.safari = safari_cors_message("Fetch API", state.url.href, safari_reason)
 
 
 def _null_origin_fixes(out: _Out, ctx: Context, state: _Request) -> None:
@@ -1015,9 +1028,10 @@ def _null_origin_fixes(out: _Out, ctx: Context, state: _Request) -> None:
     )
 
 
-def _response_warnings(out: _Out, ctx: Context, state: _Request, headers: h.Headers, passed: bool) -> None:
-    lines = h.get_all(headers, ACAO)
-    value = h.trim(", ".join(lines)) if lines else None
+def _response_warnings(
+    out: _Out, ctx: Context, state: _Request, headers: h.Headers, check: CorsCheck
+) -> None:
+    value, passed = check.allow_origin, check.ok  # the trimmed, combined ACAO the CORS check already read
     credentials_include = ctx.scenario.request.credentials == "include"
     if value == "null":
         out.warnings.append(

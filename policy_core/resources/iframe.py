@@ -20,8 +20,12 @@ from ..framing import (
 )
 from ..mixed_content import SPEC_MIXED_CONTENT, chrome_blocked_message, is_mixed_content
 from ..report import FAIL, INFO, PASS, SKIP, Console, Trace, Verdict
-from .dom import REACHABLE_CROSS_ORIGIN, SPEC_CROSS_ORIGIN_OBJECTS, explain_origin_comparison
-from .dom import evaluate as dom_verdict
+from .dom import (
+    REACHABLE_CROSS_ORIGIN,
+    SPEC_CROSS_ORIGIN_OBJECTS,
+    cross_origin_access_console,
+    explain_origin_comparison,
+)
 
 SPEC_XFO = "HTML § The X-Frame-Options header"
 SPEC_FRAME_ANCESTORS = "CSP Level 3 § frame-ancestors"
@@ -61,7 +65,9 @@ def evaluate(ctx: Context) -> Verdict:
             "X-Frame-Options and CSP frame-ancestors come from an HTTP response.",
             SPEC_XFO,
         )
-        embed, console, fixes, warnings = True, Console(), (), ()
+        fixes: tuple[str, ...] = ()
+        warnings: tuple[str, ...] = ()
+        embed, console = True, Console()
     elif scenario.response.status in (204, 205):
         trace.add(
             "iframe.no-content",
@@ -410,7 +416,7 @@ def _script_access(
         SPEC_CROSS_ORIGIN_OBJECTS,
     )
     # What touching the frame's document prints: the dom verdict's messages (one source for them).
-    access = dom_verdict(ctx).console
+    access = cross_origin_access_console(ctx)
     console = Console(
         *(
             "\n".join(m for m in (framing, touching) if m) or None

@@ -106,6 +106,8 @@ def _not_loaded_detail(failure: str | None) -> str:
         "corp": "The server's Cross-Origin-Resource-Policy forbids this no-cors load, so the element gets a "
         "network error.",
         "redirect-credentials": "The redirect cannot be followed in CORS mode.",
+        "redirect-limit": "Fetch stopped after 20 redirects: there is no image to use.",
+        "redirect-scheme": "A redirect to a non-http(s) URL is a network error: there is no image to use.",
         "status": "The server answered with an error status, so there is no image to decode.",
     }.get(failure or "", "The request was not made.")
 

@@ -70,40 +70,28 @@ def evaluate(ctx: Context) -> Verdict:
     load = fetch_subresource(ctx, trace, "script", mode, credentials, why)
 
     if not load.loaded:
-        trace.add(
-            "script.execute",
-            FAIL,
+        return _not_run(
+            ctx,
+            trace,
+            load,
+            module,
             "The script does not run",
             _not_loaded_detail(load.failure),
-            SPEC_MODULE if module else SPEC_CLASSIC,
-        )
-        trace.add("script.errors", SKIP, "No script, no errors to see", "The script never ran.", SPEC_MUTED)
-        return Verdict(
-            "script",
-            (("execute", False), ("read_errors", False)),
-            tuple(trace.steps),
             load.console,
             load.fixes,
-            _warnings(ctx, load),
         )
 
     refused = _mime_check(ctx, trace, load, module)
     if refused is not None:
-        trace.add(
-            "script.execute",
-            FAIL,
+        return _not_run(
+            ctx,
+            trace,
+            load,
+            module,
             "The script does not run: its MIME type is refused",
             "The response arrived, but the browser will not execute it as a script.",
-            SPEC_MODULE if module else SPEC_CLASSIC,
-        )
-        trace.add("script.errors", SKIP, "No script, no errors to see", "The script never ran.", SPEC_MUTED)
-        return Verdict(
-            "script",
-            (("execute", False), ("read_errors", False)),
-            tuple(trace.steps),
             refused,
             ("Serve it with Content-Type: text/javascript",),
-            _warnings(ctx, load),
         )
 
     trace.add(
@@ -165,6 +153,29 @@ def evaluate(ctx: Context) -> Verdict:
     )
 
 
+def _not_run(
+    ctx: Context,
+    trace: Trace,
+    load: Load,
+    module: bool,
+    summary: str,
+    detail: str,
+    console: Console,
+    fixes: tuple[str, ...],
+) -> Verdict:
+    """The script never runs: say why, skip the error-muting question, and keep the SRI warning."""
+    trace.add("script.execute", FAIL, summary, detail, SPEC_MODULE if module else SPEC_CLASSIC)
+    trace.add("script.errors", SKIP, "No script, no errors to see", "The script never ran.", SPEC_MUTED)
+    return Verdict(
+        "script",
+        (("execute", False), ("read_errors", False)),
+        tuple(trace.steps),
+        console,
+        fixes,
+        _warnings(ctx, load),
+    )
+
+
 def _not_loaded_detail(failure: str | None) -> str:
     return {
         "cors": "A script fetched in CORS mode that fails the CORS check is a network error: it does not run "
@@ -173,6 +184,8 @@ def _not_loaded_detail(failure: str | None) -> str:
         "network error.",
         "mixed-content": "Browsers block http scripts on https pages.",
         "redirect-credentials": "The redirect cannot be followed in CORS mode.",
+        "redirect-limit": "Fetch stopped after 20 redirects: there is no script to use.",
+        "redirect-scheme": "A redirect to a non-http(s) URL is a network error: there is no script to use.",
         "status": "HTML runs a script only from a response with an ok status.",
     }.get(failure or "", "The request was not made.")
 

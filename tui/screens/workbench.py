@@ -41,6 +41,9 @@ class WorkbenchScreen(Screen[None]):
         super().__init__(id="workbench-screen")
         self.available = available_resources()
         self.selected_resource: str | None = None
+        self._hinted_origin: object = None
+        self._trace_pending = False
+        self._opened_panes: set[str] = set()
 
     @property
     def playground(self) -> OriginPlaygroundApp:
@@ -62,19 +65,28 @@ class WorkbenchScreen(Screen[None]):
                 with TabbedContent(id="editors"):
                     with TabPane("Request", id="tab-request"), VerticalScroll():
                         yield RequestEditor(id="request")
-                    with TabPane("Response", id="tab-response"), VerticalScroll():
-                        yield ResponseEditor("preflight", "Preflight (OPTIONS)")
-                        yield ResponseEditor("response", "Actual response")
-                    with TabPane("Cookie", id="tab-cookie"), VerticalScroll():
-                        yield CookieEditor(id="cookie")
+                    # The Response and Cookie editors are mounted the first time their tab is
+                    # shown (_open_pane): a third of the screen's widgets, not needed for the
+                    # first paint. Their values live in the draft, so nothing is lost meanwhile.
+                    with TabPane("Response", id="tab-response"):
+                        yield VerticalScroll(id="response-scroll")
+                    with TabPane("Cookie", id="tab-cookie"):
+                        yield VerticalScroll(id="cookie-scroll")
                 yield TraceView(id="trace")
         yield Footer()
 
     def on_mount(self) -> None:
+        # Widgets the live path touches on every keystroke, looked up once (a query walks the DOM).
+        self._url_pane = self.query_one(UrlPane)
+        self._error_line = self.query_one("#scenario-error", Static)
+        self._expectations = self.query_one("#expectations", Static)
+        self._verdicts = self.query_one("#verdicts")
+        self._trace = self.query_one(TraceView)
+        self._cards = list(self.query(VerdictCard))
         self.query_one("#urls").border_title = "URLs"
         self.query_one("#resources").border_title = "Resources"
         self.query_one("#trace").border_title = "Trace"
-        self.call_after_refresh(self.show_draft)  # once every editor (and each Select) is mounted
+        self.show_draft()  # children are mounted by now: the first frame shows the verdicts
         self.query_one("#target-url").focus()
 
     def on_resize(self, event: events.Resize) -> None:
@@ -88,15 +100,39 @@ class WorkbenchScreen(Screen[None]):
         self.query_one(UrlPane).set_urls(draft.page, draft.target)
         self.query_one(ResourceToggles).set_selected(draft.resources)
         self.query_one(RequestEditor).set_request(draft.request, draft.request_headers)
-        self.query_one("#preflight-editor", ResponseEditor).set_response(
-            draft.preflight.status, draft.preflight.headers
-        )
-        self.query_one("#response-editor", ResponseEditor).set_response(
-            draft.response.status, draft.response.headers
-        )
-        self.query_one(CookieEditor).set_cookie(draft.cookie)
+        if "tab-response" in self._opened_panes:
+            self._fill_responses()
+        if "tab-cookie" in self._opened_panes:
+            self.query_one(CookieEditor).set_cookie(draft.cookie)
         self.selected_resource = None
         self.reevaluate()
+
+    def _fill_responses(self) -> None:
+        draft = self.playground.draft
+        for editor in self.query(ResponseEditor):
+            section: Response = getattr(draft, editor.section)
+            editor.set_response(section.status, section.headers)
+            if self._hinted_origin is not None:
+                editor.set_origin_hint(self._hinted_origin)
+
+    async def _open_pane(self, pane_id: str) -> None:
+        """Mount a lazy tab's editors (once) and show the draft's values in them."""
+        if pane_id in self._opened_panes or pane_id not in ("tab-response", "tab-cookie"):
+            return
+        self._opened_panes.add(pane_id)
+        if pane_id == "tab-response":
+            await self.query_one("#response-scroll").mount(
+                ResponseEditor("preflight", "Preflight (OPTIONS)"),
+                ResponseEditor("response", "Actual response"),
+            )
+            self._fill_responses()
+        else:
+            await self.query_one("#cookie-scroll").mount(CookieEditor(id="cookie"))
+            self.query_one(CookieEditor).set_cookie(self.playground.draft.cookie)
+
+    @on(TabbedContent.TabActivated)
+    async def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        await self._open_pane(event.pane.id or "")
 
     def reevaluate(self) -> None:
         """Ask the core about the current draft and repaint whatever changed."""
@@ -112,33 +148,35 @@ class WorkbenchScreen(Screen[None]):
             error = check_url(text, field)
             if error is not None:
                 url_errors[field] = error.problem
-        self.query_one(UrlPane).show_errors(url_errors)
-        error_line = self.query_one("#scenario-error", Static)
+        self._url_pane.show_errors(url_errors)
+        error_line = self._error_line
         stale = evaluation.error is not None
         if evaluation.error is not None and evaluation.error.path not in url_errors:
             update_static(error_line, Text(f"✘ {literal(str(evaluation.error))}"))
             error_line.display = True
         else:
             error_line.display = False
-        self.query_one("#verdicts").set_class(stale, "-stale")
-        self.query_one(TraceView).set_class(stale, "-stale")
-        for card in self.query(VerdictCard):
+        self._verdicts.set_class(stale, "-stale")
+        self._trace.set_class(stale, "-stale")
+        for card in self._cards:
             card.display = card.resource in draft.resources
         report = evaluation.report
         if report is None:
             return  # keep the last good verdicts on screen, dimmed
-        self.query_one(UrlPane).show_report(report)
-        for card in self.query(VerdictCard):
+        self._url_pane.show_report(report)
+        for card in self._cards:
             if card.display:
                 card.show(report.verdict(card.resource), card.resource in self.available)
         self._show_expectations(report)
-        self._show_trace(report)
+        self._schedule_trace()
         origin = report.page.origin
-        for editor in self.query(ResponseEditor):
-            editor.set_origin_hint(origin)
+        if origin != self._hinted_origin:
+            self._hinted_origin = origin
+            for editor in self.query(ResponseEditor):
+                editor.set_origin_hint(origin)
 
     def _show_expectations(self, report: policy_core.Report) -> None:
-        line = self.query_one("#expectations", Static)
+        line = self._expectations
         if not report.expectations:
             line.display = False
             return
@@ -150,12 +188,25 @@ class WorkbenchScreen(Screen[None]):
         update_static(line, text)
         line.display = True
 
+    def _schedule_trace(self) -> None:
+        """Repaint the trace in the frame after the verdicts: the cards show first, and a burst of
+        keystrokes rebuilds the step list once, for the last report."""
+        if not self._trace_pending:
+            self._trace_pending = True
+            self.call_after_refresh(self._flush_trace)
+
+    def _flush_trace(self) -> None:
+        self._trace_pending = False
+        evaluation = self.playground.evaluation
+        if evaluation is not None and evaluation.report is not None:  # else the last trace stays, dimmed
+            self._show_trace(evaluation.report)
+
     def _show_trace(self, report: policy_core.Report) -> None:
         draft = self.playground.draft
         shown = [r for r in draft.resources if report.verdict(r) is not None]
         if self.selected_resource not in shown:
             self.selected_resource = shown[0] if shown else None
-        trace = self.query_one(TraceView)
+        trace = self._trace
         if self.selected_resource is None:
             pending = [LABELS[r] for r in draft.resources if r not in self.available]
             placeholder = "Switch on a resource type to see its trace."
@@ -226,17 +277,17 @@ class WorkbenchScreen(Screen[None]):
 
     # --- focus helpers (bound to keys on the app) ---------------------------------------------------
 
+    async def _focus_in_pane(self, pane: str) -> None:
+        await self._open_pane(f"tab-{pane}")
+        target = {"request": "#request-method", "response": "#preflight-status", "cookie": "#cookie-enabled"}
+        self.call_after_refresh(lambda: self.query_one(target[pane]).focus())
+
     def focus_pane(self, pane: str) -> None:
         if pane == "urls":
             self.query_one("#target-url").focus()
         elif pane in ("request", "response", "cookie"):
             self.query_one(TabbedContent).active = f"tab-{pane}"
-            target = {
-                "request": "#request-method",
-                "response": "#preflight-status",
-                "cookie": "#cookie-enabled",
-            }[pane]
-            self.call_after_refresh(self.query_one(target).focus)
+            self.call_later(self._focus_in_pane, pane)
         elif pane == "resources":
             self.query_one("#toggle-dom").focus()
         elif pane == "trace":

@@ -7,19 +7,17 @@ from typing import Any
 
 from rich.text import Text
 from textual import events
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
 from policy_core import Verdict
 
 from ..glyphs import OUTCOME_SYMBOL, literal, yes_no
-from ..repaint import update_static
 from .resource_toggles import LABELS, NOT_AVAILABLE
 
-OUTCOME_CLASSES = ("-allowed", "-partial", "-blocked")
+OUTCOME_NAMES = ("allowed", "partial", "blocked")
 
 
 def capabilities_text(verdict: Verdict) -> Text:
@@ -52,7 +50,27 @@ def extras_text(verdict: Verdict) -> Text:
     return text
 
 
-class VerdictCard(Vertical, can_focus=True):
+def card_content(verdict: Verdict | None, available: bool) -> Content:
+    """The whole card as one block of text: outcome, capabilities, Chrome's console line, extras.
+
+    One widget per card (not one per line): a keystroke that changes every verdict then restyles
+    and re-renders six widgets, not thirty."""
+    if verdict is None:
+        return Content(f"… {NOT_AVAILABLE}" if not available else "…")
+    parts: list[Content | str | tuple[str, str]] = [
+        (f"{OUTCOME_SYMBOL[verdict.outcome]} {verdict.outcome}", f"bold $verdict-{verdict.outcome}"),
+        "\n",
+        Content.from_rich_text(capabilities_text(verdict)),
+    ]
+    chrome = verdict.console.chrome
+    if chrome:
+        parts += ["\n", ("Chrome console: ", "dim $foreground-muted"), (literal(chrome), "$foreground-muted")]
+    if verdict.extra:
+        parts += ["\n", Content.from_rich_text(extras_text(verdict)).stylize("$text-secondary")]
+    return Content.assemble(*parts)
+
+
+class VerdictCard(Static, can_focus=True):
     BINDINGS = [Binding("enter", "select", "Show trace", id="show-trace", show=False)]
 
     @dataclass
@@ -62,44 +80,32 @@ class VerdictCard(Vertical, can_focus=True):
         resource: str
 
     def __init__(self, resource: str, **kwargs: Any) -> None:
-        super().__init__(id=f"card-{resource}", classes="verdict-card", **kwargs)
+        super().__init__("", id=f"card-{resource}", classes="verdict-card", markup=False, **kwargs)
         self.resource = resource
         self.verdict: Verdict | None = None
+        self._available: bool | None = None
+        self._shape: tuple[int, ...] = ()
         self.border_title = LABELS[resource]
-
-    def compose(self) -> ComposeResult:
-        yield Static("", classes="card-outcome", markup=False)
-        yield Static("", classes="card-can", markup=False)
-        yield Static("", classes="card-console", markup=False)
-        yield Static("", classes="card-extra", markup=False)
 
     def show(self, verdict: Verdict | None, available: bool) -> None:
         """Render a verdict; None with ``available`` False says plainly there is none yet."""
-        if verdict is not None and verdict == self.verdict:
+        if verdict == self.verdict and available == self._available:
             return  # an equal verdict: nothing to repaint
         self.verdict = verdict
-        outcome = self.query_one(".card-outcome", Static)
-        can = self.query_one(".card-can", Static)
-        console = self.query_one(".card-console", Static)
-        extra = self.query_one(".card-extra", Static)
-        self.remove_class(*OUTCOME_CLASSES)
-        if verdict is None:
-            update_static(outcome, Text(f"… {NOT_AVAILABLE}" if not available else "…"))
-            self.set_class(not available, "-unavailable")
-            for widget in (can, console, extra):
-                update_static(widget, "")
-                widget.display = False
-            return
-        self.remove_class("-unavailable")
-        self.add_class(f"-{verdict.outcome}")
-        update_static(outcome, Text(f"{OUTCOME_SYMBOL[verdict.outcome]} {verdict.outcome}", style="bold"))
-        update_static(can, capabilities_text(verdict))
-        can.display = True
-        chrome = verdict.console.chrome
-        update_static(console, Text.assemble(("Chrome console: ", "dim"), literal(chrome)) if chrome else "")
-        console.display = bool(chrome)
-        update_static(extra, extras_text(verdict))
-        extra.display = bool(verdict.extra)
+        self._available = available
+        outcome = None if verdict is None else verdict.outcome
+        # One atomic class change (one restyle), and none when the outcome is the same.
+        self.update_classes(
+            {
+                **{f"-{name}": name == outcome for name in OUTCOME_NAMES},
+                "-unavailable": verdict is None and not available,
+            }
+        )
+        content = card_content(verdict, available)
+        shape = tuple(len(line) for line in content.plain.split("\n"))
+        # Lines of the same lengths wrap to the same height: repaint this card, skip the layout pass.
+        self.update(content, layout=shape != self._shape)
+        self._shape = shape
 
     def action_select(self) -> None:
         self.post_message(self.Selected(self.resource))

@@ -1,0 +1,72 @@
+"""The explain paste box: recognise on every change, say "not recognised" plus what is known, and
+load the rebuilt scenario into the workbench."""
+
+from __future__ import annotations
+
+import asyncio
+
+from textual.widgets import Button, Static, TextArea
+
+from tests.tui.conftest import RecordingClipboard
+from tui.app import OriginPlaygroundApp
+from tui.screens.explain import ExplainScreen
+
+# Chrome's wording, browser-rules.md § 2.1 (method not in Access-Control-Allow-Methods).
+CHROME_METHOD = (
+    "Access to fetch at 'https://api.example.com/v1/items' from origin 'https://app.example.com' has been "
+    "blocked by CORS policy: Method PUT is not allowed by Access-Control-Allow-Methods in preflight response."
+)
+
+
+def result(app: OriginPlaygroundApp) -> str:
+    return str(app.screen.query_one("#explain-result", Static).render())
+
+
+def test_paste_recognise_and_load_into_workbench() -> None:
+    async def scenario() -> None:
+        app = OriginPlaygroundApp(system_copy=RecordingClipboard())
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            await pilot.press("f9")
+            screen = app.screen
+            assert isinstance(screen, ExplainScreen)
+            assert "These messages are known" in result(app)
+            assert screen.query_one("#explain-load-button", Button).disabled
+            paste = screen.query_one("#explain-paste", TextArea)
+            paste.text = "TypeError: Failed to fetch"
+            await pilot.pause()
+            assert result(app).startswith("✘ Not recognised.")
+            assert "method-not-allowed" in result(app)  # the list of what is known
+            paste.text = "(index):1 " + CHROME_METHOD + "\nnet::ERR_FAILED"
+            await pilot.pause()
+            shown = result(app)
+            assert "✔ Recognised: chrome · method-not-allowed" in shown
+            assert "page origin: https://app.example.com" in shown and "quoted: PUT" in shown
+            assert "✘ blocked" in shown and "Fix:" in shown and "Access-Control-Allow-Methods" in shown
+            assert not screen.query_one("#explain-load-button", Button).disabled
+            await pilot.press("ctrl+g")
+            await pilot.pause()
+            assert not isinstance(app.screen, ExplainScreen)
+            assert app.draft.request["method"] == "PUT"
+            assert app.draft.target == "https://api.example.com/v1/items"
+            assert app.report is not None and app.report.verdict("fetch").outcome != "allowed"
+            assert app.source_name == "Explained: method-not-allowed"
+
+    asyncio.run(scenario())
+
+
+def test_markup_in_a_paste_is_shown_literally() -> None:
+    async def scenario() -> None:
+        app = OriginPlaygroundApp(system_copy=RecordingClipboard())
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("f9")
+            paste = app.screen.query_one("#explain-paste", TextArea)
+            paste.text = (
+                "Access to fetch at 'https://api.example.com/v1/items' from origin 'https://app.example.com' "
+                "has been blocked by CORS policy: Request header field [bold]x-token[/] is not allowed by "
+                "Access-Control-Allow-Headers in preflight response."
+            )
+            await pilot.pause()
+            assert "quoted: [bold]x-token[/]" in result(app)  # shown as typed, never interpreted
+
+    asyncio.run(scenario())

@@ -1,0 +1,81 @@
+"""The user's small config file: the chosen theme, remembered between runs.
+
+``$XDG_CONFIG_HOME/origin-playground/config.toml`` (``~/.config/origin-playground/config.toml``
+without XDG_CONFIG_HOME). Written atomically (a temp file in the same folder, then os.replace),
+so a crash never leaves half a file. A broken file is reported by the caller and ignored: reading
+never raises. No Textual import.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+import tomli_w
+
+APP_DIR = "origin-playground"
+FILE_NAME = "config.toml"
+MAX_BYTES = 64 * 1024  # a config this small never needs more; a bigger file is not ours
+
+
+def default_config_path() -> Path:
+    base = os.environ.get("XDG_CONFIG_HOME") or ""
+    root = (
+        Path(base) if os.path.isabs(base) else Path.home() / ".config"
+    )  # the XDG spec ignores relative paths
+    return root / APP_DIR / FILE_NAME
+
+
+@dataclass(frozen=True)
+class Config:
+    theme: str | None = None
+
+
+@dataclass(frozen=True)
+class LoadedConfig:
+    config: Config
+    problem: str | None  # one line saying why the file was ignored, or None
+
+
+def load_config(path: Path) -> LoadedConfig:
+    """Read the config; a missing file is the defaults, a broken one is the defaults plus a problem."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return LoadedConfig(Config(), None)
+    except OSError as error:
+        return LoadedConfig(Config(), f"{path}: cannot be read ({error.strerror or error}); ignored")
+    if len(data) > MAX_BYTES:
+        return LoadedConfig(Config(), f"{path}: larger than {MAX_BYTES} bytes; ignored")
+    try:
+        raw = tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        return LoadedConfig(Config(), f"{path}: is not UTF-8 text; ignored")
+    except tomllib.TOMLDecodeError as error:
+        return LoadedConfig(Config(), f"{path}: is not valid TOML ({error}); ignored")
+    theme = raw.get("theme")
+    if theme is not None and (not isinstance(theme, str) or not theme):
+        return LoadedConfig(Config(), f"{path}: theme: expected a theme name string; ignored")
+    return LoadedConfig(Config(theme=theme), None)
+
+
+def save_config(path: Path, config: Config) -> None:
+    """Write atomically; raises OSError when the folder cannot be written (the caller reports it)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data: dict[str, str] = {}
+    if config.theme:
+        data["theme"] = config.theme
+    text = "# Origin Playground settings (written by the app)\n" + tomli_w.dumps(data)
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
