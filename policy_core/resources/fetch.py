@@ -691,8 +691,30 @@ def _preflight_failed(out: _Out, ctx: Context, state: _Request, result: Prefligh
             "AccessControlAllowMethodsInCORSPreflightSpecConformant change (or with that enterprise policy set to false) "
             f"upper-cased it to {state.method.upper()!r} and allowed it."
         )
-    out.fixes.append(_fix_block(intro, result.needed_lines))
+    out.fixes.append(_fix_block(_trust_note(ctx, state) + intro, result.needed_lines))
+    actual = ctx.scenario.response.headers
+    credentials_include = ctx.scenario.request.credentials == "include"
+    if not cors_check(actual, state.origin, credentials_include, kind=KIND).ok:
+        # The preflight is only the first gate: without these the answer stays unreadable.
+        out.fixes.append(_fix_block(
+            f"Then the actual response to {state.method} {state.url.href} must carry:",
+            _allow_lines(state.origin, credentials_include)))
     _client_side_fixes(out, state)
+
+
+def _trust_note(ctx: Context, state: _Request) -> str:
+    """A server fix for another site opens the user's data to it: say so before the header lines."""
+    if ctx.same_site:
+        return ""
+    return f"Only if you trust {state.origin} to read these responses (it is another site): "
+
+
+def _allow_lines(origin: str, credentials_include: bool) -> list[str]:
+    lines = [f"{ACAO}: {origin}"]
+    if credentials_include:
+        lines.append("Access-Control-Allow-Credentials: true")
+    lines.append("Vary: Origin")
+    return lines
 
 
 def _client_side_fixes(out: _Out, state: _Request) -> None:
@@ -977,11 +999,7 @@ def _cors_failure(
         _null_origin_fixes(out, ctx, state)
         return
     credentials_include = ctx.scenario.request.credentials == "include"
-    lines = [f"{ACAO}: {state.origin}"]
-    if credentials_include:
-        lines.append("Access-Control-Allow-Credentials: true")
-    lines.append("Vary: Origin")
-    out.fixes.append(_fix_block(fix_intro, lines))
+    out.fixes.append(_fix_block(_trust_note(ctx, state) + fix_intro, _allow_lines(state.origin, credentials_include)))
     if check.failure == "wildcard-with-credentials":
         out.fixes.append(
             "Client-side: if the page does not need cookies for this call, drop credentials: 'include' "
