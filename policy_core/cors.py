@@ -15,6 +15,7 @@ from .report import FAIL, PASS, Step
 SPEC_CORS_CHECK = "Fetch § 4.10 CORS check"
 ACAO = "Access-Control-Allow-Origin"
 ACAC = "Access-Control-Allow-Credentials"
+_ACAO_LOWER = ACAO.lower()  # the header index is keyed by lower-case name
 
 # Chrome's reasons that take the fetch-only suffix (newest Chromium, browser-rules.md § 2.1).
 FETCH_SUFFIX = " Have the server send the header with a valid value."
@@ -54,11 +55,10 @@ def cors_check(
     suffix sentence on some reasons.
     """
     suffix = FETCH_SUFFIX if kind == "fetch" else ""
-    lines = h.get_all(headers, ACAO)
+    lines = h.lines_of(headers, _ACAO_LOWER)
     combined = ", ".join(lines) if lines else None
     value = h.trim(combined) if combined is not None else None
     id_origin = f"{step_prefix}.allow-origin"
-    id_creds = f"{step_prefix}.allow-credentials"
 
     # Firefox counts header lines before anything else.
     if len(lines) > 1:
@@ -138,6 +138,7 @@ def cors_check(
     if not credentials_include:
         return CorsCheck(True, None, None, None, False, False, None, value, (origin_step,))
     credentials = h.get_combined(headers, ACAC)
+    id_creds = f"{step_prefix}.allow-credentials"
     if credentials != "true":
         shown = "" if credentials is None else credentials
         check = _fail(value, id_creds,

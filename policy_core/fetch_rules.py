@@ -91,16 +91,24 @@ _DIGITS = frozenset("0123456789")
 
 def forbidden_header_reason(name: str, value: str) -> str | None:
     """Why the browser drops this author header (a forbidden request-header), or None."""
-    lowered = name.lower()
+    return _forbidden_reason(name, name.lower(), value)
+
+
+def _forbidden_reason(name: str, lowered: str, value: str) -> str | None:
     if lowered in FORBIDDEN_REQUEST_HEADERS:
         return f"{name} is a forbidden request-header: only the browser sets it"
-    if lowered.startswith("proxy-") or lowered.startswith("sec-"):
+    if lowered.startswith(("proxy-", "sec-")):
         return f"{name} starts with {lowered[: lowered.index('-') + 1]}, which only the browser may set"
     if lowered in METHOD_OVERRIDE_HEADERS:
         for item in value.split(","):
             if is_forbidden_method(h.trim(item)):
                 return f"{name} names the forbidden method {h.trim(item)}"
     return None
+
+
+def _utf8_size(value: str) -> int:
+    # ASCII (the usual case) is one byte per character: no need to encode.
+    return len(value) if value.isascii() else len(value.encode("utf-8"))
 
 
 def _has_unsafe_byte(value: str) -> bool:
@@ -142,12 +150,15 @@ def parse_single_range(value: str) -> tuple[int | None, int | None] | None:
 
 def safelist_problem(name: str, value: str) -> str | None:
     """Why (name, value) is not a CORS-safelisted request-header; None when it is one."""
-    size = len(value.encode("utf-8"))
-    lowered = name.lower()
+    return _safelist_problem(name.lower(), value)
+
+
+def _safelist_problem(lowered: str, value: str) -> str | None:
     if lowered not in NO_CORS_SAFELISTED_NAMES and lowered != "range":
         if lowered == CORS_NON_WILDCARD_NAME:
             return "Authorization is never CORS-safelisted"
         return "not a CORS-safelisted header name"
+    size = _utf8_size(value)
     if size > MAX_SAFELISTED_VALUE_BYTES:
         return f"its value is {size} bytes, over the {MAX_SAFELISTED_VALUE_BYTES}-byte limit"
     if lowered == "accept":
@@ -181,7 +192,8 @@ def is_cors_safelisted_request_header(name: str, value: str) -> bool:
 
 
 def is_no_cors_safelisted_request_header(name: str, value: str) -> bool:
-    return name.lower() in NO_CORS_SAFELISTED_NAMES and safelist_problem(name, value) is None
+    lowered = name.lower()
+    return lowered in NO_CORS_SAFELISTED_NAMES and _safelist_problem(lowered, value) is None
 
 
 class HeaderClassification(NamedTuple):
@@ -204,16 +216,16 @@ def classify_request_headers(headers: h.Headers) -> HeaderClassification:
     total = 0
     for name, raw in headers:
         value = h.trim(raw)
-        reason = forbidden_header_reason(name, value)
+        lowered = name.lower()  # once per header, for both checks
+        reason = _forbidden_reason(name, lowered, value)
         if reason is not None:
             dropped.append((name, reason))
             continue
         sent.append((name, value))
-        problem = safelist_problem(name, value)
-        lowered = name.lower()
+        problem = _safelist_problem(lowered, value)
         if problem is None:
             safelisted.append(lowered)
-            total += len(value.encode("utf-8"))
+            total += _utf8_size(value)
         else:
             unsafe.setdefault(lowered, problem)
     over_total = total > MAX_SAFELIST_TOTAL_BYTES
@@ -224,7 +236,7 @@ def classify_request_headers(headers: h.Headers) -> HeaderClassification:
             )
     ordered = tuple(sorted(unsafe.items()))
     return HeaderClassification(
-        tuple(sent), tuple(dropped), ordered, over_total, tuple(name for name, _ in ordered)
+        tuple(sent), tuple(dropped), ordered, over_total, tuple([name for name, _ in ordered])
     )
 
 

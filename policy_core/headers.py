@@ -51,6 +51,11 @@ def _index(headers: Headers) -> dict[str, tuple[str, ...]]:
     return index
 
 
+def lines_of(headers: Headers, lowered_name: str) -> tuple[str, ...]:
+    """The values of every line named ``lowered_name`` (already lower-case), in order; no copy."""
+    return _index(headers).get(lowered_name, ()) if headers else ()
+
+
 def get_all(headers: Headers, name: str) -> list[str]:
     if not headers:
         return []
@@ -101,10 +106,10 @@ def extract_token_list(headers: Headers, name: str) -> ListParse:
             item = raw.strip(_OWS)
             if not item:
                 continue
-            if not is_token(item):
-                return ListParse(present=True, values=tuple(values), bad_item=item)
+            if not _TCHARS.issuperset(item):  # is_token, inlined: item is not empty here
+                return ListParse(True, tuple(values), item)
             values.append(item)
-    return ListParse(present=True, values=tuple(values))
+    return ListParse(True, tuple(values))
 
 
 _ABSENT_LIST = ListParse(present=False)

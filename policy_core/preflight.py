@@ -62,14 +62,16 @@ class PreflightOutcome(NamedTuple):
     failure: str | None = None
     chrome_reason: str | None = None
     chrome_prefix: bool = False  # "Response to preflight request doesn't pass access control check: "
-    firefox_reason: str | None = None  # Firefox's own first failure (may exist when Chrome passes)
+    firefox_reason: str | None = None  # Firefox's own first failure (its order differs from Chrome's)
     firefox_status: int | None = None
     firefox_quote_url: bool = False
     safari_reason: str | None = None
     max_age: MaxAge | None = None
     authorization_by_wildcard: bool = False  # Chrome/Firefox allow it with a deprecation warning
     method_case_differs: bool = False  # older Chrome's upper-casing would give the other outcome
-    needed_lines: tuple[str, ...] = ()  # the smallest set of preflight response lines that would pass
+    # The smallest set of preflight response lines that would pass: filled when the preflight fails,
+    # or passes only through * covering Authorization (the fix then needs it); () otherwise.
+    needed_lines: tuple[str, ...] = ()
 
 
 def check_preflight(
@@ -87,36 +89,26 @@ def check_preflight(
     status = response_status
     methods = h.extract_token_list(response_headers, ACAM)
     allow_headers = h.extract_token_list(response_headers, ACAH)
-    allowed_header_names = frozenset(item.lower() for item in allow_headers.values)
+    allowed_header_names = frozenset([item.lower() for item in allow_headers.values])
     wildcard_ok = not credentials_include
-    needed = _needed_lines(
-        response_headers, request_origin, credentials_include, method, unsafe_names, methods, allow_headers
-    )
+    star_method = wildcard_ok and "*" in methods.values
+    star_header = wildcard_ok and "*" in allowed_header_names
 
     # Current Chrome, Firefox and the standard compare the method byte for byte; older Chrome
     # upper-cased it first (kept only to name the difference).
-    spec_method_ok = (
-        method in methods.values or is_safelisted_method(method) or (wildcard_ok and "*" in methods.values)
-    )
+    safelisted = is_safelisted_method(method)
+    spec_method_ok = safelisted or star_method or method in methods.values
     legacy_method = legacy_chrome_method_for_acam(method)
     legacy_method_ok = (
-        legacy_method in methods.values
-        or is_safelisted_method(legacy_method)
-        or (wildcard_ok and "*" in methods.values)
+        spec_method_ok
+        if legacy_method == method
+        else is_safelisted_method(legacy_method) or star_method or legacy_method in methods.values
     )
-    missing_header = next(
-        (
-            n
-            for n in unsafe_names
-            if n not in allowed_header_names and not (wildcard_ok and "*" in allowed_header_names)
-        ),
-        None,
+    missing_header = (
+        None if star_header else next((n for n in unsafe_names if n not in allowed_header_names), None)
     )
     auth_by_wildcard = (
-        CORS_NON_WILDCARD_NAME in unsafe_names
-        and CORS_NON_WILDCARD_NAME not in allowed_header_names
-        and wildcard_ok
-        and "*" in allowed_header_names
+        star_header and CORS_NON_WILDCARD_NAME in unsafe_names and CORS_NON_WILDCARD_NAME not in allowed_header_names
     )
     check = cors_check(
         response_headers,
@@ -126,9 +118,13 @@ def check_preflight(
         step_prefix="fetch.preflight",
         where="the preflight response",
     )
-    firefox = _firefox_reason(status, check, methods, allow_headers, spec_method_ok, missing_header)
+
+    def needed() -> tuple[str, ...]:
+        return _needed_lines(request_origin, credentials_include, method, unsafe_names, methods, allow_headers)
 
     def failed(code: str, chrome: str, *, prefix: bool, safari: str | None) -> PreflightOutcome:
+        # Firefox's reason and the fix lines are only worked out once the preflight has failed.
+        firefox = _firefox_reason(status, check, methods, allow_headers, spec_method_ok, missing_header)
         return PreflightOutcome(
             False,
             tuple(steps),
@@ -140,7 +136,7 @@ def check_preflight(
             firefox[2],
             safari,
             method_case_differs=code == "method-not-allowed" and legacy_method_ok,
-            needed_lines=needed,
+            needed_lines=needed(),
         )
 
     if 300 <= status < 400:
@@ -285,20 +281,21 @@ def check_preflight(
 
     max_age = parse_max_age(response_headers)
     steps.append(_max_age_step(max_age))
+    # Chrome passed, so Firefox (same checks, another order) has no failure to name either.
     return PreflightOutcome(
         True,
         tuple(steps),
         None,
         None,
         False,
-        firefox[0],
-        firefox[1],
-        firefox[2],
+        None,
+        None,
+        False,
         None,
         max_age,
         auth_by_wildcard,
         legacy_method_ok != spec_method_ok,
-        needed,
+        needed() if auth_by_wildcard else (),  # the fix then lists Authorization explicitly
     )
 
 
@@ -408,7 +405,6 @@ def _firefox_reason(
 
 
 def _needed_lines(
-    headers: h.Headers,
     origin: str,
     credentials_include: bool,
     method: str,
