@@ -20,15 +20,16 @@ def evaluate(scenario: Scenario) -> Report:
                 f"the {resource!r} verdict is not available yet in this release; available: {', '.join(EVALUATORS)}",
             )
         verdicts.append(evaluator(ctx))
+    # Positional arguments: keyword calls to a NamedTuple's __new__ cost more (once per keystroke in the TUI).
     report = Report(
-        page=Endpoint(scenario.page.href, ctx.page_origin_text, ctx.page_site.serialize(), ctx.page_origin.opaque,
-                      ctx.page_origin),
-        target=Endpoint(scenario.target.href, ctx.target_origin_text, ctx.target_site.serialize(),
-                        ctx.target_origin.opaque, ctx.target_origin),
-        same_origin=ctx.same_origin,
-        same_site=ctx.same_site,
-        origin_diff=ctx.origin_diff,
-        verdicts=tuple(verdicts),
+        Endpoint(scenario.page.href, ctx.page_origin_text, ctx.page_site.serialize(), ctx.page_origin.opaque,
+                 ctx.page_origin),
+        Endpoint(scenario.target.href, ctx.target_origin_text, ctx.target_site.serialize(),
+                 ctx.target_origin.opaque, ctx.target_origin),
+        ctx.same_origin,
+        ctx.same_site,
+        ctx.origin_diff,
+        tuple(verdicts),
     )
     if not scenario.expect:
         return report
