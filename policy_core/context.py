@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from dataclasses import dataclass, field
+from typing import Any
 
 from .origins import Origin, opaque_origin, origin_diff, same_origin
 from .scenario import Scenario
 from .sites import Site, same_site, site_of
 
 
-class Context(NamedTuple):
-    # A NamedTuple, not a frozen dataclass: as immutable, and much cheaper to build (once per evaluation,
-    # on every keystroke in the workbench).
+@dataclass(frozen=True, slots=True)
+class Context:
     scenario: Scenario
     page_origin: Origin
     target_origin: Origin
@@ -24,8 +24,7 @@ class Context(NamedTuple):
     page_origin_text: str
     target_origin_text: str
     # Per-evaluation results several verdicts share (e.g. the origin comparison of dom and iframe).
-    # No default: a NamedTuple default would be one dict shared by every Context; `of` gives each its own.
-    memo: dict[str, Any]
+    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, scenario: Scenario) -> Context:
@@ -35,15 +34,14 @@ class Context(NamedTuple):
         page_site = site_of(page_origin)
         target_site = site_of(target_origin)
         return cls(
-            scenario,
-            page_origin,
-            target_origin,
-            page_site,
-            target_site,
-            same_origin(page_origin, target_origin),
-            same_site(page_site, target_site),
-            origin_diff(page_origin, target_origin),
-            page_origin.serialize(),
-            target_origin.serialize(),
-            {},
+            scenario=scenario,
+            page_origin=page_origin,
+            target_origin=target_origin,
+            page_site=page_site,
+            target_site=target_site,
+            same_origin=same_origin(page_origin, target_origin),
+            same_site=same_site(page_site, target_site),
+            origin_diff=origin_diff(page_origin, target_origin),
+            page_origin_text=page_origin.serialize(),
+            target_origin_text=target_origin.serialize(),
         )

@@ -108,7 +108,7 @@ def frame_ancestors_directives(headers: h.Headers, name: str = CSP) -> tuple[Fra
     Every header line, and every comma-separated policy in a line, is a separate policy, each
     enforced on its own. Within a policy the first directive of a name wins; later ones are ignored.
     """
-    policies = [p for line in h.get_all(headers, name) for p in line.split(",")]
+    policies = [p for line in h.lines_of(headers, name.lower()) for p in line.split(",")]
     found: list[tuple[int, str, tuple[str, ...]]] = []
     for index, policy in enumerate(policies):
         seen: set[str] = set()

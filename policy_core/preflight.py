@@ -108,7 +108,9 @@ def check_preflight(
         None if star_header else next((n for n in unsafe_names if n not in allowed_header_names), None)
     )
     auth_by_wildcard = (
-        star_header and CORS_NON_WILDCARD_NAME in unsafe_names and CORS_NON_WILDCARD_NAME not in allowed_header_names
+        star_header
+        and CORS_NON_WILDCARD_NAME in unsafe_names
+        and CORS_NON_WILDCARD_NAME not in allowed_header_names
     )
     check = cors_check(
         response_headers,
@@ -120,7 +122,9 @@ def check_preflight(
     )
 
     def needed() -> tuple[str, ...]:
-        return _needed_lines(request_origin, credentials_include, method, unsafe_names, methods, allow_headers)
+        return _needed_lines(
+            request_origin, credentials_include, method, unsafe_names, methods, allow_headers
+        )
 
     def failed(code: str, chrome: str, *, prefix: bool, safari: str | None) -> PreflightOutcome:
         # Firefox's reason and the fix lines are only worked out once the preflight has failed.
@@ -192,19 +196,25 @@ def check_preflight(
         )
     )
 
+    # The table below is only built when a list failed to parse (rare): a passing preflight skips it.
+    has_bad_list = methods.bad_item is not None or allow_headers.bad_item is not None
     for parsed, name, code, reason in (
         (
-            methods,
-            ACAM,
-            "preflight-invalid-allow-methods",
-            "Cannot parse Access-Control-Allow-Methods response header field in preflight response.",
-        ),
-        (
-            allow_headers,
-            ACAH,
-            "preflight-invalid-allow-headers",
-            "Cannot parse Access-Control-Allow-Headers response header field in preflight response.",
-        ),
+            (
+                methods,
+                ACAM,
+                "preflight-invalid-allow-methods",
+                "Cannot parse Access-Control-Allow-Methods response header field in preflight response.",
+            ),
+            (
+                allow_headers,
+                ACAH,
+                "preflight-invalid-allow-headers",
+                "Cannot parse Access-Control-Allow-Headers response header field in preflight response.",
+            ),
+        )
+        if has_bad_list
+        else ()
     ):
         if parsed.bad_item is not None:
             steps.append(
