@@ -6,8 +6,7 @@ never parsed as markup, and control characters are shown escaped.
 
 from __future__ import annotations
 
-from rich.console import Console, Group
-from rich.padding import Padding
+from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
@@ -89,29 +88,38 @@ def verdict_table(report: Report) -> Table:
     return table
 
 
-def verdict_details(verdict: Verdict, show_trace: bool) -> Group:
-    parts: list[Text | Padding] = [Text(f"{verdict.resource}: ", style="bold") + outcome_text(verdict.outcome)]
+def verdict_details(verdict: Verdict, show_trace: bool) -> list[Text]:
+    """The verdict's story as lines: console messages, the failing (or every) step, fixes, warnings.
+
+    Lines are indented by hand and soft-wrapped by the terminal, so a console message stays one
+    line that can be copied exactly (and drawing stays cheap: no per-line layout).
+    """
+    lines = [Text(f"{verdict.resource}: ", style="bold") + outcome_text(verdict.outcome)]
     for browser in ("chrome", "firefox", "safari"):
         message = getattr(verdict.console, browser)
         if message:
-            parts.append(Padding(Text(f"{browser.capitalize()} console: ", style="bold") + literal(message), (0, 0, 0, 2), expand=False))
+            lines.append(_indented(Text(f"  {browser.capitalize()} console: ", style="bold"), message))
     steps = verdict.trace if show_trace else [s for s in verdict.trace if s.result == "fail"]
     if steps:
-        parts.append(Padding(Text("trace" if show_trace else "why", style="bold underline"), (0, 0, 0, 2), expand=False))
+        lines.append(Text("  " + ("trace" if show_trace else "why"), style="bold underline"))
     for step in steps:
         mark, style = RESULT_MARK.get(step.result, ("?", ""))
-        line = Text(f"{mark} {step.result:<4} ", style=style) + literal(step.summary)
+        line = Text(f"    {mark} {step.result:<4} ", style=style) + literal(step.summary)
         line.append(f"  [{step.spec}]", style="dim")
-        parts.append(Padding(line, (0, 0, 0, 4), expand=False))
-        if show_trace or step.result == "fail":
-            parts.append(Padding(literal(step.detail, "dim" if show_trace else ""), (0, 0, 0, 11), expand=False))
+        lines.append(line)
+        lines.append(Text("           ") + literal(step.detail, "dim" if show_trace else ""))
     if verdict.fixes:
-        parts.append(Padding(Text("fix", style="bold underline"), (0, 0, 0, 2), expand=False))
-        parts.extend(Padding(Text("→ ") + literal(fix), (0, 0, 0, 4), expand=False) for fix in verdict.fixes)
+        lines.append(Text("  fix", style="bold underline"))
+        lines.extend(_indented(Text("    → ") , fix) for fix in verdict.fixes)
     if verdict.warnings:
-        parts.append(Padding(Text("warnings", style="bold underline"), (0, 0, 0, 2), expand=False))
-        parts.extend(Padding(Text("⚠ ", style="yellow") + literal(w), (0, 0, 0, 4), expand=False) for w in verdict.warnings)
-    return Group(*parts)
+        lines.append(Text("  warnings", style="bold underline"))
+        lines.extend(_indented(Text("    ⚠ ", style="yellow"), warning) for warning in verdict.warnings)
+    return lines
+
+
+def _indented(prefix: Text, text: str) -> Text:
+    """A multi-line fix (intro plus header lines) keeps its lines under the first one."""
+    return prefix + literal(text.replace("\n", "\n" + " " * len(prefix.plain)))
 
 
 def render_report(scenario: Scenario, report: Report, *, show_trace: bool = False, no_color: bool = False,
@@ -126,7 +134,8 @@ def render_report(scenario: Scenario, report: Report, *, show_trace: bool = Fals
     for verdict in report.verdicts:
         if show_trace or verdict.outcome != "allowed" or verdict.warnings:
             console.print()
-            console.print(verdict_details(verdict, show_trace))
+            for line in verdict_details(verdict, show_trace):
+                console.print(line, soft_wrap=True)
     if report.expectations:
         console.print()
         table = Table(show_header=True, header_style="bold", box=None, pad_edge=False, padding=(0, 2, 0, 0))

@@ -98,7 +98,9 @@ def cors_check(
             f"Origin {request_origin} is not allowed by Access-Control-Allow-Origin.",
             f"No {ACAO} header in {where}",
             f"Without {ACAO} the server has not opted in to sharing {where} with {request_origin}. "
-            "The browser received it but will not hand it to the page's script.",
+            + ("So the server has not agreed to the actual request either, and the browser will not send it."
+               if "preflight" in where else
+               "The browser received it but will not hand it to the page's script."),
             status=True,
         )
     if value != request_origin:
