@@ -58,6 +58,10 @@ def baseline() -> None:
 def main() -> None:
     all_six = policy_core.load_scenario(ALL_SIX)
     dom_only = policy_core.load_scenario(DOM_ONLY)
+    # The same scenario asked about one resource type at a time (issue 3: a fetch design check).
+    singles = {
+        kind: policy_core.load_scenario({**ALL_SIX, "resources": [kind]}) for kind in ALL_SIX["resources"]
+    }
 
     def evaluate_cold(scenario: policy_core.Scenario) -> None:
         sites.registrable_domain.cache_clear()  # no help from the PSL cache: a fresh pair of hosts
@@ -71,6 +75,13 @@ def main() -> None:
     cases = {
         "baseline: 2 ada parses + 2 PSL look-ups": lambda: per_call_seconds(baseline, CALLS),
         "evaluate, dom only": lambda: per_call_seconds(lambda: policy_core.evaluate(dom_only), CALLS),
+        **{
+            f"evaluate, {kind} only": (
+                lambda s=scenario: per_call_seconds(lambda: policy_core.evaluate(s), CALLS)
+            )
+            for kind, scenario in singles.items()
+            if kind != "dom"
+        },
         f"evaluate, {len(ALL_SIX['resources'])} types": lambda: per_call_seconds(
             lambda: policy_core.evaluate(all_six), CALLS
         ),

@@ -43,7 +43,12 @@ class OriginPlaygroundApp(App[None]):
         Binding("ctrl+o", "open", "Open", id="open", tooltip="Open a scenario file"),
         Binding("ctrl+s", "save", "Save", id="save", tooltip="Save the scenario as TOML"),
         Binding(
-            "ctrl+y", "copy_scenario", "Copy TOML", id="copy-scenario", tooltip="Copy the scenario as TOML"
+            "ctrl+y",
+            "copy_scenario",
+            "Copy TOML",
+            id="copy-scenario",
+            tooltip="Copy the scenario as TOML",
+            show=False,  # also in Export (Ctrl+R), the palette and help: the footer keeps its room
         ),
         Binding("f2", "focus_pane('urls')", "URLs", id="focus-urls", group=PANES),
         Binding("f3", "focus_pane('resources')", "Resources", id="focus-resources", group=PANES),
@@ -285,6 +290,7 @@ class OriginPlaygroundApp(App[None]):
         class DeckDialog(PathDialog):
             TITLE_TEXT = "Open a talk deck (.toml)"
             CONFIRM = "Present"
+            PLACEHOLDER = "path/to/deck.toml"
 
         def chosen(path: Path | None) -> None:
             if path is not None:
@@ -359,6 +365,13 @@ class OriginPlaygroundApp(App[None]):
 
     def action_copy_scenario(self) -> None:
         self.copy(scenario_toml(self.draft), "scenario as TOML")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # The pane keys move focus in the workbench: on top of it (talk mode, help, ...) they would
+        # act on a hidden screen, so there they are off (and out of the footer).
+        if action == "focus_pane" and not isinstance(self.screen, WorkbenchScreen):
+            return False
+        return True
 
     def action_focus_pane(self, pane: str) -> None:
         self.workbench.focus_pane(pane)

@@ -420,13 +420,37 @@ def test_library_picker_and_palette_load_scenarios() -> None:
 
 
 def test_every_binding_has_an_id_and_a_palette_command() -> None:
+    """Nothing undiscoverable: every app key has an id, a palette command and a row in the help
+    screen (F1). The footer may leave some out (or group the pane keys) to fit 120 columns."""
     from tui.commands import ACTIONS
+    from tui.screens.help import key_rows, key_sections
 
     actions = {action for _, _, action in ACTIONS}
+    everywhere = dict(key_sections())["Everywhere"]
+    help_ids = {row.id for row in key_rows(everywhere, lambda binding: binding.key)}
     for binding in OriginPlaygroundApp.BINDINGS:
         assert binding.id, binding
-        assert binding.show
         assert binding.action in actions, binding.action
+        assert binding.id in help_ids, binding.id
+
+
+def test_pane_keys_do_nothing_in_talk_mode() -> None:
+    async def scenario() -> None:
+        app = make_app()
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            app.action_talk()
+            await pilot.pause()
+            assert app.check_action("focus_pane", ("request",)) is False
+            before = app.workbench.query_one("#editors").active  # type: ignore[attr-defined]
+            await pilot.press("f4", "f6", "f7")
+            await pilot.pause()
+            assert app.workbench.query_one("#editors").active == before  # type: ignore[attr-defined]
+            app.leave_talk()
+            await pilot.pause()
+            assert app.check_action("focus_pane", ("request",)) is True
+
+    asyncio.run(scenario())
 
 
 def test_narrow_terminal_stacks_panes() -> None:

@@ -17,6 +17,7 @@ class PathDialog(ModalScreen[Path | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel-dialog")]
     TITLE_TEXT = "File"
     CONFIRM = "OK"
+    PLACEHOLDER = "path/to/scenario.toml"
 
     def __init__(self, initial: str = "") -> None:
         super().__init__(classes="path-dialog")
@@ -25,7 +26,7 @@ class PathDialog(ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.TITLE_TEXT, classes="dialog-title")
-            yield Input(self.initial, id="dialog-path", placeholder="path/to/scenario.toml")
+            yield Input(self.initial, id="dialog-path", placeholder=self.PLACEHOLDER)
             yield Static("", id="dialog-error", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.CONFIRM, id="dialog-ok", variant="primary")

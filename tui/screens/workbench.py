@@ -6,6 +6,7 @@ The screen turns widget messages into edits of the app's draft, asks the core (t
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
@@ -13,7 +14,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Container, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Header, Input, Static, TabbedContent, TabPane
 
 import policy_core
 from policy_core import RESOURCE_TYPES
@@ -43,6 +44,8 @@ class WorkbenchScreen(Screen[None]):
         self.selected_resource: str | None = None
         self._hinted_origin: object = None
         self._trace_pending = False
+        self._evaluated_this_frame = False
+        self._evaluation_pending = False
         self._opened_panes: set[str] = set()
 
     @property
@@ -73,7 +76,7 @@ class WorkbenchScreen(Screen[None]):
                     with TabPane("Cookie", id="tab-cookie"):
                         yield VerticalScroll(id="cookie-scroll")
                 yield TraceView(id="trace")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         # Widgets the live path touches on every keystroke, looked up once (a query walks the DOM).
@@ -86,6 +89,15 @@ class WorkbenchScreen(Screen[None]):
         self.query_one("#urls").border_title = "URLs"
         self.query_one("#resources").border_title = "Resources"
         self.query_one("#trace").border_title = "Trace"
+        # A typed character is evaluated in the Input's own key handler, so the frame that shows
+        # the character shows its verdicts too (UrlChanged bubbles up after that frame).
+        for field in ("page", "target"):
+            self.watch(
+                self.query_one(f"#{field}-url", Input),
+                "value",
+                partial(self._url_typed, field),
+                init=False,
+            )
         self.show_draft()  # children are mounted by now: the first frame shows the verdicts
         self.query_one("#target-url").focus()
 
@@ -105,6 +117,8 @@ class WorkbenchScreen(Screen[None]):
         if "tab-cookie" in self._opened_panes:
             self.query_one(CookieEditor).set_cookie(draft.cookie)
         self.selected_resource = None
+        for card in self._cards:
+            card.release_room()  # a new scenario: cards take the size of its verdicts
         self.reevaluate()
 
     def _fill_responses(self) -> None:
@@ -197,6 +211,8 @@ class WorkbenchScreen(Screen[None]):
 
     def _flush_trace(self) -> None:
         self._trace_pending = False
+        self._evaluated_this_frame = False
+        self._evaluation_pending = False
         evaluation = self.playground.evaluation
         if evaluation is not None and evaluation.report is not None:  # else the last trace stays, dimmed
             self._show_trace(evaluation.report)
@@ -219,13 +235,33 @@ class WorkbenchScreen(Screen[None]):
     # --- messages up ----------------------------------------------------------------------------
 
     def _edited(self) -> None:
+        """At most one evaluation per burst: the first edit since the last frame is evaluated at
+        once (the next frame shows it); edits queued behind it before that frame (fast typing, a
+        paste) are evaluated together, once, when the queue has been read."""
         self.playground.mark_edited()
+        if not self._evaluated_this_frame:
+            self._evaluated_this_frame = True
+            self.call_after_refresh(self._frame_drawn)
+            self.reevaluate()
+        elif not self._evaluation_pending:
+            self._evaluation_pending = True
+            self.call_later(self._evaluate_pending)
+
+    def _frame_drawn(self) -> None:
+        self._evaluated_this_frame = False
+
+    def _evaluate_pending(self) -> None:
+        self._evaluation_pending = False
         self.reevaluate()
+
+    def _url_typed(self, field: str, value: str) -> None:
+        if getattr(self.playground.draft, field) != value:
+            setattr(self.playground.draft, field, value)
+            self._edited()
 
     @on(UrlPane.UrlChanged)
     def _url_changed(self, event: UrlPane.UrlChanged) -> None:
-        setattr(self.playground.draft, event.field, event.value)
-        self._edited()
+        self._url_typed(event.field, event.value)  # usually already done by the value watcher
 
     @on(ResourceToggles.Changed)
     def _toggled(self, event: ResourceToggles.Changed) -> None:

@@ -41,6 +41,18 @@ def step_detail(step: Step) -> Text:
     return text
 
 
+def set_prompts(options: OptionList, prompts: list[Text]) -> None:
+    """Show ``prompts`` in ``options``. With as many as before, only the changed prompts are
+    replaced: clearing and re-adding re-measures and redraws the whole list (and its scrollbar)."""
+    if options.option_count != len(prompts):
+        options.clear_options()
+        options.add_options([Option(prompt) for prompt in prompts])
+        return
+    for index, prompt in enumerate(prompts):
+        if options.get_option_at_index(index).prompt != prompt:
+            options.replace_option_prompt_at_index(index, prompt)
+
+
 class TraceView(Vertical):
     BINDINGS = [
         Binding(
@@ -81,10 +93,10 @@ class TraceView(Vertical):
             if previous is not None and verdict is not None and previous.resource == verdict.resource
             else 0
         )
-        steps.clear_options()
-        notes.clear_options()
-        self.notes = []
         if verdict is None:
+            steps.clear_options()
+            notes.clear_options()
+            self.notes = []
             update_static(title, Text(placeholder))
             update_static(detail, "")
             notes.display = False
@@ -94,21 +106,21 @@ class TraceView(Vertical):
         heading.append(f"{OUTCOME_SYMBOL[verdict.outcome]} {verdict.outcome}", style="bold")
         heading.append(f"   {len(verdict.trace)} steps", style="dim")
         update_static(title, heading)
-        steps.add_options([Option(step_prompt(i, s), id=f"step-{i}") for i, s in enumerate(verdict.trace)])
+        set_prompts(steps, [step_prompt(i, s) for i, s in enumerate(verdict.trace)])
         if verdict.trace:
             steps.highlighted = min(keep or 0, len(verdict.trace) - 1)
             update_static(detail, step_detail(verdict.trace[steps.highlighted]))
         else:
             update_static(detail, "")
         self.notes = [("fix", f) for f in verdict.fixes] + [("warning", w) for w in verdict.warnings]
-        options = []
+        prompts = []
         for kind, body in self.notes:
             prompt = Text()
             prompt.append("Fix: " if kind == "fix" else "⚠ Warning: ", style="bold")
             prompt.append(literal(body))
-            options.append(Option(prompt))
-        notes.add_options(options)
-        notes.display = bool(options)
+            prompts.append(prompt)
+        set_prompts(notes, prompts)
+        notes.display = bool(prompts)
 
     @on(OptionList.OptionHighlighted, "#trace-steps")
     def _step_highlighted(self, event: OptionList.OptionHighlighted) -> None:

@@ -15,6 +15,7 @@ from textual.widgets import Static
 from policy_core import Verdict
 
 from ..glyphs import OUTCOME_SYMBOL, literal, yes_no
+from ..repaint import size_changed
 from .resource_toggles import LABELS, NOT_AVAILABLE
 
 OUTCOME_NAMES = ("allowed", "partial", "blocked")
@@ -84,7 +85,9 @@ class VerdictCard(Static, can_focus=True):
         self.resource = resource
         self.verdict: Verdict | None = None
         self._available: bool | None = None
-        self._shape: tuple[int, ...] = ()
+        self._reserved = 0  # lines kept for this card (see show)
+        self._reserved_width = 0
+        self._shown_height: int | None = None
         self.border_title = LABELS[resource]
 
     def show(self, verdict: Verdict | None, available: bool) -> None:
@@ -102,10 +105,26 @@ class VerdictCard(Static, can_focus=True):
             }
         )
         content = card_content(verdict, available)
-        shape = tuple(len(line) for line in content.plain.split("\n"))
-        # Lines of the same lengths wrap to the same height: repaint this card, skip the layout pass.
-        self.update(content, layout=shape != self._shape)
-        self._shape = shape
+        self.update(content, layout=False)
+        width = self.content_region.width
+        if width != self._reserved_width:
+            self.release_room()  # wrapped heights depend on the width
+            self._reserved_width = width
+        if width > 0:
+            # Cards only grow: a verdict with a shorter (or no) console line keeps the room the
+            # longer one had, so typing that flips a verdict repaints this card, not the screen.
+            height = self.get_content_height(self.content_region.size, self.app.size, width)
+            if height < self._reserved:
+                self.update(Content.assemble(content, "\n" * (self._reserved - height)), layout=False)
+                height = self._reserved
+            self._reserved = height
+        if size_changed(self):
+            self.refresh(layout=True)
+
+    def release_room(self) -> None:
+        """Forget the reserved height (a new scenario, or a new width): the next verdict sizes it."""
+        self._reserved = 0
+        self._shown_height = None
 
     def action_select(self) -> None:
         self.post_message(self.Selected(self.resource))
