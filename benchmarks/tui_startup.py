@@ -44,8 +44,12 @@ if kind == "minimal":
     def shown(mirror):
         return "hello" in mirror.text(app.query_one("#content").region)
 else:
-    from tui.app import OriginPlaygroundApp
+    # The same start-up as `origin-playground`: collection off while importing, then settled.
+    from origin_playground import startup
+    startup.begin()
+    from tui.app import OriginPlaygroundApp, prepare_to_run
     app = OriginPlaygroundApp(system_copy=None)
+    prepare_to_run()
 
     def shown(mirror):
         # The workbench with its scenario's verdicts on screen, not an empty frame before them.

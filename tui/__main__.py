@@ -2,7 +2,11 @@
 
 import sys
 
-from .app import run
+from origin_playground import startup
+
+startup.begin()
+
+from .app import run  # noqa: E402  (imported with collection off: see origin_playground/startup.py)
 
 if __name__ == "__main__":
     sys.exit(run(sys.argv[1] if len(sys.argv) > 1 else None))

@@ -10,6 +10,7 @@ from textual.app import App, InvalidThemeError
 from textual.binding import Binding, BindingType
 
 import policy_core
+from origin_playground import startup
 from origin_playground.library import LibraryEntry, list_scenarios
 from themes import DEFAULT_THEME, VARIABLE_DEFAULTS, register_themes
 
@@ -110,6 +111,7 @@ class OriginPlaygroundApp(App[None]):
         return WorkbenchScreen()
 
     def on_mount(self) -> None:
+        self.call_after_refresh(startup.settle)
         saved = None
         if self.config_path is not None:
             loaded = user_config.load_config(self.config_path)
@@ -389,6 +391,15 @@ class OriginPlaygroundApp(App[None]):
             self.push_screen(ConfirmQuit(), answered)
 
 
+def prepare_to_run() -> None:
+    """Build the PSL tries now, while collection is off (see origin_playground/startup.py).
+
+    The app settles start-up (collection back on, start-up's objects frozen) once its first
+    frame is on screen: building the workbench's widgets is start-up too.
+    """
+    policy_core.registrable_domain("example.com")
+
+
 def run(path: str | Path | None = None, theme: str | None = None, talk: str | None = None) -> int:
     """The entry point ``origin-playground [FILE] [--theme NAME] [--talk DECK]`` calls."""
     app = OriginPlaygroundApp(
@@ -397,5 +408,6 @@ def run(path: str | Path | None = None, theme: str | None = None, talk: str | No
         config_path=user_config.default_config_path(),
         talk_path=talk,
     )
+    prepare_to_run()
     app.run()
     return 0
