@@ -52,7 +52,25 @@ EXPORT_COMMANDS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-class WorkbenchCommands(Provider):
+class _ListedCommands(Provider):
+    """A provider whose commands are a list of (title, help, callback); subclasses say which."""
+
+    def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        raise NotImplementedError
+
+    async def discover(self) -> Hits:
+        for title, help_text, callback in self._commands():
+            yield DiscoveryHit(title, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, callback in self._commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), callback, help=help_text)
+
+
+class WorkbenchCommands(_ListedCommands):
     def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
         app = cast("OriginPlaygroundApp", self.app)
         commands: list[tuple[str, str, Callable[[], object]]] = []
@@ -74,19 +92,8 @@ class WorkbenchCommands(Provider):
             commands.append((title, help_text, partial(app.copy_export, fmt)))
         return commands
 
-    async def discover(self) -> Hits:
-        for title, help_text, callback in self._commands():
-            yield DiscoveryHit(title, callback, help=help_text)
 
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for title, help_text, callback in self._commands():
-            score = matcher.match(title)
-            if score > 0:
-                yield Hit(score, matcher.highlight(title), callback, help=help_text)
-
-
-class TalkCommands(Provider):
+class TalkCommands(_ListedCommands):
     """Talk mode: open a shipped deck or a deck file, resume the current one."""
 
     def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
@@ -104,14 +111,3 @@ class TalkCommands(Provider):
         if app.talk_session is not None:
             commands.append(("Talk: resume", "Back to the slide you left", app.resume_talk))
         return commands
-
-    async def discover(self) -> Hits:
-        for title, help_text, callback in self._commands():
-            yield DiscoveryHit(title, callback, help=help_text)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for title, help_text, callback in self._commands():
-            score = matcher.match(title)
-            if score > 0:
-                yield Hit(score, matcher.highlight(title), callback, help=help_text)

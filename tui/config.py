@@ -9,12 +9,13 @@ never raises. No Textual import.
 from __future__ import annotations
 
 import os
-import tempfile
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 import tomli_w
+
+from .atomic import write_text_atomically
 
 APP_DIR = "origin-playground"
 FILE_NAME = "config.toml"
@@ -69,13 +70,4 @@ def save_config(path: Path, config: Config) -> None:
     if config.theme:
         data["theme"] = config.theme
     text = "# Origin Playground settings (written by the app)\n" + tomli_w.dumps(data)
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    write_text_atomically(path, text)

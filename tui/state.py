@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import copy
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,8 @@ import tomli_w
 import policy_core
 from policy_core.headers import parse_header_line
 from policy_core.resources import EVALUATORS
+
+from .atomic import write_text_atomically
 
 HeaderRows = list[tuple[str, str]]
 
@@ -197,16 +198,7 @@ def save_draft(draft: ScenarioDraft, path: str | os.PathLike[str]) -> Path:
         raise policy_core.ScenarioError(str(target), "scenarios are saved as .toml files")
     text = scenario_toml(draft)
     policy_core.load_scenario(draft.to_mapping())  # never write a file the loader would refuse
-    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp_name, target)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    write_text_atomically(target, text)
     return target
 
 
