@@ -131,11 +131,11 @@ def render_report(scenario: Scenario, report: Report, *, show_trace: bool = Fals
     console.print(relation_line(report))
     console.print()
     console.print(verdict_table(report))
-    for verdict in report.verdicts:
-        if show_trace or verdict.outcome != "allowed" or verdict.warnings:
-            console.print()
-            for line in verdict_details(verdict, show_trace):
-                console.print(line, soft_wrap=True)
+    details = [Text("\n").join(verdict_details(verdict, show_trace)) for verdict in report.verdicts
+               if show_trace or verdict.outcome != "allowed" or verdict.warnings]
+    if details:
+        console.print()
+        console.print(Text("\n\n").join(details), soft_wrap=True)  # one print: far cheaper than one a line
     if report.expectations:
         console.print()
         table = Table(show_header=True, header_style="bold", box=None, pad_edge=False, padding=(0, 2, 0, 0))
