@@ -42,6 +42,9 @@ class XFrameOptions(NamedTuple):
     raw: str  # every line joined by ", " (Chromium's GetNormalizedHeader): what its messages quote
 
 
+_NO_XFO = XFrameOptions("none", "")
+
+
 def parse_x_frame_options(headers: h.Headers) -> XFrameOptions:
     """Each comma-separated item of each line, trimmed and compared case-insensitively.
 
@@ -52,7 +55,7 @@ def parse_x_frame_options(headers: h.Headers) -> XFrameOptions:
     """
     lines = h.get_all(headers, XFO)
     if not lines:
-        return XFrameOptions("none", "")
+        return _NO_XFO
     recognised: set[str] = set()
     for line in lines:
         for item in split_header_values(line):
@@ -108,7 +111,10 @@ def frame_ancestors_directives(headers: h.Headers, name: str = CSP) -> tuple[Fra
     Every header line, and every comma-separated policy in a line, is a separate policy, each
     enforced on its own. Within a policy the first directive of a name wins; later ones are ignored.
     """
-    policies = [p for line in h.lines_of(headers, name.lower()) for p in line.split(",")]
+    lines = h.lines_of(headers, name.lower())
+    if not lines:
+        return ()  # the usual case: no such header
+    policies = [p for line in lines for p in line.split(",")]
     found: list[tuple[int, str, tuple[str, ...]]] = []
     for index, policy in enumerate(policies):
         seen: set[str] = set()

@@ -15,7 +15,7 @@ from .. import cookies as c
 from ..context import Context
 from ..origins import Url, parse_url
 from ..report import FAIL, INFO, NO_CONSOLE, PASS, SKIP, Console, Trace, Verdict
-from ..scenario import Cookie
+from ..scenario import Cookie, Request
 from ..setcookie import ParsedSetCookie, parse_set_cookie
 from ..sites import Site, registrable_domain, same_site, site_of
 
@@ -829,15 +829,7 @@ def _send_credentials(run: _Run) -> bool:
     mode = c.request_credentials_mode(via, request.credentials, request.crossorigin, request.script_type)
     allowed = c.credentials_allow(mode, ctx.same_origin)
     target = ctx.scenario.target.href
-    where = {
-        "fetch": f"fetch() with credentials: '{request.credentials}'",
-        "image": f"<img> with {_crossorigin_text(request.crossorigin)}",
-        "script": f"<script{' type=module' if request.script_type == 'module' else ''}> with "
-        f"{_crossorigin_text(request.crossorigin)}",
-        "iframe": "an <iframe> navigation",
-        "navigation": "a top-level navigation",
-        "form-post": "a top-level form POST",
-    }[via]
+    where = _request_words(via, request)
     if allowed:
         detail = f"{where} uses credentials mode '{mode}'"
         detail += (
@@ -897,6 +889,25 @@ def _send_credentials(run: _Run) -> bool:
             f'<{"img" if via == "image" else "script"} src="{target}" crossorigin="use-credentials">{acao}'
         )
     return False
+
+
+def _request_words(via: str, request: Request) -> str:
+    """How the request is made, in words; only the one text needed is built (hot path)."""
+    if via == "fetch":
+        return f"fetch() with credentials: '{request.credentials}'"
+    if via == "image":
+        return f"<img> with {_crossorigin_text(request.crossorigin)}"
+    if via == "script":
+        module = " type=module" if request.script_type == "module" else ""
+        return f"<script{module}> with {_crossorigin_text(request.crossorigin)}"
+    return _NAVIGATION_WORDS[via]
+
+
+_NAVIGATION_WORDS = {
+    "iframe": "an <iframe> navigation",
+    "navigation": "a top-level navigation",
+    "form-post": "a top-level form POST",
+}
 
 
 def _crossorigin_text(value: str) -> str:

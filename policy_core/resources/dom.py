@@ -23,6 +23,8 @@ REACHABLE_CROSS_ORIGIN = (
     "window.frames, length, top, parent, opener, self, window, closed",
     "indexed and named child frames (frames[0])",
 )
+# The allowlist as one sentence, joined once at import (dom and iframe quote it in every cross-origin verdict).
+REACHABLE_CROSS_ORIGIN_TEXT = "; ".join(REACHABLE_CROSS_ORIGIN)
 
 
 def _port_text(origin: Origin) -> str:
@@ -102,7 +104,7 @@ def evaluate(ctx: Context) -> Verdict:
               "refuses to let this script into it.", SPEC_CROSS_ORIGIN_OBJECTS)
     _explain_document_domain(ctx, trace)
     trace.add("dom.cross-origin-reachable", INFO, "What stays reachable cross-origin: postMessage, location, frames, close/focus/blur",
-              "A cross-origin WindowProxy exposes only: " + "; ".join(REACHABLE_CROSS_ORIGIN)
+              "A cross-origin WindowProxy exposes only: " + REACHABLE_CROSS_ORIGIN_TEXT
               + ". postMessage is the sanctioned channel between origins.", SPEC_CROSS_ORIGIN_OBJECTS)
     target_origin = ctx.target_origin_text
     fixes = [

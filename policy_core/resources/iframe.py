@@ -21,7 +21,7 @@ from ..framing import (
 from ..mixed_content import SPEC_MIXED_CONTENT, chrome_blocked_message, is_mixed_content
 from ..report import FAIL, INFO, PASS, SKIP, Console, Trace, Verdict
 from .dom import (
-    REACHABLE_CROSS_ORIGIN,
+    REACHABLE_CROSS_ORIGIN_TEXT,
     SPEC_CROSS_ORIGIN_OBJECTS,
     cross_origin_access_console,
     explain_origin_comparison,
@@ -39,7 +39,9 @@ def evaluate(ctx: Context) -> Verdict:
     framed_ctx = _final_context(ctx, trace)
     final = framed_ctx.scenario.target
 
-    for url in (scenario.target, *(r.location for r in scenario.redirects)):
+    # Every URL the frame loads; without redirects (the usual case) just the target, with no generator.
+    urls = (scenario.target, *[r.location for r in scenario.redirects]) if scenario.redirects else (scenario.target,)
+    for url in urls:
         if is_mixed_content(scenario.page, url):
             trace.add(
                 "iframe.mixed-content",
@@ -411,21 +413,16 @@ def _script_access(
         INFO,
         "What stays reachable cross-origin: postMessage, location, frames, close/focus/blur",
         "A cross-origin WindowProxy exposes only: "
-        + "; ".join(REACHABLE_CROSS_ORIGIN)
+        + REACHABLE_CROSS_ORIGIN_TEXT
         + ". postMessage is the sanctioned channel between the page and the frame.",
         SPEC_CROSS_ORIGIN_OBJECTS,
     )
     # What touching the frame's document prints: the dom verdict's messages (one source for them).
     access = cross_origin_access_console(ctx)
     console = Console(
-        *(
-            "\n".join(m for m in (framing, touching) if m) or None
-            for framing, touching in (
-                (console.chrome, access.chrome),
-                (console.firefox, access.firefox),
-                (console.safari, access.safari),
-            )
-        )
+        _both(console.chrome, access.chrome),
+        _both(console.firefox, access.firefox),
+        _both(console.safari, access.safari),
     )
     fixes = (
         *fixes,
@@ -435,3 +432,10 @@ def _script_access(
     return Verdict(
         "iframe", (("embed", True), ("script_access", False)), tuple(trace.steps), console, fixes, warnings
     )
+
+
+def _both(framing: str | None, touching: str | None) -> str | None:
+    """The framing message, then the access message, one per line; None when neither is printed."""
+    if framing and touching:
+        return f"{framing}\n{touching}"
+    return framing or touching or None

@@ -11,7 +11,7 @@ from __future__ import annotations
 from .. import headers as h
 from ..context import Context
 from ..cors import ACAO
-from ..report import FAIL, INFO, PASS, SKIP, Console, Trace, Verdict
+from ..report import FAIL, INFO, NO_CONSOLE, PASS, SKIP, Console, Trace, Verdict
 from ..subresource import CROSSORIGIN_REQUEST, Load, fetch_subresource
 
 SPEC_MUTED = "HTML § Runtime script errors (muted errors)"
@@ -127,11 +127,14 @@ def evaluate(ctx: Context) -> Verdict:
             f"Errors are not muted because {how}.",
             SPEC_MUTED,
         )
+        # Positional: keyword calls to a NamedTuple's __new__ cost more (hot path).
         return Verdict(
             "script",
             (("execute", True), ("read_errors", True)),
             tuple(trace.steps),
-            warnings=_warnings(ctx, load),
+            NO_CONSOLE,
+            (),
+            _warnings(ctx, load),
         )
 
     trace.add(
@@ -148,8 +151,9 @@ def evaluate(ctx: Context) -> Verdict:
         "script",
         (("execute", True), ("read_errors", False)),
         tuple(trace.steps),
-        fixes=_mute_fixes(ctx, load),
-        warnings=_warnings(ctx, load),
+        NO_CONSOLE,
+        _mute_fixes(ctx, load),
+        _warnings(ctx, load),
     )
 
 
