@@ -12,6 +12,7 @@ from origin_playground.deck import load_deck, shipped_decks
 from tests.tui.conftest import RecordingClipboard
 from tui.app import OriginPlaygroundApp
 from tui.screens.talk import DeckSession, TalkScreen, banner_text
+from tui.widgets.origin_breakdown import OriginBreakdown
 
 DECK = shipped_decks()[0]
 
@@ -58,8 +59,7 @@ def test_talk_opens_from_run_argument_and_steps_with_clicker_keys() -> None:
             assert "slide 2/18" in text_of(app, "#talk-top")
             assert "BLOCKED" in text_of(app, "#talk-verdict-dom").replace(" ", "")
             assert "DIFFERENT ORIGIN (host differs)" in text_of(app, "#talk-relation")
-            host = screen.query_one("#talk-target-host", Static)
-            assert host.has_class("-differs")
+            assert screen.query_one("#talk-target", OriginBreakdown).marked == ("host",)
             await pilot.press("pageup")
             assert screen.session.index == 0
             await pilot.press("end")

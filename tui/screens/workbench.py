@@ -20,7 +20,13 @@ import policy_core
 from policy_core import RESOURCE_TYPES
 
 from ..glyphs import literal
-from ..repaint import update_static
+from ..repaint import (
+    post_refreshes_now,
+    release_room,
+    set_display,
+    update_static,
+    update_static_growing,
+)
 from ..state import Evaluation, Response, available_resources, check_url, evaluate_draft
 from ..widgets.cookie_editor import CookieEditor
 from ..widgets.headers_editor import HeadersEditor
@@ -86,6 +92,13 @@ class WorkbenchScreen(Screen[None]):
         self._verdicts = self.query_one("#verdicts")
         self._trace = self.query_one(TraceView)
         self._cards = list(self.query(VerdictCard))
+        # Everything a keystroke can repaint besides the Input (see _edited).
+        self._live_widgets = [
+            *self._cards,
+            *self._url_pane.query(Static),
+            self._error_line,
+            self._expectations,
+        ]
         self.query_one("#urls").border_title = "URLs"
         self.query_one("#resources").border_title = "Resources"
         self.query_one("#trace").border_title = "Trace"
@@ -119,6 +132,8 @@ class WorkbenchScreen(Screen[None]):
         self.selected_resource = None
         for card in self._cards:
             card.release_room()  # a new scenario: cards take the size of its verdicts
+        release_room(self._expectations)
+        self._url_pane.release_room()
         self.reevaluate()
 
     def _fill_responses(self) -> None:
@@ -167,13 +182,13 @@ class WorkbenchScreen(Screen[None]):
         stale = evaluation.error is not None
         if evaluation.error is not None and evaluation.error.path not in url_errors:
             update_static(error_line, Text(f"✘ {literal(str(evaluation.error))}"))
-            error_line.display = True
+            set_display(error_line, True)
         else:
-            error_line.display = False
+            set_display(error_line, False)
         self._verdicts.set_class(stale, "-stale")
         self._trace.set_class(stale, "-stale")
         for card in self._cards:
-            card.display = card.resource in draft.resources
+            set_display(card, card.resource in draft.resources)
         report = evaluation.report
         if report is None:
             return  # keep the last good verdicts on screen, dimmed
@@ -192,15 +207,15 @@ class WorkbenchScreen(Screen[None]):
     def _show_expectations(self, report: policy_core.Report) -> None:
         line = self._expectations
         if not report.expectations:
-            line.display = False
+            set_display(line, False)
             return
         met = sum(e.met for e in report.expectations)
         text = Text(f"Expectations: {met}/{len(report.expectations)} met", style="bold")
         for e in report.expectations:
             if not e.met:
                 text.append(f"  ✘ {e.path} expected {str(e.expected).lower()}, got {str(e.actual).lower()}")
-        update_static(line, text)
-        line.display = True
+        update_static_growing(line, text)
+        set_display(line, True)
 
     def _schedule_trace(self) -> None:
         """Repaint the trace in the frame after the verdicts: the cards show first, and a burst of
@@ -243,6 +258,7 @@ class WorkbenchScreen(Screen[None]):
             self._evaluated_this_frame = True
             self.call_after_refresh(self._frame_drawn)
             self.reevaluate()
+            post_refreshes_now(self._live_widgets)  # same frame as the typed character
         elif not self._evaluation_pending:
             self._evaluation_pending = True
             self.call_later(self._evaluate_pending)

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import Horizontal
+from typing import Any
+
+from textual.content import Content
 from textual.widgets import Static
 
 from policy_core import Origin
 from policy_core.origins import DEFAULT_PORTS
 
-from ..repaint import update_static
+from ..repaint import size_changed
 
 PARTS = ("scheme", "host", "port")
+DIFFERS_STYLE = "bold reverse underline"
 
 
 def port_text(origin: Origin) -> str:
@@ -21,26 +23,40 @@ def port_text(origin: Origin) -> str:
     return f"{default} (default)" if default is not None else "(none)"
 
 
-class OriginBreakdown(Horizontal):
-    """Shows one origin; ``show(origin, differs)`` is the only way in (attributes down)."""
+def part_texts(origin: Origin | None) -> tuple[str, str, str]:
+    if origin is None:
+        return ("?", "?", "?")
+    if origin.opaque:
+        return ('opaque origin "null"', "", "")
+    return (f"{origin.scheme}://", origin.host, f":{port_text(origin)}")
 
-    def compose(self) -> ComposeResult:
-        for part in PARTS:
-            yield Static("", classes=f"origin-part origin-{part}", markup=False, id=f"{self.id}-{part}")
+
+class OriginBreakdown(Static):
+    """Shows one origin; ``show(origin, differs)`` is the only way in (attributes down).
+
+    One widget, the parts styled inside its text (not one auto-width widget per part): a host that
+    gets longer as the user types then repaints one line instead of re-laying out the screen."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__("", markup=False, **kwargs)
+        self.marked: tuple[str, ...] = ()  # the parts shown as differing (scheme, host, port)
 
     def show(self, origin: Origin | None, differs: tuple[str, ...] = ()) -> None:
         if getattr(self, "_shown", None) == (origin, differs):
             return
         self._shown = (origin, differs)
-        if origin is None:
-            texts = ("?", "?", "?")
-        elif origin.opaque:
-            texts = ('opaque origin "null"', "", "")
-        else:
-            texts = (f"{origin.scheme}://", origin.host, f":{port_text(origin)}")
-        for part, text in zip(PARTS, texts, strict=True):
-            widget = self.query_one(f"#{self.id}-{part}", Static)
+        pieces: list[tuple[str, str]] = []
+        marked = []
+        for part, text in zip(PARTS, part_texts(origin), strict=True):
+            if not text:
+                continue
             differ = part in differs or "opaque" in differs
-            update_static(widget, text)
-            widget.set_class(differ, "-differs")
-            widget.display = bool(text)
+            if differ:
+                marked.append(part)
+            pieces.append((text, f"$origin-{part} {DIFFERS_STYLE}" if differ else f"$origin-{part}"))
+        self.marked = tuple(marked)
+        # Not update_static: Content compares by its plain text, and a part newly marked as
+        # differing has the same text (the equality check above is on the data instead).
+        self.update(Content.assemble(*pieces), layout=False)
+        if size_changed(self):  # the talk screen's breakdown is as wide as its text
+            self.refresh(layout=True)

@@ -10,7 +10,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.geometry import Size
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -53,6 +55,28 @@ def set_prompts(options: OptionList, prompts: list[Text]) -> None:
             options.replace_option_prompt_at_index(index, prompt)
 
 
+class TraceList(OptionList):
+    """An OptionList whose new contents repaint only itself.
+
+    OptionList stores its line count in ``virtual_size``, a ``layout=True`` reactive, and it passes
+    through zero lines whenever a prompt is replaced: each of those asks for a layout of the whole
+    screen. In a box of fixed size (both trace lists, with their scrollbar always shown: app.tcss)
+    the line count only moves the scroll range, which OptionList updates itself
+    (``_scroll_update``), so it is stored without the layout request."""
+
+    @property  # type: ignore[override]
+    def virtual_size(self) -> Size:
+        return Widget.virtual_size.__get__(self, type(self))
+
+    @virtual_size.setter
+    def virtual_size(self, size: Size) -> None:
+        if self.styles.auto_dimensions:
+            Widget.virtual_size.__set__(self, size)  # its box follows its lines: a layout is due
+        elif size != self.virtual_size:
+            self.set_reactive(Widget.virtual_size, size)
+            self.refresh()
+
+
 class TraceView(Vertical):
     BINDINGS = [
         Binding(
@@ -74,9 +98,9 @@ class TraceView(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="trace-title", markup=False)
-        yield OptionList(id="trace-steps")
+        yield TraceList(id="trace-steps")
         yield Static("", id="step-detail", markup=False)
-        yield OptionList(id="trace-notes")
+        yield TraceList(id="trace-notes")  # always shown, at a fixed height (app.tcss)
 
     def show(self, verdict: Verdict | None, placeholder: str = "") -> None:
         """Show a verdict's trace (or a placeholder line when there is none)."""
@@ -99,7 +123,6 @@ class TraceView(Vertical):
             self.notes = []
             update_static(title, Text(placeholder))
             update_static(detail, "")
-            notes.display = False
             return
         heading = Text()
         heading.append(f"{LABELS.get(verdict.resource, verdict.resource)}: ", style="bold")
@@ -120,7 +143,6 @@ class TraceView(Vertical):
             prompt.append(literal(body))
             prompts.append(prompt)
         set_prompts(notes, prompts)
-        notes.display = bool(prompts)
 
     @on(OptionList.OptionHighlighted, "#trace-steps")
     def _step_highlighted(self, event: OptionList.OptionHighlighted) -> None:

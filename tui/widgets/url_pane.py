@@ -8,16 +8,36 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from policy_core import Report
 
 from ..glyphs import literal, yes_no
-from ..repaint import update_static
+from ..repaint import release_room, set_display, update_static, update_static_growing
 from .origin_breakdown import OriginBreakdown
 
 FIELDS = ("page", "target")
+
+
+class UrlInput(Input):
+    """An Input whose typing repaints only itself.
+
+    Textual's Input sets ``virtual_size`` (a ``layout=True`` reactive) on every value change, and
+    any layout request reflows and re-renders the whole screen. A URL input has a fixed box (CSS:
+    ``width: 1fr; height: 1``), so its virtual width only matters to its own horizontal scrolling:
+    store it without the layout request and update the scroll limits directly."""
+
+    def _watch_value(self, value: str) -> None:
+        if not self.styles.auto_dimensions:
+            virtual_size = Size(self.content_width, 1)
+            if virtual_size != self.virtual_size:
+                # Equal value => Input's own assignment below is a no-op (no layout request).
+                self.set_reactive(Widget.virtual_size, virtual_size)
+                self._scroll_update(virtual_size)  # clamps scroll_x when the text got shorter
+        super()._watch_value(value)
 
 
 class UrlPane(Vertical):
@@ -32,7 +52,7 @@ class UrlPane(Vertical):
         for field in FIELDS:
             with Horizontal(classes="url-row"):
                 yield Label("Page" if field == "page" else "Target", classes="url-label")
-                yield Input(
+                yield UrlInput(
                     id=f"{field}-url",
                     placeholder="https://www.a.com/" if field == "page" else "https://www.b.com/data",
                     select_on_focus=False,
@@ -63,7 +83,7 @@ class UrlPane(Vertical):
             message = errors.get(field, "")
             error = self.query_one(f"#{field}-url-error", Static)
             update_static(error, Text(f"✘ {literal(message)}") if message else "")
-            error.display = bool(message)
+            set_display(error, bool(message))
             self.query_one(f"#{field}-url", Input).set_class(bool(message), "-invalid")
             self.query_one(f"#{field}-origin", OriginBreakdown).set_class(bool(message), "-stale")
 
@@ -87,4 +107,8 @@ class UrlPane(Vertical):
             if not report.same_site
             else f"  ({report.page.site})"
         )
-        update_static(self.query_one("#origin-badges", Static), badges)
+        update_static_growing(self.query_one("#origin-badges", Static), badges)
+
+    def release_room(self) -> None:
+        """A new scenario: the badges line takes the height of its next text."""
+        release_room(self.query_one("#origin-badges", Static))
