@@ -7,7 +7,7 @@ unlisted TLD (``.test``, ``.example``, ``.internal``) is a public suffix here to
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from tldextract import TLDExtract
@@ -51,20 +51,31 @@ class Site:
     scheme: str
     domain: str
     opaque_origin: Origin | None = None
+    # The serialization, computed once: reports and verdicts quote sites often.
+    _text: str = field(init=False, repr=False, default="")
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_text", "null" if self.opaque else f"{self.scheme}://{self.domain}")
 
     @property
     def opaque(self) -> bool:
         return self.opaque_origin is not None
 
     def serialize(self) -> str:
-        return "null" if self.opaque else f"{self.scheme}://{self.domain}"
+        return self._text
 
 
 def site_of(origin: Origin) -> Site:
     """HTML "obtain a site": the registrable domain, else the host itself (IPs, ``localhost``)."""
     if origin.opaque:
         return Site("", "", origin)
-    return Site(origin.scheme, registrable_domain(origin.host) or origin.host)
+    return _tuple_site(origin.scheme, origin.host)
+
+
+@lru_cache(maxsize=4096)
+def _tuple_site(scheme: str, host: str) -> Site:
+    # A site is a value for tuple origins, so one object serves every evaluation with this host.
+    return Site(scheme, registrable_domain(host) or host)
 
 
 def same_site(a: Site, b: Site) -> bool:

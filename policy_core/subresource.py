@@ -74,11 +74,11 @@ def fetch_subresource(ctx: Context, trace: Trace, kind: str, mode: str, credenti
     page_origin_text = ctx.page_origin_text
     initial = scenario.target
     trace.add(
-        f"{kind}.request",
+        (f"{kind}.request",
         INFO,
         f"{mode} request, credentials mode {credentials}",
         f"{why} So the browser sends a {mode} request: {_CREDENTIALS_WORDS[credentials]}.",
-        SPEC_CORS_SETTINGS,
+        SPEC_CORS_SETTINGS),
     )
 
     url = _mixed_content(ctx, trace, kind, initial)
@@ -119,12 +119,12 @@ def fetch_subresource(ctx: Context, trace: Trace, kind: str, mode: str, credenti
             return failed
         location = redirect.location
         trace.add(
-            f"{kind}.redirect",
+            (f"{kind}.redirect",
             INFO,
             f"Redirect {number}: {redirect.status} to {location.href}",
             f"{url.href} answered {redirect.status} with Location {redirect.location_input!r}; the browser "
             "follows it with the same mode and credentials mode.",
-            SPEC_REDIRECT,
+            SPEC_REDIRECT),
         )
         error = location_error(location, mode, tainting, page_origin)
         if error == "scheme":
@@ -145,13 +145,13 @@ def fetch_subresource(ctx: Context, trace: Trace, kind: str, mode: str, credenti
             tainted_origin = True
             cors_request_origin = "null"
             trace.add(
-                f"{kind}.redirect.tainted-origin",
+                (f"{kind}.redirect.tainted-origin",
                 INFO,
                 "The request's origin is now tainted: Origin: null",
                 f"A redirect from {url.origin.serialize()} (already cross-origin to the page) to another "
                 "origin sets the request's tainted-origin flag: from here on the Origin header is null and "
                 "the CORS check compares Access-Control-Allow-Origin with 'null'.",
-                SPEC_REDIRECT,
+                SPEC_REDIRECT),
             )
         next_url = _mixed_content(ctx, trace, kind, location)
         if next_url is None:
@@ -163,12 +163,12 @@ def fetch_subresource(ctx: Context, trace: Trace, kind: str, mode: str, credenti
             _explain_tainting(trace, kind, tainting, url, page_origin_text, first=False)
         elif tainting == "opaque" and same_origin(page_origin, url.origin):
             trace.add(
-                f"{kind}.tainting",
+                (f"{kind}.tainting",
                 INFO,
                 "Still opaque: a redirect back to the page's origin does not help",
                 "Once a no-cors response is opaque it stays opaque for the rest of the redirect chain, even "
                 "when the last URL is same-origin with the page.",
-                SPEC_MAIN_FETCH,
+                SPEC_MAIN_FETCH),
             )
 
     response = scenario.response
@@ -189,21 +189,21 @@ def fetch_subresource(ctx: Context, trace: Trace, kind: str, mode: str, credenti
         return failed
     if mode == "no-cors" and h.has(response.headers, ACAO) and tainting == "opaque":
         trace.add(
-            f"{kind}.cors-headers-ignored",
+            (f"{kind}.cors-headers-ignored",
             INFO,
             f"{ACAO} on the response changes nothing without the crossorigin attribute",
             "A no-cors request never runs the CORS check, so the response stays opaque whatever CORS headers "
             "the server sends. Only a crossorigin attribute (a CORS request) lets those headers count.",
-            SPEC_CORS_SETTINGS,
+            SPEC_CORS_SETTINGS),
         )
     if url.is_http and not 200 <= response.status <= 299:
         trace.add(
-            f"{kind}.status",
+            (f"{kind}.status",
             FAIL,
             f"Status {response.status} is not an ok status: the {kind} fails to load",
             f"The element gets an error response instead of a {kind} and fires its error event. (Chrome also "
             f"logs the failed request with its status.)",
-            SPEC_OK_STATUS,
+            SPEC_OK_STATUS),
         )
         return Load(False, tainting, "status", url, NO_CONSOLE, (), None)
     return Load(True, tainting, None, url, NO_CONSOLE, (), None)
@@ -233,7 +233,7 @@ def _explain_tainting(
             "delivered to the element but is opaque to the page's script: it can be shown or run, "
             "not read."
         )
-    trace.add(f"{kind}.tainting", INFO, summary.capitalize() if first else summary, detail, SPEC_MAIN_FETCH)
+    trace.add((f"{kind}.tainting", INFO, summary.capitalize() if first else summary, detail, SPEC_MAIN_FETCH))
 
 
 def _check_response(
@@ -342,12 +342,12 @@ def _redirect_credentials(
     ctx: Context, trace: Trace, kind: str, url: Url, location: Url, tainting: str
 ) -> Load:
     trace.add(
-        f"{kind}.redirect.credentials",
+        (f"{kind}.redirect.credentials",
         FAIL,
         "A CORS request cannot follow a redirect to a URL with a username or password",
         f"The Location {location.href} carries user:password@; for a cross-origin CORS request Fetch "
         "returns a network error instead of following it.",
-        SPEC_REDIRECT,
+        SPEC_REDIRECT),
     )
     console = Console(
         chrome=chrome_credentials_message(kind, url, ctx.page_origin_text, location, ctx.scenario.target)
@@ -367,7 +367,7 @@ def _redirect_network_error(
     trace: Trace, kind: str, url: Url, failure: str, summary: str, detail: str, fix: str, tainting: str
 ) -> Load:
     """Too many redirects, or a non-http(s) Location: Fetch's network error (no CORS console message)."""
-    trace.add(f"{kind}.redirect.{failure}", FAIL, summary, detail, SPEC_REDIRECT)
+    trace.add((f"{kind}.redirect.{failure}", FAIL, summary, detail, SPEC_REDIRECT))
     return Load(False, tainting, f"redirect-{failure}", url, NO_CONSOLE, (fix,), None)
 
 
@@ -379,22 +379,22 @@ def _mixed_content(ctx: Context, trace: Trace, kind: str, url: Url) -> Url | Non
     if kind == "image":
         better = upgraded(url)
         trace.add(
-            f"{kind}.mixed-content",
+            (f"{kind}.mixed-content",
             INFO,
             f"http image on an https page: upgraded to {better.href}",
             "Images are upgradeable mixed content: current Chrome, Firefox and Safari rewrite the request to "
             "https instead of loading it insecurely (it fails if the server does not answer on https). "
             "The rest of this trace is about the upgraded URL.",
-            SPEC_MIXED_CONTENT,
+            SPEC_MIXED_CONTENT),
         )
         return better
     trace.add(
-        f"{kind}.mixed-content",
+        (f"{kind}.mixed-content",
         FAIL,
         f"http {kind} on an https page: blocked as mixed content",
         f"A {kind} fetched over plain http could be rewritten by anyone on the network and would run "
         "with the page's powers, so browsers block it before it is requested.",
-        SPEC_MIXED_CONTENT,
+        SPEC_MIXED_CONTENT),
     )
     return None
 

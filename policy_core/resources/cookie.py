@@ -152,26 +152,26 @@ def evaluate(ctx: Context) -> Verdict:
         # document.cookie still throws in a sandboxed or data: page, whatever the cookie.
         sent, read, console = False, False, _document_cookie_console(ctx)
         run.trace.add(
-            "cookie.send.stored",
+            ("cookie.send.stored",
             SKIP,
             "Not stored, so never sent",
             "A rejected Set-Cookie leaves nothing in the cookie store: no request carries it.",
-            SPEC_STORAGE,
+            SPEC_STORAGE),
         )
         run.trace.add(
-            "cookie.read.stored",
+            ("cookie.read.stored",
             SKIP,
             "Not stored, so document.cookie cannot show it",
             "document.cookie lists only stored cookies.",
-            SPEC_DOCUMENT_COOKIE,
+            SPEC_DOCUMENT_COOKIE),
         )
     if not (stored and sent):
         run.trace.add(
-            "cookie.devtools",
+            ("cookie.devtools",
             INFO,
             "Where Chrome reports it: DevTools, not the console",
             DEVTOOLS_WHERE,
-            "Chrome DevTools",
+            "Chrome DevTools"),
         )
     fixes = list(run.fixes)
     if run.fix.changed:
@@ -180,7 +180,7 @@ def evaluate(ctx: Context) -> Verdict:
     return Verdict(
         "cookie",
         (("stored", stored), ("sent", sent), ("script_read", read)),
-        tuple(run.trace.steps),
+        run.trace.to_steps(),
         console,
         tuple(dict.fromkeys(fixes)),
         tuple(run.warnings),
@@ -210,12 +210,12 @@ def _describe(run: _Run) -> None:
     )
     if scenario.cookie is None:
         run.trace.add(
-            "cookie.source",
+            ("cookie.source",
             INFO,
             f"No cookie given: evaluating the default cookie ({line[12:]})",
             f"The scenario names no cookie, so this is the default: {line}, set by {host} in a response "
             f"to {scenario.target.href}, then carried by {_VIA_TEXT[cookie.via]}.",
-            SPEC_SET_COOKIE,
+            SPEC_SET_COOKIE),
         )
         return
     given = f"Set-Cookie: {cookie.set_cookie}" if cookie.set_cookie is not None else line
@@ -226,11 +226,11 @@ def _describe(run: _Run) -> None:
     if cookie.notes:
         detail += " While parsing the line the browser " + "; ".join(cookie.notes) + "."
     run.trace.add(
-        "cookie.source",
+        ("cookie.source",
         INFO,
         f"{host} sets {cookie.name or '(nameless)'}={cookie.value}",
         detail,
-        SPEC_SET_COOKIE,
+        SPEC_SET_COOKIE),
     )
 
 
@@ -243,12 +243,12 @@ def _store(run: _Run) -> bool:
     origin_text = ctx.target_origin_text
     if target.scheme not in c.COOKIEABLE_SCHEMES:
         trace.add(
-            "cookie.store.scheme",
+            ("cookie.store.scheme",
             FAIL,
             f"A {target.scheme}: URL cannot set cookies",
             "Only http and https responses carry Set-Cookie into the browser's cookie store (Chrome: "
             "EXCLUDE_NONCOOKIEABLE_SCHEME, DevTools reason SchemeNotSupported).",
-            SPEC_STORAGE,
+            SPEC_STORAGE),
         )
         run.fixes.append("Set the cookie from an http(s) URL of the site that needs it.")
         return False
@@ -259,12 +259,12 @@ def _store(run: _Run) -> bool:
     if size > c.MAX_NAME_VALUE_BYTES:
         ok = False
         trace.add(
-            "cookie.store.size",
+            ("cookie.store.size",
             FAIL,
             f"Name and value are {size} bytes; the limit is 4096",
             "A cookie whose name plus value exceeds 4096 bytes is ignored (Chrome: "
             "EXCLUDE_NAME_VALUE_PAIR_EXCEEDS_MAX_SIZE, DevTools reason NameValuePairExceedsMaxSize).",
-            SPEC_SET_COOKIE,
+            SPEC_SET_COOKIE),
         )
         run.fixes.append("Keep the cookie small: store an identifier and keep the data on the server.")
 
@@ -274,35 +274,35 @@ def _store(run: _Run) -> bool:
     if cookie.partitioned:
         if cookie.secure and secure_origin:
             trace.add(
-                "cookie.store.partitioned",
+                ("cookie.store.partitioned",
                 PASS,
                 "Partitioned cookie with Secure from a secure origin",
                 "CHIPS: a Partitioned cookie is stored in a jar keyed by the top-level site it is set under. "
                 f"Set in a first-party response, its partition is {ctx.target_site.serialize()}.",
-                SPEC_CHIPS,
+                SPEC_CHIPS),
             )
         else:
             ok = False
             trace.add(
-                "cookie.store.partitioned",
+                ("cookie.store.partitioned",
                 FAIL,
                 "Partitioned without Secure (or from an insecure origin) is rejected",
                 "Chrome rejects a Partitioned cookie unless it is Secure and set from https or localhost "
                 "(EXCLUDE_INVALID_PARTITIONED).",
-                SPEC_CHIPS,
+                SPEC_CHIPS),
             )
             fix.set(secure=True)
     ok &= _store_domain(run, host)
     _store_path(run)
     trace.add(
-        "cookie.store.context",
+        ("cookie.store.context",
         INFO,
         "Set in a first-party response, so SameSite does not limit storing",
         f"This verdict assumes {host} sets the cookie while the user visits it directly (a same-site context). "
         "Set in a response to a cross-site subresource or frame instead, Chrome would refuse Strict, Lax and "
         "unspecified cookies and keep only SameSite=None (WPT cookies/samesite/setcookie-lax.html, "
         "setcookie-navigation.https.html), and blocked third-party cookies would not be stored at all.",
-        SPEC_STORAGE,
+        SPEC_STORAGE),
     )
     return ok
 
@@ -311,12 +311,12 @@ def _store_secure(run: _Run, secure_origin: bool, origin_text: str) -> bool:
     cookie, trace = run.cookie, run.trace
     if not cookie.secure:
         trace.add(
-            "cookie.store.secure",
+            ("cookie.store.secure",
             INFO,
             "No Secure attribute: the cookie is also sent over plain http",
             "Without Secure the browser sends the cookie to http:// URLs of the host too, where a network "
             "attacker can read or overwrite it.",
-            SPEC_STORAGE,
+            SPEC_STORAGE),
         )
         return True
     if secure_origin:
@@ -328,21 +328,21 @@ def _store_secure(run: _Run, secure_origin: bool, origin_text: str) -> bool:
             "for cookies; Safari does not and rejects the cookie."
         )
         trace.add(
-            "cookie.store.secure",
+            ("cookie.store.secure",
             PASS,
             f"Secure cookie set from a secure origin ({origin_text})",
             detail,
-            SPEC_STORAGE,
+            SPEC_STORAGE),
         )
         return True
     trace.add(
-        "cookie.store.secure",
+        ("cookie.store.secure",
         FAIL,
         f"A Secure cookie set from {origin_text} is rejected",
         "A cookie with the Secure attribute is ignored unless the setting URL is secure: https, or (Chrome, "
         "Firefox) http://localhost and loopback addresses. Chrome: EXCLUDE_SECURE_ONLY, DevTools reason "
         "SecureOnly.",
-        SPEC_STORAGE,
+        SPEC_STORAGE),
     )
     run.fixes.append(_serve_https(run.ctx.scenario.target.hostname, run.ctx.scenario.target.href))
     return False
@@ -353,34 +353,34 @@ def _store_samesite(run: _Run) -> bool:
     if cookie.samesite == "None":
         if cookie.secure:
             trace.add(
-                "cookie.store.samesite-none",
+                ("cookie.store.samesite-none",
                 PASS,
                 "SameSite=None comes with Secure",
                 "SameSite=None is accepted only together with Secure (WPT "
                 "cookies/samesite-none-secure/cookies-without-samesite-must-be-secure.https.html).",
-                SPEC_STORAGE,
+                SPEC_STORAGE),
             )
             return True
         trace.add(
-            "cookie.store.samesite-none",
+            ("cookie.store.samesite-none",
             FAIL,
             "SameSite=None without Secure is rejected",
             "Chrome (since 80) and Firefox ignore a SameSite=None cookie that lacks Secure; it is never stored "
             "(WPT cookies/samesite-none-secure/cookies-without-samesite-must-be-secure.https.html). Chrome: "
             "EXCLUDE_SAMESITE_NONE_INSECURE, DevTools reason SameSiteNoneInsecure.",
-            SPEC_STORAGE,
+            SPEC_STORAGE),
         )
         run.fix.set(secure=True)
         return False
     if not cookie.samesite:
         trace.add(
-            "cookie.store.samesite-default",
+            ("cookie.store.samesite-default",
             INFO,
             "No SameSite attribute: Chrome enforces SameSite=Lax by default",
             "An absent (or unknown) SameSite value means the browser's default. Chrome and Edge (since 80) treat "
             "it as Lax; Firefox and Safari never shipped Lax-by-default and treat it as None. Say SameSite=Lax "
             "(or Strict, or None; Secure) explicitly so every browser agrees.",
-            SPEC_SAMESITE,
+            SPEC_SAMESITE),
         )
     return True
 
@@ -392,12 +392,12 @@ def _store_prefix(run: _Run, secure_origin: bool, host: str) -> bool:
         if not hidden:
             return True
         trace.add(
-            "cookie.store.prefix",
+            ("cookie.store.prefix",
             FAIL,
             f"A nameless cookie whose value starts with {hidden} is rejected",
             "Servers see a nameless cookie as its value alone, so a value starting with a prefix would pose as "
             "a prefixed cookie; Chrome refuses it (EXCLUDE_INVALID_PREFIX).",
-            SPEC_PREFIXES,
+            SPEC_PREFIXES),
         )
         run.fixes.append("Give the cookie a name: Set-Cookie: name=value; ...")
         return False
@@ -435,20 +435,20 @@ def _store_prefix(run: _Run, secure_origin: bool, host: str) -> bool:
     }[prefix]
     if not problems:
         trace.add(
-            "cookie.store.prefix",
+            ("cookie.store.prefix",
             PASS,
             f"{prefix} prefix requirements met",
             f"{prefix} needs {needs}.{case_note}",
-            SPEC_PREFIXES,
+            SPEC_PREFIXES),
         )
         return True
     trace.add(
-        "cookie.store.prefix",
+        ("cookie.store.prefix",
         FAIL,
         f"{prefix} cookie needs {', '.join(problems)}: rejected",
         f"{prefix} needs {needs}. A cookie that claims the prefix without meeting it is ignored (Chrome: "
         f"EXCLUDE_INVALID_PREFIX, DevTools reason InvalidPrefix).{case_note}",
-        SPEC_PREFIXES,
+        SPEC_PREFIXES),
     )
     run.fix.set(secure=True)
     if prefix in (c.PREFIX_HOST, c.PREFIX_HOST_HTTP):
@@ -468,29 +468,29 @@ def _store_domain(run: _Run, host: str) -> bool:
     if check.ok:
         if check.code == "host-only":
             trace.add(
-                "cookie.store.domain",
+                ("cookie.store.domain",
                 PASS,
                 f"No Domain attribute: a host-only cookie for {host}",
                 f"Only requests to exactly {host} carry it; subdomains and the parent domain do not.",
-                SPEC_STORAGE,
+                SPEC_STORAGE),
             )
         elif check.code == "ok":
             trace.add(
-                "cookie.store.domain",
+                ("cookie.store.domain",
                 PASS,
                 f"Domain={cookie.domain} covers {host}",
                 f"{host} domain-matches {cookie.domain}, which is not a public suffix, so the cookie goes to "
                 f"{cookie.domain} and every subdomain of it.",
-                SPEC_DOMAIN_MATCH,
+                SPEC_DOMAIN_MATCH),
             )
         else:
             trace.add(
-                "cookie.store.domain",
+                ("cookie.store.domain",
                 PASS,
                 f"Domain={cookie.domain} names the host itself: host-only",
                 f"{host} has no registrable domain (an IP address, a single label such as localhost, or a public "
                 "suffix), so Domain may only repeat the host, and the cookie stays host-only.",
-                SPEC_STORAGE,
+                SPEC_STORAGE),
             )
         return True
     reasons = {
@@ -501,11 +501,11 @@ def _store_domain(run: _Run, host: str) -> bool:
         "parent domain.",
     }
     trace.add(
-        "cookie.store.domain",
+        ("cookie.store.domain",
         FAIL,
         f"Domain={cookie.domain} is not allowed for {host}: rejected",
         reasons[check.code] + " Chrome: EXCLUDE_INVALID_DOMAIN, DevTools reason InvalidDomain.",
-        SPEC_DOMAIN_MATCH if check.code == "mismatch" else SPEC_STORAGE,
+        SPEC_DOMAIN_MATCH if check.code == "mismatch" else SPEC_STORAGE),
     )
     run.fix.set(domain="")
     return False
@@ -519,21 +519,21 @@ def _store_path(run: _Run) -> None:
         explicit = parsed is not None and parsed.path is not None
     if explicit:
         run.trace.add(
-            "cookie.store.path",
+            ("cookie.store.path",
             INFO,
             f"Path={cookie.path}",
             f"Sent only to URLs whose path is {cookie.path} or below it (a '/' boundary counts: /api "
             "matches /api/x, not /apix). Path limits where it is sent, it is not a security boundary.",
-            SPEC_PATH_MATCH,
+            SPEC_PATH_MATCH),
         )
     else:
         run.trace.add(
-            "cookie.store.path",
+            ("cookie.store.path",
             INFO,
             f"No (valid) Path attribute: default-path {cookie.path}",
             f"Without Path the cookie gets the directory of the setting URL's path "
             f"({run.ctx.scenario.target.pathname} -> {cookie.path}). Say Path=/ to send it site-wide.",
-            SPEC_PATH_MATCH,
+            SPEC_PATH_MATCH),
         )
 
 
@@ -548,80 +548,80 @@ def _send(run: _Run) -> bool:
     ok = True
     if via == "fetch" and scenario.request.mode == "same-origin" and not ctx.same_origin:
         trace.add(
-            "cookie.send.request-mode",
+            ("cookie.send.request-mode",
             FAIL,
             "fetch with mode 'same-origin' to another origin is never sent",
             "A same-origin-mode request to a cross-origin URL fails with a TypeError before it leaves the "
             "browser, so no cookie goes anywhere.",
-            "Fetch § Main fetch",
+            "Fetch § Main fetch"),
         )
         run.fixes.append(f"fetch('{target.href}', {{ mode: 'cors', credentials: 'include' }})")
         ok = False
 
     if c.cookie_matches_host(target.hostname, run.domain, run.host_only):
         trace.add(
-            "cookie.send.domain-match",
+            ("cookie.send.domain-match",
             PASS,
             f"{target.hostname} matches the cookie's domain",
             f"The cookie belongs to {run.domain}{'' if run.host_only else ' and its subdomains'}; the request "
             f"goes to {target.hostname}.",
-            SPEC_RETRIEVAL,
+            SPEC_RETRIEVAL),
         )
     else:  # cannot happen for a cookie the target set itself; kept for completeness
         ok = False
         trace.add(
-            "cookie.send.domain-match",
+            ("cookie.send.domain-match",
             FAIL,
             f"{target.hostname} does not match the cookie's domain",
             "Chrome: EXCLUDE_DOMAIN_MISMATCH.",
-            SPEC_RETRIEVAL,
+            SPEC_RETRIEVAL),
         )
 
     if c.path_match(target.pathname, cookie.path):
         trace.add(
-            "cookie.send.path-match",
+            ("cookie.send.path-match",
             PASS,
             f"{target.pathname} is within Path={cookie.path}",
             "The request path path-matches the cookie's path.",
-            SPEC_PATH_MATCH,
+            SPEC_PATH_MATCH),
         )
     else:
         ok = False
         trace.add(
-            "cookie.send.path-match",
+            ("cookie.send.path-match",
             FAIL,
             f"{target.pathname} is outside Path={cookie.path}: not sent",
             f"The cookie is only for {cookie.path} and below (Chrome: EXCLUDE_NOT_ON_PATH, DevTools reason "
             "NotOnPath).",
-            SPEC_PATH_MATCH,
+            SPEC_PATH_MATCH),
         )
         run.fix.set(path="/")
 
     if cookie.secure:
         if c.is_secure_for_cookies(ctx.target_origin):
             trace.add(
-                "cookie.send.secure",
+                ("cookie.send.secure",
                 PASS,
                 "Secure cookie over a secure connection",
                 f"{ctx.target_origin_text} is https (or localhost, which Chrome treats as secure).",
-                SPEC_RETRIEVAL,
+                SPEC_RETRIEVAL),
             )
         else:
             ok = False
             trace.add(
-                "cookie.send.secure",
+                ("cookie.send.secure",
                 FAIL,
                 "Secure cookie is not sent over http",
                 "Chrome: EXCLUDE_SECURE_ONLY, DevTools reason SecureOnly.",
-                SPEC_RETRIEVAL,
+                SPEC_RETRIEVAL),
             )
     else:
         trace.add(
-            "cookie.send.secure",
+            ("cookie.send.secure",
             SKIP,
             "Not Secure: sent over http and https alike",
             "Only Secure cookies are held back from insecure requests.",
-            SPEC_RETRIEVAL,
+            SPEC_RETRIEVAL),
         )
 
     context = c.samesite_context(via, ctx.page_site, ctx.target_site, ctx.same_site)
@@ -634,13 +634,13 @@ def _send(run: _Run) -> bool:
     ok &= _send_credentials(run)
     if scenario.redirects:
         trace.add(
-            "cookie.send.redirects",
+            ("cookie.send.redirects",
             INFO,
             "Only the first request, to the target URL, is judged here",
             "Each redirect hop is a new request that gets the cookies of its own URL. Chrome also requires every "
             "URL in the chain to be same-site for Strict/Lax cookies: a cross-site hop makes the rest of the "
             "chain cross-site (Lax for a top-level GET) (WPT cookies/samesite/fetch.https.html redirect cases).",
-            SPEC_SAMESITE,
+            SPEC_SAMESITE),
         )
     return ok
 
@@ -658,7 +658,7 @@ def _send_samesite(run: _Run, context: str) -> bool:
     allowed = c.samesite_allows(samesite, context)
     detail = f"{why} The request's context is {_CONTEXT_TEXT[context]}."
     if samesite == "None":
-        trace.add("cookie.send.samesite", PASS, f"{label}: sent in every context", detail, SPEC_SAMESITE)
+        trace.add(("cookie.send.samesite", PASS, f"{label}: sent in every context", detail, SPEC_SAMESITE))
         return True
     if allowed:
         summary = f"{label}: sent ({'same-site request' if context == c.STRICT_CONTEXT else 'top-level GET navigation'})"
@@ -667,7 +667,7 @@ def _send_samesite(run: _Run, context: str) -> bool:
                 " Lax cookies ride along when the user follows a link to the site, which keeps them logged in "
                 "(WPT cookies/samesite/form-get-blank.https.html, window-open.https.html)."
             )
-        trace.add("cookie.send.samesite", PASS, summary, detail, SPEC_SAMESITE)
+        trace.add(("cookie.send.samesite", PASS, summary, detail, SPEC_SAMESITE))
         return True
     reason = _SAMESITE_REASON[samesite]
     if _schemeless_same_site(ctx):
@@ -692,11 +692,11 @@ def _send_samesite(run: _Run, context: str) -> bool:
             "third-party cookie rules."
         )
     trace.add(
-        "cookie.send.samesite",
+        ("cookie.send.samesite",
         FAIL,
         f"{label}: not sent on this cross-site request",
         detail,
-        SPEC_LAX_UNSAFE if context == c.LAX_UNSAFE_CONTEXT and samesite == "" else SPEC_SAMESITE,
+        SPEC_LAX_UNSAFE if context == c.LAX_UNSAFE_CONTEXT and samesite == "" else SPEC_SAMESITE),
     )
     _samesite_fix(run, context)
     return False
@@ -755,22 +755,22 @@ def _send_partition(run: _Run) -> bool:
     partition = ctx.target_site.serialize()
     if same_site(top_level, ctx.target_site):
         trace.add(
-            "cookie.send.partition",
+            ("cookie.send.partition",
             PASS,
             f"Partition {partition} matches the top-level site",
             f"The cookie lives in the {partition} partition (where it was set), and this request runs under the "
             f"top-level site {top_level.serialize()}.",
-            SPEC_CHIPS,
+            SPEC_CHIPS),
         )
         return True
     trace.add(
-        "cookie.send.partition",
+        ("cookie.send.partition",
         FAIL,
         f"Partition {partition} ≠ top-level site {top_level.serialize()}: not sent",
         f"A Partitioned cookie set first-party on {partition} is only sent under that top-level site. Embedded "
         f"under {top_level.serialize()}, the target sees a different, separate cookie jar: it must set its cookie "
         "again from inside the embed.",
-        SPEC_CHIPS,
+        SPEC_CHIPS),
     )
     run.other_fixes.append(
         f"Set the Partitioned cookie from the embedded context itself (in the response to the "
@@ -793,19 +793,19 @@ def _send_third_party(run: _Run, context: str) -> None:
         return
     if cookie.via in c.TOP_LEVEL_VIAS:
         trace.add(
-            "cookie.send.third-party",
+            ("cookie.send.third-party",
             INFO,
             "Top-level navigation: first-party at its destination",
             f"After the navigation {ctx.scenario.target.hostname} is the top-level site, so third-party cookie "
             "blocking (Safari, Chrome with the setting on) and partitioning (Firefox) do not apply to it.",
-            SPEC_THIRD_PARTY,
+            SPEC_THIRD_PARTY),
         )
         return
     if cookie.partitioned:
         return  # the partition step decided
     page = ctx.page_site.serialize() if not ctx.page_origin.opaque else "the sandboxed page's top-level site"
     trace.add(
-        "cookie.send.third-party",
+        ("cookie.send.third-party",
         PASS,
         "Chrome sends third-party cookies by default (user-controllable)",
         f"This is a third-party (cross-site) request under {page}. Chrome kept third-party cookies enabled by "
@@ -813,7 +813,7 @@ def _send_third_party(run: _Run, context: str) -> None:
         "sent. Safari blocks all third-party cookies (ITP): not sent. Firefox's Total Cookie Protection "
         f"partitions them by top-level site: the cookie {ctx.scenario.target.hostname} set first-party is not in "
         f"the {page} partition, so Firefox does not send it either.",
-        SPEC_THIRD_PARTY,
+        SPEC_THIRD_PARTY),
     )
     run.warnings.append(
         "This design relies on third-party cookies: Safari blocks them and Firefox partitions them, "
@@ -852,11 +852,11 @@ def _send_credentials(run: _Run) -> bool:
                 "request with the cookie only if the preflight passes."
             )
         trace.add(
-            "cookie.send.credentials-mode",
+            ("cookie.send.credentials-mode",
             PASS,
             f"Credentials mode '{mode}': cookies attached",
             detail,
-            SPEC_CORS_SETTINGS if via in ("image", "script") else SPEC_CREDENTIALS,
+            SPEC_CORS_SETTINGS if via in ("image", "script") else SPEC_CREDENTIALS),
         )
         return True
     if mode == "omit":
@@ -868,11 +868,11 @@ def _send_credentials(run: _Run) -> bool:
             "enough."
         )
     trace.add(
-        "cookie.send.credentials-mode",
+        ("cookie.send.credentials-mode",
         FAIL,
         f"Credentials mode '{mode}': the request carries no cookies",
         detail,
-        SPEC_CORS_SETTINGS if via in ("image", "script") else SPEC_CREDENTIALS,
+        SPEC_CORS_SETTINGS if via in ("image", "script") else SPEC_CREDENTIALS),
     )
     acao = (
         (
@@ -926,72 +926,72 @@ def _read(run: _Run) -> tuple[bool, Console]:
     host = page.hostname
     if c.cookie_matches_host(host, run.domain, run.host_only):
         trace.add(
-            "cookie.read.domain-match",
+            ("cookie.read.domain-match",
             PASS,
             f"The page's host {host} matches the cookie's domain",
             f"document.cookie shows the cookies of the page's own host; this cookie is for {run.domain}"
             f"{'' if run.host_only else ' and its subdomains'}.",
-            SPEC_RETRIEVAL,
+            SPEC_RETRIEVAL),
         )
     else:
         ok = False
         scope = f"{run.domain} only" if run.host_only else f"{run.domain} and its subdomains"
         trace.add(
-            "cookie.read.domain-match",
+            ("cookie.read.domain-match",
             FAIL,
             f"The page's host {host} is not the cookie's host: invisible",
             f"A page reads only cookies of its own host (and parent domains that chose Domain=). This cookie "
             f"belongs to {scope}. Cookies are scoped by host, not shared across sites.",
-            SPEC_RETRIEVAL,
+            SPEC_RETRIEVAL),
         )
         if not cookie.httponly:  # HttpOnly hides it anyway: no point widening the domain
             _read_domain_fix(run, host)
     if c.path_match(page.pathname, cookie.path):
         trace.add(
-            "cookie.read.path-match",
+            ("cookie.read.path-match",
             PASS,
             f"The page's path {page.pathname} is within Path={cookie.path}",
             "document.cookie uses the document's URL path.",
-            SPEC_PATH_MATCH,
+            SPEC_PATH_MATCH),
         )
     else:
         ok = False
         trace.add(
-            "cookie.read.path-match",
+            ("cookie.read.path-match",
             FAIL,
             f"The page's path {page.pathname} is outside Path={cookie.path}",
             "document.cookie only lists cookies whose path path-matches the document's URL.",
-            SPEC_PATH_MATCH,
+            SPEC_PATH_MATCH),
         )
         run.fix.set(path="/")
     if cookie.secure:
         if c.is_secure_for_cookies(ctx.page_origin):
             trace.add(
-                "cookie.read.secure",
+                ("cookie.read.secure",
                 PASS,
                 "Secure cookie on a secure page",
                 "Secure cookies are visible to script on https pages (and on http://localhost in Chrome).",
-                SPEC_RETRIEVAL,
+                SPEC_RETRIEVAL),
             )
         else:
             ok = False
             trace.add(
-                "cookie.read.secure",
+                ("cookie.read.secure",
                 FAIL,
                 "Secure cookie hidden from an http page",
                 "A non-secure document never sees Secure cookies in document.cookie.",
-                SPEC_RETRIEVAL,
+                SPEC_RETRIEVAL),
             )
             run.fixes.append(_serve_https("the page", page.href))
     if cookie.httponly:
         ok = False
         trace.add(
-            "cookie.read.httponly",
+            ("cookie.read.httponly",
             FAIL,
             "HttpOnly: hidden from document.cookie (by design)",
             "HttpOnly cookies go to the server on requests but are never exposed to script, which keeps a "
             "session token out of reach of injected scripts.",
-            SPEC_DOCUMENT_COOKIE,
+            SPEC_DOCUMENT_COOKIE),
         )
         if c.cookie_matches_host(host, run.domain, run.host_only):
             run.other_fixes.append(
@@ -1000,38 +1000,38 @@ def _read(run: _Run) -> tuple[bool, Console]:
             )
     else:
         trace.add(
-            "cookie.read.httponly",
+            ("cookie.read.httponly",
             PASS,
             "Not HttpOnly: script may see it",
             "Cookies without HttpOnly are exposed to document.cookie.",
-            SPEC_DOCUMENT_COOKIE,
+            SPEC_DOCUMENT_COOKIE),
         )
     trace.add(
-        "cookie.read.samesite",
+        ("cookie.read.samesite",
         INFO,
         "The page is the top-level document: SameSite hides nothing here",
         "document.cookie of a top-level document is a same-site context for its own cookies. Inside a cross-site "
         "iframe, Strict, Lax and unspecified cookies would be left out and only SameSite=None shown (WPT "
         "cookies/samesite/iframe.https.html, cookie-helper.sub.js verifyDocumentCookie*).",
-        SPEC_SAMESITE,
+        SPEC_SAMESITE),
     )
     if cookie.partitioned:
         if same_site(ctx.page_site, ctx.target_site):
             trace.add(
-                "cookie.read.partition",
+                ("cookie.read.partition",
                 PASS,
                 "The page's top-level site is the cookie's partition",
                 f"Partition {ctx.target_site.serialize()}.",
-                SPEC_CHIPS,
+                SPEC_CHIPS),
             )
         else:
             ok = False
             trace.add(
-                "cookie.read.partition",
+                ("cookie.read.partition",
                 FAIL,
                 "The cookie's partition is another top-level site",
                 f"Partition {ctx.target_site.serialize()}; the page is top-level on {ctx.page_site.serialize()}.",
-                SPEC_CHIPS,
+                SPEC_CHIPS),
             )
     return ok, NO_CONSOLE
 
@@ -1059,30 +1059,30 @@ def _read_unavailable(run: _Run) -> Console:
     page = ctx.scenario.page
     if ctx.scenario.page_sandboxed:
         run.trace.add(
-            "cookie.read.document",
+            ("cookie.read.document",
             FAIL,
             "A sandboxed page cannot use document.cookie: SecurityError",
             "A document with an opaque origin has no cookies of its own: reading document.cookie throws a "
             "SecurityError DOMException.",
-            "HTML § Sandboxing",
+            "HTML § Sandboxing"),
         )
         run.other_fixes.append(_ALLOW_SAME_ORIGIN)
     elif page.scheme == "data":
         run.trace.add(
-            "cookie.read.document",
+            ("cookie.read.document",
             FAIL,
             "A data: URL document has no cookies: SecurityError",
             "Reading document.cookie in a data: document throws a SecurityError.",
-            SPEC_DOCUMENT_COOKIE,
+            SPEC_DOCUMENT_COOKIE),
         )
     else:
         run.trace.add(
-            "cookie.read.document",
+            ("cookie.read.document",
             FAIL,
             f"A {page.scheme}: page has no cookie jar of its own",
             "document.cookie only reflects cookies of http(s) documents (a file: or opaque-origin page sees "
             "none).",
-            SPEC_DOCUMENT_COOKIE,
+            SPEC_DOCUMENT_COOKIE),
         )
     return _document_cookie_console(ctx)
 

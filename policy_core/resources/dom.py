@@ -40,7 +40,7 @@ def explain_origin_comparison(ctx: Context, trace: Trace, prefix: str) -> None:
     if rows is None:  # worked out once per evaluation, whichever verdict asks first
         rows = ctx.memo["origin-comparison"] = tuple(_origin_comparison(ctx))
     for suffix, result, summary, detail, spec in rows:
-        trace.add(f"{prefix}.{suffix}", result, summary, detail, spec)
+        trace.add((f"{prefix}.{suffix}", result, summary, detail, spec))
 
 
 def _origin_comparison(ctx: Context) -> Iterator[tuple[str, str, str, str, str]]:
@@ -93,19 +93,19 @@ def evaluate(ctx: Context) -> Verdict:
     explain_origin_comparison(ctx, trace, "dom")
     page_origin = ctx.page_origin_text
     if ctx.same_origin:
-        trace.add("dom.same-origin", PASS, "Same origin: the page's script can read and change the document",
+        trace.add(("dom.same-origin", PASS, "Same origin: the page's script can read and change the document",
                   "Same-origin documents share full DOM access through iframe.contentWindow.document, "
-                  "window.open() handles and window.opener.", SPEC_CROSS_ORIGIN_OBJECTS)
-        return Verdict("dom", (("access", True),), tuple(trace.steps))
+                  "window.open() handles and window.opener.", SPEC_CROSS_ORIGIN_OBJECTS))
+        return Verdict("dom", (("access", True),), trace.to_steps())
 
-    trace.add("dom.same-origin", FAIL, "Cross-origin: touching the document throws SecurityError",
+    trace.add(("dom.same-origin", FAIL, "Cross-origin: touching the document throws SecurityError",
               "Reading contentWindow.document, or any property outside the cross-origin allowlist, throws a "
               "SecurityError DOMException. The browser still loads and renders the other document; it only "
-              "refuses to let this script into it.", SPEC_CROSS_ORIGIN_OBJECTS)
+              "refuses to let this script into it.", SPEC_CROSS_ORIGIN_OBJECTS))
     _explain_document_domain(ctx, trace)
-    trace.add("dom.cross-origin-reachable", INFO, "What stays reachable cross-origin: postMessage, location, frames, close/focus/blur",
+    trace.add(("dom.cross-origin-reachable", INFO, "What stays reachable cross-origin: postMessage, location, frames, close/focus/blur",
               "A cross-origin WindowProxy exposes only: " + REACHABLE_CROSS_ORIGIN_TEXT
-              + ". postMessage is the sanctioned channel between origins.", SPEC_CROSS_ORIGIN_OBJECTS)
+              + ". postMessage is the sanctioned channel between origins.", SPEC_CROSS_ORIGIN_OBJECTS))
     target_origin = ctx.target_origin_text
     fixes = [
         f"Exchange data with postMessage: otherWindow.postMessage(data, '{target_origin}'), and in the receiver "
@@ -116,7 +116,7 @@ def evaluate(ctx: Context) -> Verdict:
     if ctx.scenario.page_sandboxed:
         fixes.append("If the sandboxed page must reach same-origin documents, add allow-same-origin to its sandbox "
                      "attribute (never together with allow-scripts for untrusted content).")
-    return Verdict("dom", (("access", False),), tuple(trace.steps), cross_origin_access_console(ctx), tuple(fixes))
+    return Verdict("dom", (("access", False),), trace.to_steps(), cross_origin_access_console(ctx), tuple(fixes))
 
 
 def cross_origin_access_console(ctx: Context) -> Console:
@@ -132,18 +132,18 @@ def cross_origin_access_console(ctx: Context) -> Console:
 
 def _explain_document_domain(ctx: Context, trace: Trace) -> None:
     if ctx.page_origin.opaque or ctx.target_origin.opaque:
-        trace.add("dom.document-domain", INFO, "document.domain cannot help an opaque origin",
-                  "Setting document.domain throws in a document with an opaque origin.", SPEC_DOCUMENT_DOMAIN)
+        trace.add(("dom.document-domain", INFO, "document.domain cannot help an opaque origin",
+                  "Setting document.domain throws in a document with an opaque origin.", SPEC_DOCUMENT_DOMAIN))
         return
     if ctx.same_site and ctx.page_origin.scheme == ctx.target_origin.scheme and ctx.page_origin.port == ctx.target_origin.port:
-        trace.add("dom.document-domain", INFO, "document.domain is deprecated and disabled by origin-keyed agent clusters",
+        trace.add(("dom.document-domain", INFO, "document.domain is deprecated and disabled by origin-keyed agent clusters",
                   f"These pages share the site {ctx.page_site.serialize()}. Long ago both could set "
                   f"document.domain = '{ctx.page_site.domain}' to reach each other. Chrome (since 115) puts every "
                   "origin in its own agent cluster by default, so the setter does nothing unless both pages send "
                   "Origin-Agent-Cluster: ?0; the HTML standard deprecates it. Use postMessage instead.",
-                  SPEC_DOCUMENT_DOMAIN)
+                  SPEC_DOCUMENT_DOMAIN))
         return
-    trace.add("dom.document-domain", INFO, "document.domain cannot bridge these origins",
+    trace.add(("dom.document-domain", INFO, "document.domain cannot bridge these origins",
               "document.domain only relaxes the host, only to a shared registrable domain, and never changes the "
               "scheme or port; it is deprecated and disabled by default in Chrome (origin-keyed agent clusters).",
-              SPEC_DOCUMENT_DOMAIN)
+              SPEC_DOCUMENT_DOMAIN))

@@ -99,7 +99,7 @@ class _Out:
         return Verdict(
             KIND,
             (("send", send), ("read", read)),
-            tuple(self.trace.steps),
+            self.trace.to_steps(),
             Console(self.chrome, self.firefox, self.safari),
             tuple(dict.fromkeys(self.fixes)),
             tuple(dict.fromkeys(self.warnings)),
@@ -147,13 +147,13 @@ def evaluate(ctx: Context) -> Verdict:
         return out.verdict(False, False)
     if scenario.target.has_credentials:
         out.trace.add(
-            "fetch.url-credentials",
+            ("fetch.url-credentials",
             FAIL,
             "The URL contains a username or password: fetch() throws",
             "new Request() refuses URLs with credentials (user:pass@host); nothing is sent. Chrome rejects with "
             "TypeError: Failed to execute 'fetch' on 'Window': Request cannot be constructed from a URL that "
             f"includes credentials: {scenario.target_input}",
-            SPEC_REQUEST,
+            SPEC_REQUEST),
         )
         out.fixes.append(
             "Remove the user:password@ part from the URL and send credentials in an Authorization header "
@@ -169,22 +169,22 @@ def evaluate(ctx: Context) -> Verdict:
     target = scenario.target
     page_origin = ctx.page_origin_text
     out.trace.add(
-        "fetch.origins",
+        ("fetch.origins",
         INFO,
         f"Page origin {page_origin}, target origin {ctx.target_origin_text}",
         "An origin is scheme, host and port. A same-origin fetch needs no permission; a cross-origin one is "
         "governed by the request's mode (cors by default).",
-        "URL § Origin",
+        "URL § Origin"),
     )
 
     if target.scheme == "data":
         out.trace.add(
-            "fetch.data-url",
+            ("fetch.data-url",
             PASS,
             "A data: URL is decoded by the browser: readable, no CORS, no server",
             "Main fetch handles data: URLs with a scheme fetch and a basic (readable) response in every "
             "mode; no request leaves the browser.",
-            SPEC_SCHEME_FETCH,
+            SPEC_SCHEME_FETCH),
         )
         return out.verdict(False, True)
 
@@ -205,13 +205,13 @@ def evaluate(ctx: Context) -> Verdict:
     if mode == "no-cors" and not ctx.same_origin:
         if not is_safelisted_method(method):
             out.trace.add(
-                "fetch.no-cors.method",
+                ("fetch.no-cors.method",
                 FAIL,
                 f"{method} is not allowed in no-cors mode: fetch() throws",
                 "no-cors requests are limited to GET, HEAD and POST, so a page cannot use them to send what a "
                 "form could not. Nothing is sent; Chrome rejects with TypeError: Failed to execute 'fetch' on "
                 f"'Window': '{method}' is unsupported in no-cors mode.",
-                SPEC_NO_CORS,
+                SPEC_NO_CORS),
             )
             out.fixes.append(
                 f"Use mode: 'cors' for a {method} request, and have the server answer its preflight."
@@ -221,13 +221,13 @@ def evaluate(ctx: Context) -> Verdict:
         if removed:
             classification = classify_request_headers(headers)
             out.trace.add(
-                "fetch.no-cors.headers",
+                ("fetch.no-cors.headers",
                 INFO,
                 f"no-cors drops {', '.join(removed)}",
                 "In no-cors mode the Headers object only accepts no-CORS-safelisted request-headers (Accept, "
                 "Accept-Language, Content-Language, and a safelisted Content-Type); the others are silently "
                 "left out.",
-                SPEC_NO_CORS,
+                SPEC_NO_CORS),
             )
 
     state = _Request(
@@ -256,35 +256,35 @@ def evaluate(ctx: Context) -> Verdict:
 def _method_ok(out: _Out, given: str, method: str) -> bool:
     if is_forbidden_method(method):
         out.trace.add(
-            "fetch.method",
+            ("fetch.method",
             FAIL,
             f"{given} is a forbidden method: fetch() throws, nothing is sent",
             "CONNECT, TRACE and TRACK (in any case) are forbidden methods. Chrome rejects with TypeError: "
             f"Failed to execute 'fetch' on 'Window': '{given}' HTTP method is unsupported.",
-            SPEC_METHOD,
+            SPEC_METHOD),
         )
         out.fixes.append("Use another method: browsers never let a page send CONNECT, TRACE or TRACK.")
         return False
     if method != given:
         out.trace.add(
-            "fetch.method",
+            ("fetch.method",
             INFO,
             f"Method {given!r} is normalized to {method}",
             "Fetch upper-cases only DELETE, GET, HEAD, OPTIONS, POST and PUT (matched case-insensitively).",
-            SPEC_METHOD,
+            SPEC_METHOD),
         )
     elif method.upper() != method:
         out.trace.add(
-            "fetch.method",
+            ("fetch.method",
             INFO,
             f"Method {method!r} is sent as written",
             "Only DELETE, GET, HEAD, OPTIONS, POST and PUT are normalized; other methods are case-sensitive, "
             f"so {method!r} is not {method.upper()!r}: servers and Access-Control-Allow-Methods see it as "
             "written.",
-            SPEC_METHOD,
+            SPEC_METHOD),
         )
     else:
-        out.trace.add("fetch.method", PASS, f"Method {method}", "A valid, non-forbidden method.", SPEC_METHOD)
+        out.trace.add(("fetch.method", PASS, f"Method {method}", "A valid, non-forbidden method.", SPEC_METHOD))
     return True
 
 
@@ -292,12 +292,12 @@ def _explain_dropped_headers(out: _Out, classification: HeaderClassification) ->
     if not classification.dropped:
         return
     out.trace.add(
-        "fetch.forbidden-headers",
+        ("fetch.forbidden-headers",
         INFO,
         f"The browser drops {', '.join(name for name, _ in classification.dropped)}",
         "; ".join(why for _, why in classification.dropped) + ". Forbidden request-headers are silently "
         "ignored when script sets them (no error); the browser sets its own values.",
-        SPEC_HEADERS,
+        SPEC_HEADERS),
     )
 
 
@@ -307,21 +307,21 @@ def _blocked_as_mixed_content(out: _Out, ctx: Context, url: Url, step_id: str) -
         if page.scheme != "https" or url.scheme != "http":
             return False
         out.trace.add(
-            step_id,
+            (step_id,
             PASS,
             f"{url.origin.serialize()} is potentially trustworthy: not mixed content",
             "localhost, *.localhost and loopback IPs count as secure, so an https page may fetch them over "
             "http.",
-            SPEC_MIXED,
+            SPEC_MIXED),
         )
         return False
     out.trace.add(
-        step_id,
+        (step_id,
         FAIL,
         "Mixed content: an https page cannot fetch an http URL",
         "fetch() is blockable mixed content: the browser blocks it before CORS is even considered, and "
         "nothing is sent. Script sees TypeError: Failed to fetch.",
-        SPEC_MIXED,
+        SPEC_MIXED),
     )
     out.chrome = chrome_blocked_message(page, url, "resource")
     out.fixes.append(f"Serve the API over HTTPS and call https://{url.href.removeprefix('http://')}")
@@ -330,11 +330,11 @@ def _blocked_as_mixed_content(out: _Out, ctx: Context, url: Url, step_id: str) -
 
 def _disallowed_by_mode(out: _Out, ctx: Context, url: Url, initial: Url) -> None:
     out.trace.add(
-        "fetch.mode",
+        ("fetch.mode",
         FAIL,
         "mode: 'same-origin' forbids cross-origin URLs: network error, nothing sent",
         "A same-origin-mode request to another origin is a network error before anything is sent.",
-        SPEC_MAIN,
+        SPEC_MAIN),
     )
     out.chrome = chrome_cors_message(
         KIND,
@@ -353,21 +353,21 @@ def _non_http_target(out: _Out, ctx: Context, target: Url, mode: str) -> None:
     scheme = target.scheme
     if scheme == "blob":
         out.trace.add(
-            "fetch.scheme",
+            ("fetch.scheme",
             FAIL,
             "A blob: URL only resolves in the origin that created it",
             "A blob: URL from another origin is a network error (script sees TypeError: Failed to fetch).",
-            SPEC_SCHEME_FETCH,
+            SPEC_SCHEME_FETCH),
         )
         return
     if mode == "cors":
         out.trace.add(
-            "fetch.scheme",
+            ("fetch.scheme",
             FAIL,
             f"CORS requests only work over http(s); {scheme}: is a network error",
             "Main fetch returns a network error for a cors-mode request whose URL is not HTTP(S). Opening the "
             "page from file:// is the usual cause: file: origins are opaque and file: URLs cannot use CORS.",
-            SPEC_MAIN,
+            SPEC_MAIN),
         )
         out.chrome = chrome_cors_message(
             KIND,
@@ -378,11 +378,11 @@ def _non_http_target(out: _Out, ctx: Context, target: Url, mode: str) -> None:
         out.firefox = firefox_cors_message(target.href, "CORS request not http")
     else:
         out.trace.add(
-            "fetch.scheme",
+            ("fetch.scheme",
             FAIL,
             f"fetch() cannot load {scheme}: URLs from this page",
             "Only http(s), data: and same-origin blob: URLs can be fetched; anything else is a network error.",
-            SPEC_SCHEME_FETCH,
+            SPEC_SCHEME_FETCH),
         )
     out.fixes.append(
         "Serve the page and the data from a local web server (for example `python -m http.server`) "
@@ -398,13 +398,13 @@ def _local_network_ok(out: _Out, ctx: Context, target: Url) -> bool:
         return True
     if not is_potentially_trustworthy(page.origin):
         out.trace.add(
-            "fetch.local-network",
+            ("fetch.local-network",
             FAIL,
             f"Local Network Access: an insecure {page_space} page cannot reach the {target_space} address space",
             "Chrome 142+ needs the user's permission (local-network / loopback-network) before a page reaches a "
             "more private address space, and insecure (http) pages are denied without a prompt. Nothing is "
             "sent.",
-            SPEC_LNA,
+            SPEC_LNA),
         )
         out.chrome = chrome_cors_message(
             KIND,
@@ -416,14 +416,14 @@ def _local_network_ok(out: _Out, ctx: Context, target: Url) -> bool:
         out.fixes.append("Serve the page over HTTPS: only secure contexts can ask for local network access.")
         return False
     out.trace.add(
-        "fetch.local-network",
+        ("fetch.local-network",
         INFO,
         f"Local Network Access: Chrome asks the user before this {page_space} page reaches {target_space}",
         f"The target is in the {target_space} address space, more private than the page's {page_space} one. "
         "Chrome 142+ shows a permission prompt (local-network / loopback-network); the verdict assumes the user "
         "allows it. If they deny it, nothing is sent and Chrome prints: Permission was denied for this request "
         f"to access the `{target_space}` address space. Standard CORS still applies on top.",
-        SPEC_LNA,
+        SPEC_LNA),
     )
     return True
 
@@ -432,41 +432,41 @@ def _explain_mode_and_credentials(out: _Out, ctx: Context, state: _Request) -> N
     request = ctx.scenario.request
     if state.tainting == "basic":
         out.trace.add(
-            "fetch.same-origin",
+            ("fetch.same-origin",
             PASS,
             "Same origin: no CORS at all",
             "The target has the page's origin, so the response is a basic response that script reads in full "
             "(every header but Set-Cookie). No Origin check, no preflight, no Access-Control-* header needed.",
-            SPEC_MAIN,
+            SPEC_MAIN),
         )
         cookies = "not sent (credentials: 'omit')" if request.credentials == "omit" else "sent"
         out.trace.add(
-            "fetch.credentials",
+            ("fetch.credentials",
             INFO,
             f"Cookies for the target are {cookies}",
             "credentials 'same-origin' (the default) and 'include' both attach cookies and HTTP auth to "
             "same-origin requests; 'omit' sends none and ignores Set-Cookie.",
-            SPEC_CREDENTIALS,
+            SPEC_CREDENTIALS),
         )
         return
     if state.tainting == "opaque":
         out.trace.add(
-            "fetch.mode",
+            ("fetch.mode",
             INFO,
             "mode: 'no-cors': the request is sent, the response is opaque",
             "A no-cors request needs no permission to go out, but script gets an opaque response: status 0, "
             "no headers, an empty body. Nothing is readable and no console error is printed. It is for "
             "caching or fire-and-forget beacons, never for reading data.",
-            SPEC_NO_CORS,
+            SPEC_NO_CORS),
         )
     else:
         out.trace.add(
-            "fetch.mode",
+            ("fetch.mode",
             INFO,
             "mode: 'cors' and cross-origin: the CORS protocol applies",
             f"The browser sends Origin: {state.origin} and hands the response to script only if the server "
             "opts in with Access-Control-Allow-Origin.",
-            SPEC_CORS_PROTOCOL,
+            SPEC_CORS_PROTOCOL),
         )
     if request.credentials == "include":
         detail = (
@@ -490,7 +490,7 @@ def _explain_mode_and_credentials(out: _Out, ctx: Context, state: _Request) -> N
             "Cookies and HTTP auth go only to same-origin URLs, so this request carries none and Set-Cookie in "
             "the response is ignored. Use credentials: 'include' to send them."
         )
-    out.trace.add("fetch.credentials", INFO, summary, detail, SPEC_CREDENTIALS)
+    out.trace.add(("fetch.credentials", INFO, summary, detail, SPEC_CREDENTIALS))
 
 
 # --- Preflight -------------------------------------------------------------------------------
@@ -504,49 +504,49 @@ def _preflight_if_needed(out: _Out, ctx: Context, state: _Request, *, first: boo
     if first:
         if is_safelisted_method(method):
             out.trace.add(
-                "fetch.classify.method",
+                ("fetch.classify.method",
                 PASS,
                 f"{method} is a CORS-safelisted method",
                 "GET, HEAD and POST need no preflight by themselves.",
-                SPEC_METHOD,
+                SPEC_METHOD),
             )
         else:
             out.trace.add(
-                "fetch.classify.method",
+                ("fetch.classify.method",
                 INFO,
                 f"{method} is not a CORS-safelisted method: it needs a preflight",
                 "Only GET, HEAD and POST can be sent cross-origin without asking first.",
-                SPEC_METHOD,
+                SPEC_METHOD),
             )
         if classification.unsafe:
             details = "; ".join(f"{name}: {why}" for name, why in classification.unsafe)
             if classification.over_total:
                 details += ". The safelisted values together exceed 1024 bytes, so they count as unsafe too"
             out.trace.add(
-                "fetch.classify.headers",
+                ("fetch.classify.headers",
                 INFO,
                 f"CORS-unsafe request headers: {', '.join(classification.unsafe_names)}",
                 f"{details}. These names (lower-cased, sorted) go in Access-Control-Request-Headers.",
-                SPEC_HEADERS,
+                SPEC_HEADERS),
             )
         elif classification.sent:
             out.trace.add(
-                "fetch.classify.headers",
+                ("fetch.classify.headers",
                 PASS,
                 "Every request header is CORS-safelisted",
                 "Accept, Accept-Language, Content-Language, a form or text/plain Content-Type and a single "
                 "byte Range, each at most 128 bytes, need no preflight.",
-                SPEC_HEADERS,
+                SPEC_HEADERS),
             )
     if not state.needs_preflight():
         if first:
             out.trace.add(
-                "fetch.preflight",
+                ("fetch.preflight",
                 SKIP,
                 "No preflight: this is a simple request",
                 "A safelisted method with only safelisted headers is sent straight away, like a form could "
                 "send it. The server acts on it before the browser decides whether script may read the answer.",
-                "Fetch § 4.1 Main fetch (CORS-preflight flag)",
+                "Fetch § 4.1 Main fetch (CORS-preflight flag)"),
             )
         return True
 
@@ -561,14 +561,14 @@ def _preflight_if_needed(out: _Out, ctx: Context, state: _Request, *, first: boo
         request_target(state.url), state.origin, method, classification.unsafe_names
     )
     out.trace.add(
-        "fetch.preflight",
+        ("fetch.preflight",
         INFO,
         f"A preflight is sent first{suffix}, because of {' and '.join(reasons)}",
         "The browser asks permission with an OPTIONS request:\n" + "\n".join(lines) + "\n"
         "It also sends Host, Accept: */*, User-Agent and the Sec-Fetch-* headers, but never cookies or "
         "Authorization: a preflight carries no credentials. Access-Control-Request-Headers lists the names "
         "lower-cased, sorted and joined by ',' without spaces.",
-        "Fetch § 4.8 CORS-preflight fetch",
+        "Fetch § 4.8 CORS-preflight fetch"),
     )
     if first:
         out.preflight = True
@@ -628,26 +628,26 @@ def _preflight_passed(
             "upper-case."
         )
     out.trace.add(
-        "fetch.preflight.result",
+        ("fetch.preflight.result",
         PASS,
         "The preflight passed: the actual request may be sent",
         f"Chrome caches this permission for {result.max_age.chrome_seconds if result.max_age else 5} s, so "
         "identical requests skip the preflight until then.",
-        "Fetch § 4.8 CORS-preflight fetch",
+        "Fetch § 4.8 CORS-preflight fetch"),
     )
 
 
 def _preflight_failed(out: _Out, ctx: Context, state: _Request, result: PreflightOutcome) -> None:
     target = ctx.scenario.target
     out.trace.add(
-        "fetch.preflight.blocks-request",
+        ("fetch.preflight.blocks-request",
         FAIL,
         "The preflight failed: the actual request is never sent",
         f"The server did not agree to receive {state.method} with these headers from {state.origin}, so the "
         "browser stops here: the server never sees the real request. That is the point of the preflight: it "
         "protects servers that predate CORS from requests no HTML form could have sent (PUT, DELETE, JSON "
         "bodies, custom headers). Script sees TypeError: Failed to fetch.",
-        "Fetch § 4.8 CORS-preflight fetch",
+        "Fetch § 4.8 CORS-preflight fetch"),
     )
     out.chrome = chrome_cors_message(
         KIND,
@@ -748,7 +748,7 @@ def _explain_send(out: _Out, ctx: Context, state: _Request) -> None:
             f"The request goes out with Origin: {state.origin}. The server receives and acts on it whatever it "
             "answers: CORS decides only whether script may read the answer."
         )
-    out.trace.add("fetch.send", PASS, f"{state.method} {state.url.href} is sent", detail, SPEC_MAIN)
+    out.trace.add(("fetch.send", PASS, f"{state.method} {state.url.href} is sent", detail, SPEC_MAIN))
 
 
 def _follow_redirects(out: _Out, ctx: Context, state: _Request) -> bool:
@@ -760,21 +760,21 @@ def _follow_redirects(out: _Out, ctx: Context, state: _Request) -> bool:
         location = redirect.location
         if over_limit(index):
             out.trace.add(
-                "fetch.redirect.limit",
+                ("fetch.redirect.limit",
                 FAIL,
                 "More than 20 redirects: network error",
                 "Fetch gives up after 20 redirects (Chrome: net::ERR_TOO_MANY_REDIRECTS); script sees "
                 "TypeError: Failed to fetch.",
-                SPEC_REDIRECT,
+                SPEC_REDIRECT),
             )
             out.fixes.append("Fix the redirect loop on the server, or fetch the final URL directly.")
             return False
         out.trace.add(
-            "fetch.redirect.hop",
+            ("fetch.redirect.hop",
             INFO,
             f"{current.href} answers {redirect.status} -> {location.href}",
             f"Redirect {index + 1}: the browser follows it itself (redirect: 'follow').",
-            SPEC_REDIRECT,
+            SPEC_REDIRECT),
         )
         if state.tainting == "cors":
             check = cors_check(
@@ -799,20 +799,20 @@ def _follow_redirects(out: _Out, ctx: Context, state: _Request) -> bool:
         error = location_error(location, mode, state.tainting, ctx.page_origin)
         if error == "scheme":
             out.trace.add(
-                "fetch.redirect.scheme",
+                ("fetch.redirect.scheme",
                 FAIL,
                 f"Redirect to a {location.scheme}: URL: network error",
                 "A redirect location must be http(s).",
-                SPEC_REDIRECT,
+                SPEC_REDIRECT),
             )
             return False
         if error == "credentials":
             out.trace.add(
-                "fetch.redirect.credentials",
+                ("fetch.redirect.credentials",
                 FAIL,
                 "The redirect location contains a username/password",
                 "A CORS request may not follow a redirect to a URL with userinfo (user:pass@): network error.",
-                SPEC_REDIRECT,
+                SPEC_REDIRECT),
             )
             out.chrome = chrome_credentials_message(
                 KIND, current, ctx.page_origin_text, location, scenario.target
@@ -831,13 +831,13 @@ def _follow_redirects(out: _Out, ctx: Context, state: _Request) -> bool:
         if taints_origin(ctx.page_origin, current, location):
             if state.origin != "null":
                 out.trace.add(
-                    "fetch.redirect.taint",
+                    ("fetch.redirect.taint",
                     INFO,
                     "Cross-origin redirect: the request's Origin becomes null",
                     f"{current.origin.serialize()} redirected to yet another origin, so the request's "
                     'redirect-taint is no longer same-origin and its origin serializes as "null" from now on. '
                     "The final response must allow Origin: null (or *), not the page's origin.",
-                    SPEC_TAINT,
+                    SPEC_TAINT),
                 )
             state.origin = "null"
         state.url = location
@@ -845,12 +845,12 @@ def _follow_redirects(out: _Out, ctx: Context, state: _Request) -> bool:
         state.tainting = tainting_after(before, ctx.page_origin, location, mode)
         if state.tainting != before:
             out.trace.add(
-                "fetch.redirect.cross-origin",
+                ("fetch.redirect.cross-origin",
                 INFO,
                 "The redirect leaves the page's origin: CORS applies now",
                 "From here the response is cross-origin: "
                 + ("opaque (no-cors)." if mode == "no-cors" else "it must pass the CORS check."),
-                SPEC_MAIN,
+                SPEC_MAIN),
             )
         if state.tainting == "cors" and state.needs_preflight():
             if not _preflight_if_needed(out, ctx, state, first=False):
@@ -865,23 +865,23 @@ def _rewrite_for_redirect(out: _Out, state: _Request, status: int, current: Url,
         headers = tuple((n, v) for n, v in headers if n.lower() not in REQUEST_BODY_HEADERS)
         state.method = "GET"
         out.trace.add(
-            "fetch.redirect.method",
+            ("fetch.redirect.method",
             INFO,
             f"{status} turns {old} into GET",
             f"{'301/302 rewrite POST' if status != 303 else '303 rewrites every method but GET/HEAD'} to GET; "
             "the body and its headers (Content-Type, Content-Language, ...) are dropped. Use 307/308 to keep "
             "the method and body.",
-            SPEC_REDIRECT,
+            SPEC_REDIRECT),
         )
     if drops_authorization(current, location) and h.has(headers, CORS_NON_WILDCARD_NAME):
         headers = tuple((n, v) for n, v in headers if n.lower() != CORS_NON_WILDCARD_NAME)
         out.trace.add(
-            "fetch.redirect.authorization",
+            ("fetch.redirect.authorization",
             INFO,
             "Authorization is dropped on the cross-origin redirect",
             "Fetch removes the Authorization header when a redirect changes origin, so a token never leaks "
             "to another origin.",
-            SPEC_REDIRECT,
+            SPEC_REDIRECT),
         )
     if headers is not state.headers:
         state.headers = headers
@@ -896,21 +896,21 @@ def _final_response(out: _Out, ctx: Context, state: _Request) -> bool:
     if state.tainting == "basic":
         out.exposed = basic_exposed_headers(response.headers)
         out.trace.add(
-            "fetch.read",
+            ("fetch.read",
             PASS,
             "Script reads the response: status, body and headers",
             "A basic response hides only Set-Cookie and Set-Cookie2.",
-            SPEC_EXPOSE,
+            SPEC_EXPOSE),
         )
         return True
     if state.tainting == "opaque":
         out.trace.add(
-            "fetch.read",
+            ("fetch.read",
             FAIL,
             "The response is opaque: script reads nothing (status 0, empty body)",
             "no-cors never exposes a cross-origin answer, and no console error is printed: response.type is "
             "'opaque'.",
-            SPEC_NO_CORS,
+            SPEC_NO_CORS),
         )
         out.fixes.append(
             "To read the response, use mode: 'cors' (the default) and have the server send "
@@ -956,18 +956,18 @@ def _final_response(out: _Out, ctx: Context, state: _Request) -> bool:
         if credentials_include and exposure.listed.present and "*" in exposure.listed.values:
             detail += " With credentials, * only names a header literally called *."
     out.trace.add(
-        "fetch.expose-headers",
+        ("fetch.expose-headers",
         PASS if not exposure.listed.failed else FAIL,
         f"Readable headers: {', '.join(exposure.names) or '(none present)'}",
         detail,
-        SPEC_EXPOSE,
+        SPEC_EXPOSE),
     )
     out.trace.add(
-        "fetch.read",
+        ("fetch.read",
         PASS,
         "The CORS check passed: script reads the response",
         "Status and body are readable; headers as listed above.",
-        "Fetch § 4.10 CORS check",
+        "Fetch § 4.10 CORS check"),
     )
     return True
 
@@ -977,12 +977,12 @@ def _cors_failure(
 ) -> None:
     target = ctx.scenario.target
     out.trace.add(
-        "fetch.read",
+        ("fetch.read",
         FAIL,
         "The CORS check failed: script cannot read the response",
         "The request was sent and the server acted on it; the browser withholds the answer from script "
         "(TypeError: Failed to fetch).",
-        "Fetch § 4.10 CORS check",
+        "Fetch § 4.10 CORS check"),
     )
     out.chrome = chrome_cors_message(
         KIND, state.url.href, ctx.page_origin_text, check.chrome_reason or "", initial_url=target.href
@@ -1084,12 +1084,12 @@ def _csrf_boundary(out: _Out, ctx: Context, state: _Request) -> None:
     if ctx.same_origin or out.preflight or state.method in ("GET", "HEAD"):
         return
     out.trace.add(
-        "fetch.csrf",
+        ("fetch.csrf",
         INFO,
         f"This cross-origin {state.method} is sent and acted on, readable or not",
         "A simple request (safelisted method and headers) needs no preflight: the server processes it before "
         "the browser decides whether script may read the answer. CORS protects the response, not the server.",
-        "Fetch § 3.2 CORS protocol (CORS-safelisted requests)",
+        "Fetch § 3.2 CORS protocol (CORS-safelisted requests)"),
     )
     out.warnings.append(
         f"CSRF boundary: a cross-origin {state.method} with safelisted headers is sent without a "

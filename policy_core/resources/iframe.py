@@ -44,12 +44,12 @@ def evaluate(ctx: Context) -> Verdict:
     for url in urls:
         if is_mixed_content(scenario.page, url):
             trace.add(
-                "iframe.mixed-content",
+                ("iframe.mixed-content",
                 FAIL,
                 "http frame on an https page: blocked as mixed content",
                 "Frames are blockable mixed content: an https page may not load a document over plain "
                 "http into a frame.",
-                SPEC_MIXED_CONTENT,
+                SPEC_MIXED_CONTENT),
             )
             https = "https:" + url.href[len("http:") :]
             return _blocked(
@@ -61,23 +61,23 @@ def evaluate(ctx: Context) -> Verdict:
 
     if not final.is_http:
         trace.add(
-            "iframe.framing",
+            ("iframe.framing",
             SKIP,
             f"A {final.scheme}: document has no response headers to refuse framing",
             "X-Frame-Options and CSP frame-ancestors come from an HTTP response.",
-            SPEC_XFO,
+            SPEC_XFO),
         )
         fixes: tuple[str, ...] = ()
         warnings: tuple[str, ...] = ()
         embed, console = True, Console()
     elif scenario.response.status in (204, 205):
         trace.add(
-            "iframe.no-content",
+            ("iframe.no-content",
             FAIL,
             f"A {scenario.response.status} response has nothing to show",
             "A navigation answered with 204 No Content or 205 Reset Content is abandoned: the frame keeps its "
             "initial empty document, and framing headers are not even checked.",
-            SPEC_NO_CONTENT,
+            SPEC_NO_CONTENT),
         )
         return _blocked(trace, Console(), (), ())
     else:
@@ -86,12 +86,12 @@ def evaluate(ctx: Context) -> Verdict:
     if not embed:
         return _blocked(trace, console, fixes, warnings)
     trace.add(
-        "iframe.embed",
+        ("iframe.embed",
         PASS,
         "The frame shows the target document",
         "Loading and rendering another origin's document in a frame needs no permission from the page's "
         "side; only the framed document can refuse.",
-        SPEC_NAVIGATE,
+        SPEC_NAVIGATE),
     )
     return _script_access(framed_ctx, trace, console, fixes, warnings)
 
@@ -103,26 +103,26 @@ def _final_context(ctx: Context, trace: Trace) -> Context:
         return ctx
     final = redirects[-1].location
     trace.add(
-        "iframe.redirects",
+        ("iframe.redirects",
         INFO,
         f"The frame follows {len(redirects)} redirect(s) to {final.href}",
         "The document that ends up in the frame is the last response; its headers decide framing, and its "
         "origin is the one script access is compared with.",
-        SPEC_NAVIGATE,
+        SPEC_NAVIGATE),
     )
     return Context.of(replace(ctx.scenario, target=final, target_input=final.href))
 
 
 def _blocked(trace: Trace, console: Console, fixes: tuple[str, ...], warnings: tuple[str, ...]) -> Verdict:
     trace.add(
-        "iframe.script-access",
+        ("iframe.script-access",
         SKIP,
         "No target document in the frame to reach",
         "The target never loaded into the frame (Chrome shows an error page there instead).",
-        SPEC_CROSS_ORIGIN_OBJECTS,
+        SPEC_CROSS_ORIGIN_OBJECTS),
     )
     return Verdict(
-        "iframe", (("embed", False), ("script_access", False)), tuple(trace.steps), console, fixes, warnings
+        "iframe", (("embed", False), ("script_access", False)), trace.to_steps(), console, fixes, warnings
     )
 
 
@@ -136,23 +136,23 @@ def _check_framing(ctx: Context, trace: Trace) -> tuple[bool, Console, tuple[str
     headers = ctx.scenario.response.headers
     for directive in frame_ancestors_directives(headers, CSP_REPORT_ONLY):
         trace.add(
-            "iframe.frame-ancestors.report-only",
+            ("iframe.frame-ancestors.report-only",
             INFO,
             f"Report-only frame-ancestors {directive.value} is not enforced",
             "Content-Security-Policy-Report-Only reports violations but blocks nothing, and does not make "
             "the browser skip X-Frame-Options.",
-            SPEC_FRAME_ANCESTORS,
+            SPEC_FRAME_ANCESTORS),
         )
     directives = frame_ancestors_directives(headers)
     xfo = parse_x_frame_options(headers)
     if directives:
         return _check_frame_ancestors(ctx, trace, directives, xfo.value != "none")
     trace.add(
-        "iframe.frame-ancestors",
+        ("iframe.frame-ancestors",
         SKIP,
         "No Content-Security-Policy frame-ancestors directive",
         "Without an enforced frame-ancestors directive, X-Frame-Options decides.",
-        SPEC_FRAME_ANCESTORS,
+        SPEC_FRAME_ANCESTORS),
     )
     return _check_x_frame_options(ctx, trace, xfo.value, xfo.raw)
 
@@ -175,11 +175,11 @@ def _check_frame_ancestors(
         ignored = f" Ignored as meaningless here: {', '.join(match.ignored)}." if match.ignored else ""
         if match.matched is not None:
             trace.add(
-                "iframe.frame-ancestors",
+                ("iframe.frame-ancestors",
                 PASS,
                 f"{shown}: {match.matched} matches the page{which}",
                 f"The page's origin {page_text} matches the source expression {match.matched}.{ignored}",
-                SPEC_FRAME_ANCESTORS,
+                SPEC_FRAME_ANCESTORS),
             )
             if match.matched in ("*", "https:", "http:"):
                 warnings.append(
@@ -196,19 +196,19 @@ def _check_frame_ancestors(
         else:
             summary = f"{shown}: nothing matches the page's origin {page_text}{which}"
             detail = _why_no_match(directive, ctx)
-        trace.add("iframe.frame-ancestors", FAIL, summary, detail + ignored, SPEC_FRAME_ANCESTORS)
+        trace.add(("iframe.frame-ancestors", FAIL, summary, detail + ignored, SPEC_FRAME_ANCESTORS))
         refusals.append(
             f"Refused to frame '{_origin_url(ctx)}' because an ancestor violates the following "
             f'Content Security Policy directive: "{shown}".'
         )
     if has_xfo:
         trace.add(
-            "iframe.x-frame-options",
+            ("iframe.x-frame-options",
             SKIP,
             "X-Frame-Options is ignored: frame-ancestors decides",
             "When an enforced CSP has frame-ancestors, browsers skip X-Frame-Options entirely (Chrome, "
             "Firefox and Safari agree; CSP3 says so).",
-            SPEC_FRAME_ANCESTORS,
+            SPEC_FRAME_ANCESTORS),
         )
     if not refusals:
         return True, Console(), (), tuple(warnings)
@@ -268,33 +268,33 @@ def _check_x_frame_options(
     )
     if value == "none":
         trace.add(
-            "iframe.x-frame-options",
+            ("iframe.x-frame-options",
             INFO,
             "No X-Frame-Options: any page may frame it",
             "Neither X-Frame-Options nor frame-ancestors restricts framing, so every site can embed this "
             "document. That is right for a widget meant to be embedded; a page with sensitive buttons "
             "should send frame-ancestors to prevent clickjacking.",
-            SPEC_XFO,
+            SPEC_XFO),
         )
         return True, Console(), (), ()
     if value == "allowall":
         trace.add(
-            "iframe.x-frame-options",
+            ("iframe.x-frame-options",
             INFO,
             "X-Frame-Options: ALLOWALL allows every page to frame it",
             "ALLOWALL is not in the standard; Chrome recognises it and allows framing, like no header.",
-            SPEC_XFO,
+            SPEC_XFO),
         )
         return True, Console(), (), ()
     if value == "invalid":
         trace.add(
-            "iframe.x-frame-options",
+            ("iframe.x-frame-options",
             INFO,
             f"X-Frame-Options: {raw!r} is not a recognised value: ignored",
             "Only DENY and SAMEORIGIN (any case) count. ALLOW-FROM was never supported by Chrome or Safari "
             "and Firefox dropped it, so the header protects nothing and the page may frame the document. "
             "Chrome logs a console error.",
-            SPEC_XFO,
+            SPEC_XFO),
         )
         console = Console(
             chrome=f"Invalid 'X-Frame-Options' header encountered when loading '{origin_url}': "
@@ -317,12 +317,12 @@ def _check_x_frame_options(
         )
     if value == "conflict":
         trace.add(
-            "iframe.x-frame-options",
+            ("iframe.x-frame-options",
             FAIL,
             f"Conflicting X-Frame-Options values ({raw}): treated as DENY",
             "Several different values (across commas or header lines) make the header contradictory; "
             "browsers fall back to the safest reading and refuse every frame.",
-            SPEC_XFO,
+            SPEC_XFO),
         )
         console = Console(
             chrome=f"Refused to display '{origin_url}' in a frame because it set multiple "
@@ -340,30 +340,30 @@ def _check_x_frame_options(
         )
     if value == "deny":
         trace.add(
-            "iframe.x-frame-options",
+            ("iframe.x-frame-options",
             FAIL,
             "X-Frame-Options: DENY refuses every frame",
             "DENY means no page may frame this document, not even one of its own origin.",
-            SPEC_XFO,
+            SPEC_XFO),
         )
         return False, _refused(origin_url, "deny"), (own_fix, not_yours), ()
     # sameorigin: every ancestor must be same-origin with the framed document (here: the page).
     if ctx.same_origin:
         trace.add(
-            "iframe.x-frame-options",
+            ("iframe.x-frame-options",
             PASS,
             "X-Frame-Options: SAMEORIGIN allows this same-origin page",
             f"The page ({page_text}) is same-origin with the framed document.",
-            SPEC_XFO,
+            SPEC_XFO),
         )
         return True, Console(), (), ()
     trace.add(
-        "iframe.x-frame-options",
+        ("iframe.x-frame-options",
         FAIL,
         f"X-Frame-Options: SAMEORIGIN refuses {page_text}",
         f"SAMEORIGIN allows only ancestors of the framed document's origin ({ctx.target_origin_text}); "
         f"the page's origin {page_text} differs ({', '.join(ctx.origin_diff) or 'opaque'}).",
-        SPEC_XFO,
+        SPEC_XFO),
     )
     return False, _refused(origin_url, "sameorigin"), (own_fix, not_yours), ()
 
@@ -389,33 +389,33 @@ def _script_access(
     explain_origin_comparison(ctx, trace, "iframe")
     if ctx.same_origin:
         trace.add(
-            "iframe.script-access",
+            ("iframe.script-access",
             PASS,
             "Same origin: iframe.contentWindow.document is reachable",
             "The page's script can read and change the framed document, and the frame's script can reach "
             "the page through window.parent.",
-            SPEC_CROSS_ORIGIN_OBJECTS,
+            SPEC_CROSS_ORIGIN_OBJECTS),
         )
         return Verdict(
-            "iframe", (("embed", True), ("script_access", True)), tuple(trace.steps), console, fixes, warnings
+            "iframe", (("embed", True), ("script_access", True)), trace.to_steps(), console, fixes, warnings
         )
     page_text, target_text = ctx.page_origin_text, ctx.target_origin_text
     trace.add(
-        "iframe.script-access",
+        ("iframe.script-access",
         FAIL,
         "Cross-origin: iframe.contentWindow.document throws SecurityError",
         "The frame renders, but the page's script cannot read or change its document (nor the frame's "
         "script the page's).",
-        SPEC_CROSS_ORIGIN_OBJECTS,
+        SPEC_CROSS_ORIGIN_OBJECTS),
     )
     trace.add(
-        "iframe.cross-origin-reachable",
+        ("iframe.cross-origin-reachable",
         INFO,
         "What stays reachable cross-origin: postMessage, location, frames, close/focus/blur",
         "A cross-origin WindowProxy exposes only: "
         + REACHABLE_CROSS_ORIGIN_TEXT
         + ". postMessage is the sanctioned channel between the page and the frame.",
-        SPEC_CROSS_ORIGIN_OBJECTS,
+        SPEC_CROSS_ORIGIN_OBJECTS),
     )
     # What touching the frame's document prints: the dom verdict's messages (one source for them).
     access = cross_origin_access_console(ctx)
@@ -430,7 +430,7 @@ def _script_access(
         f"the frame, check event.origin === '{page_text}' before trusting event.data.",
     )
     return Verdict(
-        "iframe", (("embed", True), ("script_access", False)), tuple(trace.steps), console, fixes, warnings
+        "iframe", (("embed", True), ("script_access", False)), trace.to_steps(), console, fixes, warnings
     )
 
 

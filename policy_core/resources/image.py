@@ -41,28 +41,28 @@ def evaluate(ctx: Context) -> Verdict:
 
     if not load.loaded:
         trace.add(
-            "image.display",
+            ("image.display",
             FAIL,
             "The image does not load: the <img> shows as broken",
             _not_loaded_detail(load.failure),
-            SPEC_IMG,
+            SPEC_IMG),
         )
-        trace.add("image.canvas", SKIP, "Nothing to draw on a canvas", "The image never loaded.", SPEC_CANVAS)
+        trace.add(("image.canvas", SKIP, "Nothing to draw on a canvas", "The image never loaded.", SPEC_CANVAS))
         return Verdict(
             "image",
             (("display", False), ("read_pixels", False)),
-            tuple(trace.steps),
+            trace.to_steps(),
             load.console,
             load.fixes,
         )
 
     trace.add(
-        "image.display",
+        ("image.display",
         PASS,
         "The image displays",
         "Showing an image never needs the server's permission: the pixels go to the screen, not to the "
         "page's script.",
-        SPEC_IMG,
+        SPEC_IMG),
     )
     if load.cors_same_origin:
         how = (
@@ -71,28 +71,28 @@ def evaluate(ctx: Context) -> Verdict:
             else "it was fetched in CORS mode and passed the CORS check"
         )
         trace.add(
-            "image.canvas",
+            ("image.canvas",
             PASS,
             "The canvas stays readable: getImageData and toDataURL work",
             f"Drawing the image keeps the canvas origin-clean, because {how}.",
-            SPEC_CANVAS,
+            SPEC_CANVAS),
         )
-        return Verdict("image", (("display", True), ("read_pixels", True)), tuple(trace.steps))
+        return Verdict("image", (("display", True), ("read_pixels", True)), trace.to_steps())
 
     trace.add(
-        "image.canvas",
+        ("image.canvas",
         FAIL,
         "Drawing it taints the canvas: reading pixels throws SecurityError",
         "The image came from another origin in no-cors mode, so drawImage() clears the canvas's origin-clean "
         "flag. From then on getImageData(), toDataURL(), toBlob() and WebGL texImage2D() throw a "
         "SecurityError (Chrome: 'Tainted canvases may not be exported.' for toDataURL and toBlob). The "
         "page can still show the canvas.",
-        SPEC_CANVAS,
+        SPEC_CANVAS),
     )
     return Verdict(
         "image",
         (("display", True), ("read_pixels", False)),
-        tuple(trace.steps),
+        trace.to_steps(),
         TAINTED,
         _taint_fixes(ctx, url, has(ctx.scenario.response.headers, ACAO)),
     )

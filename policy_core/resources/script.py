@@ -95,23 +95,23 @@ def evaluate(ctx: Context) -> Verdict:
         )
 
     trace.add(
-        "script.execute",
+        ("script.execute",
         PASS,
         "The script runs",
         "Running a script never needs the server's permission (unless it is a module script, which needs "
         "CORS).",
-        SPEC_MODULE if module else SPEC_CLASSIC,
+        SPEC_MODULE if module else SPEC_CLASSIC),
     )
     if load.tainting != "basic":
         trace.add(
-            "script.page-origin",
+            ("script.page-origin",
             INFO,
             "It runs with the page's origin: it can read everything on the page",
             f"The script came from {load.url.origin.serialize()}, but it runs in the page's realm with the "
             f"page's origin ({ctx.page_origin_text}): it can read and change the DOM, read non-HttpOnly "
             "cookies and storage, and fetch the page's own APIs with its cookies. Including a script is "
             "trusting its server completely.",
-            SPEC_ORIGIN,
+            SPEC_ORIGIN),
         )
 
     if load.cors_same_origin:
@@ -121,36 +121,36 @@ def evaluate(ctx: Context) -> Verdict:
             else "it was fetched with CORS and passed the check"
         )
         trace.add(
-            "script.errors",
+            ("script.errors",
             PASS,
             "window.onerror sees the full error: message, file, line and column",
             f"Errors are not muted because {how}.",
-            SPEC_MUTED,
+            SPEC_MUTED),
         )
         # Positional: keyword calls to a NamedTuple's __new__ cost more (hot path).
         return Verdict(
             "script",
             (("execute", True), ("read_errors", True)),
-            tuple(trace.steps),
+            trace.to_steps(),
             NO_CONSOLE,
             (),
             _warnings(ctx, load),
         )
 
     trace.add(
-        "script.errors",
+        ("script.errors",
         FAIL,
         "Its errors are muted: window.onerror gets 'Script error.'",
         "The script is cross-origin and was fetched without CORS, so HTML mutes its errors: an error "
         "event reports the message 'Script error.', an empty filename, line 0 and column 0, and a null "
         "error object, so a cross-origin script cannot leak its contents through error messages. "
         "DevTools still shows the real error to the developer; only the page's script is kept blind.",
-        SPEC_MUTED,
+        SPEC_MUTED),
     )
     return Verdict(
         "script",
         (("execute", True), ("read_errors", False)),
-        tuple(trace.steps),
+        trace.to_steps(),
         NO_CONSOLE,
         _mute_fixes(ctx, load),
         _warnings(ctx, load),
@@ -168,12 +168,12 @@ def _not_run(
     fixes: tuple[str, ...],
 ) -> Verdict:
     """The script never runs: say why, skip the error-muting question, and keep the SRI warning."""
-    trace.add("script.execute", FAIL, summary, detail, SPEC_MODULE if module else SPEC_CLASSIC)
-    trace.add("script.errors", SKIP, "No script, no errors to see", "The script never ran.", SPEC_MUTED)
+    trace.add(("script.execute", FAIL, summary, detail, SPEC_MODULE if module else SPEC_CLASSIC))
+    trace.add(("script.errors", SKIP, "No script, no errors to see", "The script never ran.", SPEC_MUTED))
     return Verdict(
         "script",
         (("execute", False), ("read_errors", False)),
-        tuple(trace.steps),
+        trace.to_steps(),
         console,
         fixes,
         _warnings(ctx, load),
@@ -200,27 +200,27 @@ def _mime_check(ctx: Context, trace: Trace, load: Load, module: bool) -> Console
     lines = h.get_all(headers, "Content-Type")
     if not lines:
         trace.add(
-            "script.mime",
+            ("script.mime",
             SKIP,
             "No Content-Type in the scenario: assumed text/javascript",
             "The scenario does not say what Content-Type the server sends, so this check assumes a "
             "JavaScript MIME type. Without one a module script fails, and with "
             "X-Content-Type-Options: nosniff so does a classic script.",
-            SPEC_SCRIPT_MIME,
+            SPEC_SCRIPT_MIME),
         )
         return None
     mime = h.trim(lines[-1].split(";", 1)[0]).lower()
     if mime in JS_MIME_TYPES:
-        trace.add("script.mime", PASS, f"Content-Type {mime} is a JavaScript MIME type", "", SPEC_SCRIPT_MIME)
+        trace.add(("script.mime", PASS, f"Content-Type {mime} is a JavaScript MIME type", "", SPEC_SCRIPT_MIME))
         return None
     url = load.url.href
     if module:
         trace.add(
-            "script.mime",
+            ("script.mime",
             FAIL,
             f"A module script must be served as JavaScript, not {mime}",
             "HTML checks module scripts' MIME type strictly, whatever X-Content-Type-Options says.",
-            SPEC_MODULE,
+            SPEC_MODULE),
         )
         # Newest Chrome says "JavaScript-or-Wasm" (observed 2025); older builds said "JavaScript module script".
         return Console(
@@ -238,11 +238,11 @@ def _mime_check(ctx: Context, trace: Trace, load: Load, module: bool) -> Console
             else ""
         )
         trace.add(
-            "script.mime",
+            ("script.mime",
             FAIL,
             f"nosniff: {mime} is not a JavaScript MIME type, so it does not run",
             "With X-Content-Type-Options: nosniff a script must be served with a JavaScript MIME type." + orb,
-            SPEC_NOSNIFF,
+            SPEC_NOSNIFF),
         )
         # Observed Chrome text (not in browser-rules.md).
         return Console(
@@ -251,11 +251,11 @@ def _mime_check(ctx: Context, trace: Trace, load: Load, module: bool) -> Console
         )
     if mime.startswith(("image/", "audio/", "video/")) or mime == "text/csv":
         trace.add(
-            "script.mime",
+            ("script.mime",
             FAIL,
             f"{mime} is never executed as a script",
             "Fetch blocks scripts served as image, audio, video or text/csv even without nosniff.",
-            SPEC_SCRIPT_MIME,
+            SPEC_SCRIPT_MIME),
         )
         # Observed Chrome text (not in browser-rules.md).
         return Console(
@@ -263,12 +263,12 @@ def _mime_check(ctx: Context, trace: Trace, load: Load, module: bool) -> Console
             "executable."
         )
     trace.add(
-        "script.mime",
+        ("script.mime",
         INFO,
         f"{mime} is not a JavaScript MIME type, but a classic script still runs",
         "Without X-Content-Type-Options: nosniff browsers execute a classic script whatever its type "
         "(except image, audio, video and text/csv). Serve it as text/javascript.",
-        SPEC_SCRIPT_MIME,
+        SPEC_SCRIPT_MIME),
     )
     return None
 
