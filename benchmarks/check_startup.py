@@ -10,7 +10,7 @@ import subprocess
 import sys
 import time
 
-from _common import ROOT, interleaved_medians, verdict_line
+from _common import ROOT, byte_compile_project, interleaved_medians, verdict_line
 
 BASELINE = [sys.executable, "-c", "import ada_url, tldextract"]
 CHECK_HUMAN = [
@@ -38,10 +38,7 @@ def timed(argv: list[str]) -> float:
 
 
 def main() -> None:
-    # Byte-compile the project first, as installing a wheel does: the baseline's libraries are
-    # compiled, and PYTHONDONTWRITEBYTECODE (set on some machines) would otherwise make every
-    # run recompile ours from source.
-    subprocess.run([sys.executable, "-m", "compileall", "-q", "policy_core", "origin_playground"], cwd=ROOT, check=True)
+    byte_compile_project()
     for argv in (BASELINE, CHECK_HUMAN):  # warm the OS file cache; cold start means a new process
         timed(argv)
     medians = interleaved_medians(

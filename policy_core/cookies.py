@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .origins import Origin, host_ip, is_potentially_trustworthy
+from .origins import host_ip, is_potentially_trustworthy
 from .sites import Site, registrable_domain
 
 COOKIEABLE_SCHEMES = frozenset({"http", "https"})
@@ -32,13 +32,11 @@ CROSS_SITE_CONTEXT = "cross-site"  # only None
 TOP_LEVEL_VIAS = frozenset({"navigation", "form-post"})
 
 
-def is_secure_for_cookies(origin: Origin) -> bool:
-    """Chrome's CookieAccessScheme: https, or localhost / loopback (kTrustworthy) even over http.
-
-    RFC 6265bis leaves "secure protocol" to the user agent; Chrome and Firefox count http://localhost
-    (Secure Contexts' potentially trustworthy origins), Safari does not.
-    """
-    return is_potentially_trustworthy(origin)
+# Chrome's CookieAccessScheme: https, or localhost / loopback (kTrustworthy) even over http.
+# RFC 6265bis leaves "secure protocol" to the user agent; Chrome and Firefox count http://localhost
+# (Secure Contexts' potentially trustworthy origins), Safari does not. The same function under the
+# cookie rules' name, not a wrapper around it: the cookie verdict asks three times per evaluation.
+is_secure_for_cookies = is_potentially_trustworthy
 
 
 def domain_match(host: str, domain: str) -> bool:

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from . import headers as h
 from .origins import Origin, same_origin
-from .report import FAIL, INFO, PASS, Step
+from .report import FAIL, INFO, PASS, StepFields
 from .sites import Site
 
 SPEC_CORP = "Fetch § Cross-origin resource policy check"
@@ -33,7 +33,7 @@ class CorpCheck(NamedTuple):
     policy: str | None  # the recognised value, or None when absent or ignored
     chrome: str | None  # console line when blocked
     safari: str | None
-    step: Step | None  # None when there is no header at all (nothing to explain)
+    step: StepFields | None  # None when there is no header at all (nothing to explain)
 
 
 def corp_check(
@@ -58,7 +58,7 @@ def corp_check(
             None,
             None,
             None,
-            Step(
+            (
                 step_id,
                 INFO,
                 f"{CORP}: {raw!r} is not a recognised value and is ignored",
@@ -73,7 +73,7 @@ def corp_check(
             policy,
             None,
             None,
-            Step(
+            (
                 step_id,
                 PASS,
                 f"{CORP}: cross-origin allows every page to embed it",
@@ -106,7 +106,7 @@ def corp_check(
             policy,
             None,
             None,
-            Step(
+            (
                 step_id,
                 PASS,
                 f"{CORP}: {policy} allows this page: {why}",
@@ -120,7 +120,7 @@ def corp_check(
         policy,
         f"Failed to load resource: {_CHROME_NET_ERROR[policy]}",
         f"Cancelled load to {url} because it violates the resource's Cross-Origin-Resource-Policy response header.",
-        Step(
+        (
             step_id,
             FAIL,
             f"{CORP}: {policy} blocks this no-cors load: {why}",

@@ -10,12 +10,22 @@ from typing import NamedTuple
 
 from . import headers as h
 from .console import encode_hint
-from .report import FAIL, PASS, Step
+from .report import FAIL, PASS, StepFields, new_record
 
 SPEC_CORS_CHECK = "Fetch § 4.10 CORS check"
 ACAO = "Access-Control-Allow-Origin"
 ACAC = "Access-Control-Allow-Credentials"
-_ACAO_LOWER = ACAO.lower()  # the header index is keyed by lower-case name
+# The header index is keyed by lower-case name.
+_ACAO_LOWER, _ACAC_LOWER = ACAO.lower(), ACAC.lower()
+
+_ACAC_TRUE = f"{ACAC}: true"  # the passing credentials step's summary, built once
+
+# The usual ``where`` phrases opening a sentence, capitalized once: str.capitalize maps every
+# character through the Unicode case tables, a real cost on the passing step of every CORS check.
+_SENTENCE_START = {
+    where: where.capitalize()
+    for where in ("the response", "the preflight response", "the image response", "the script response")
+}
 
 # Chrome's reasons that take the fetch-only suffix (newest Chromium, browser-rules.md § 2.1).
 FETCH_SUFFIX = " Have the server send the header with a valid value."
@@ -31,7 +41,7 @@ class CorsCheck(NamedTuple):
     firefox_status: bool  # Firefox appends "Status code: N." to this reason
     safari_reason: str | None
     allow_origin: str | None
-    steps: tuple[Step, ...]
+    steps: tuple[StepFields, ...]  # for the caller's Trace
 
 
 def _looks_like_url(value: str) -> bool:
@@ -55,9 +65,10 @@ def cors_check(
     suffix sentence on some reasons.
     """
     suffix = FETCH_SUFFIX if kind == "fetch" else ""
-    lines = h.lines_of(headers, _ACAO_LOWER)
+    index = h.index_of(headers)  # one look-up for both headers (hot path)
+    lines = index.get(_ACAO_LOWER, ())
     combined = ", ".join(lines) if lines else None
-    value = h.trim(combined) if combined is not None else None
+    value = combined.strip(h.HTTP_WHITESPACE) if combined is not None else None  # h.trim, inlined (hot path)
     id_origin = f"{step_prefix}.allow-origin"
 
     # Firefox counts header lines before anything else.
@@ -68,14 +79,14 @@ def cors_check(
 
     if value == "*":
         if not credentials_include:
-            step = Step(id_origin, PASS, f"{ACAO}: * allows any origin, because credentials are not included",
-                        f"{where.capitalize()} says {ACAO}: *. Without credentials the wildcard matches every origin, "
+            step = (id_origin, PASS, f"{ACAO}: * allows any origin, because credentials are not included",
+                        f"{_SENTENCE_START.get(where) or where.capitalize()} says {ACAO}: *. Without credentials the wildcard matches every origin, "
                         "so the CORS check passes (Access-Control-Allow-Credentials is not consulted).", SPEC_CORS_CHECK)
             if firefox_multiple:
                 return _fail(value, id_origin, "multiple-allow-origin", _chrome_multiple(combined or "", suffix), firefox_multiple,
                             "Access-Control-Allow-Origin cannot contain more than one origin.",
                             f"{len(lines)} {ACAO} header lines", "Firefox rejects more than one header line even when the combined value would be fine.")
-            return CorsCheck(True, None, None, None, False, False, None, value, (step,))
+            return new_record(CorsCheck, (True, None, None, None, False, False, None, value, (step,)))
         return _fail(value, id_origin,
             "wildcard-with-credentials",
             "The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*' "
@@ -131,15 +142,17 @@ def cors_check(
                     firefox, f"Origin {request_origin} is not allowed by Access-Control-Allow-Origin.",
                     f"{ACAO}: {value!r} is not an origin",
                     f"The value must be a serialized origin such as {request_origin} (scheme://host[:port]), null, or *.")
-    origin_step = Step(id_origin, PASS, f"{ACAO} matches {request_origin}",
-                       f"{where.capitalize()} echoes the request's origin exactly ({value}).", SPEC_CORS_CHECK)
+    origin_step = (id_origin, PASS, f"{ACAO} matches {request_origin}",
+                       f"{_SENTENCE_START.get(where) or where.capitalize()} echoes the request's origin exactly "
+                       f"({value}).", SPEC_CORS_CHECK)
     if firefox_multiple:
         return _fail(value, id_origin, "multiple-allow-origin", _chrome_multiple(combined or "", suffix), firefox_multiple,
                     "Access-Control-Allow-Origin cannot contain more than one origin.",
                     f"{len(lines)} {ACAO} header lines", "More than one header line.")
     if not credentials_include:
-        return CorsCheck(True, None, None, None, False, False, None, value, (origin_step,))
-    credentials = h.get_combined(headers, ACAC)
+        return new_record(CorsCheck, (True, None, None, None, False, False, None, value, (origin_step,)))
+    credential_lines = index.get(_ACAC_LOWER)
+    credentials = ", ".join(credential_lines) if credential_lines else None  # Fetch "get"
     id_creds = f"{step_prefix}.allow-credentials"
     if credentials != "true":
         shown = "" if credentials is None else credentials
@@ -155,17 +168,17 @@ def cors_check(
             f"Credentials are {'included' if credentials_include else 'not included'}, so the server must also send {ACAC}: true (lower-case, exactly). "
             "Without it the browser will not expose a credentialed response.",
         )
-        return CorsCheck(False, check.failure, check.chrome_reason, check.firefox_reason, False, False,
-                         check.safari_reason, value, (origin_step, *check.steps))
-    creds_step = Step(id_creds, PASS, f"{ACAC}: true", "Credentials are included and the server allows them.", SPEC_CORS_CHECK)
-    return CorsCheck(True, None, None, None, False, False, None, value, (origin_step, creds_step))
+        return new_record(CorsCheck, (False, check.failure, check.chrome_reason, check.firefox_reason, False, False,
+                                      check.safari_reason, value, (origin_step, *check.steps)))
+    creds_step = (id_creds, PASS, _ACAC_TRUE, "Credentials are included and the server allows them.", SPEC_CORS_CHECK)
+    return new_record(CorsCheck, (True, None, None, None, False, False, None, value, (origin_step, creds_step)))
 
 
 def _fail(value: str | None, step_id: str, code: str, chrome: str, firefox: str, safari: str, summary: str,
           detail: str, *, quote: bool = False, status: bool = False) -> CorsCheck:
     """A failed check: one fail step, and each browser's reason."""
-    step = Step(step_id, FAIL, summary, detail, SPEC_CORS_CHECK)
-    return CorsCheck(False, code, chrome, firefox, quote, status, safari, value, (step,))
+    step = (step_id, FAIL, summary, detail, SPEC_CORS_CHECK)
+    return new_record(CorsCheck, (False, code, chrome, firefox, quote, status, safari, value, (step,)))
 
 
 def _chrome_multiple(combined: str, suffix: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .context import Context
 from .errors import ScenarioError
-from .report import Endpoint, ExpectationResult, Report, Verdict
+from .report import Endpoint, ExpectationResult, Report, Verdict, new_record
 from .resources import EVALUATORS
 from .scenario import Scenario
 
@@ -22,10 +22,10 @@ def evaluate(scenario: Scenario) -> Report:
         verdicts.append(evaluator(ctx))
     # Positional arguments: keyword calls to a NamedTuple's __new__ cost more (once per keystroke in the TUI).
     report = Report(
-        Endpoint(scenario.page.href, ctx.page_origin_text, ctx.page_site.serialize(), ctx.page_origin.opaque,
-                 ctx.page_origin),
-        Endpoint(scenario.target.href, ctx.target_origin_text, ctx.target_site.serialize(),
-                 ctx.target_origin.opaque, ctx.target_origin),
+        new_record(Endpoint, (scenario.page.href, ctx.page_origin_text, ctx.page_site.serialize(),
+                              ctx.page_origin.opaque, ctx.page_origin)),
+        new_record(Endpoint, (scenario.target.href, ctx.target_origin_text, ctx.target_site.serialize(),
+                              ctx.target_origin.opaque, ctx.target_origin)),
         ctx.same_origin,
         ctx.same_site,
         ctx.origin_diff,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from . import headers as h
+from .report import new_record
 
 # --- Methods (Fetch § 2.2.1) -----------------------------------------------------------------
 
@@ -85,7 +86,7 @@ MAX_SAFELIST_TOTAL_BYTES = 1024
 
 _UNSAFE_BYTES = frozenset([chr(c) for c in range(0x20) if c != 0x09] + list('"():<>?@[\\]{}\x7f'))
 _LANGUAGE_BYTES = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz *,-.;=")
-_HTTP_WS = " \t\r\n"
+_HTTP_WS = h.HTTP_WHITESPACE
 _DIGITS = frozenset("0123456789")
 
 
@@ -215,7 +216,7 @@ def classify_request_headers(headers: h.Headers) -> HeaderClassification:
     safelisted: list[str] = []
     total = 0
     for name, raw in headers:
-        value = h.trim(raw)
+        value = raw.strip(_HTTP_WS)  # h.trim, without a call per header (hot path)
         lowered = name.lower()  # once per header, for both checks
         reason = _forbidden_reason(name, lowered, value)
         if reason is not None:
@@ -234,10 +235,9 @@ def classify_request_headers(headers: h.Headers) -> HeaderClassification:
             unsafe.setdefault(
                 lowered, f"safelisted values total {total} bytes, over {MAX_SAFELIST_TOTAL_BYTES}"
             )
-    ordered = tuple(sorted(unsafe.items()))
-    return HeaderClassification(
-        tuple(sent), tuple(dropped), ordered, over_total, tuple([name for name, _ in ordered])
-    )
+    return new_record(HeaderClassification, (
+        tuple(sent), tuple(dropped), tuple(sorted(unsafe.items())), over_total, tuple(sorted(unsafe))
+    ))
 
 
 def no_cors_headers(headers: h.Headers) -> tuple[h.Headers, tuple[str, ...]]:
@@ -279,16 +279,16 @@ class Exposure(NamedTuple):
 def exposed_response_headers(headers: h.Headers, credentials_include: bool) -> Exposure:
     """Which of the response's headers a CORS-filtered response lets script read."""
     listed = h.extract_token_list(headers, ACEH)
-    items = () if listed.failed else tuple(item.lower() for item in listed.values)
+    # A list that fails to parse names nothing (listed.failed, without the property call).
+    items = tuple(map(str.lower, listed.values)) if listed.bad_item is None else ()
     wildcard = not credentials_include and "*" in items
-    present = h.names(headers)
-    names = sorted(
+    names = sorted([
         name
-        for name in present
+        for name in h.index_of(headers)  # the lower-cased names present
         if name not in FORBIDDEN_RESPONSE_HEADERS
         and (wildcard or name in SAFELISTED_RESPONSE_HEADERS or name in items)
-    )
-    return Exposure(tuple(names), listed, wildcard)
+    ])
+    return new_record(Exposure, (tuple(names), listed, wildcard))
 
 
 def basic_exposed_headers(headers: h.Headers) -> tuple[str, ...]:
@@ -317,13 +317,15 @@ class MaxAge(NamedTuple):
 def parse_max_age(headers: h.Headers) -> MaxAge:
     """Access-Control-Max-Age as Chrome applies it: default 5, negative -> 0, capped at 2 hours."""
     raw = h.get_combined(headers, ACMA)
-    parsed: int | None = None
-    if raw is not None:
-        text = h.trim(raw)
-        digits = text[1:] if text.startswith("-") else text
-        if digits and set(digits) <= _DIGITS:
-            parsed = int(text)
-    if parsed is None:
-        return MaxAge(raw, None, DEFAULT_MAX_AGE, DEFAULT_MAX_AGE)
+    if raw is None:
+        return _NO_MAX_AGE
+    text = h.trim(raw)
+    digits = text[1:] if text.startswith("-") else text
+    if not digits or not set(digits) <= _DIGITS:
+        return new_record(MaxAge, (raw, None, DEFAULT_MAX_AGE, DEFAULT_MAX_AGE))
+    parsed = int(text)
     seconds = max(parsed, 0)
-    return MaxAge(raw, parsed, min(seconds, CHROME_MAX_AGE_CAP), min(seconds, FIREFOX_MAX_AGE_CAP))
+    return new_record(MaxAge, (raw, parsed, min(seconds, CHROME_MAX_AGE_CAP), min(seconds, FIREFOX_MAX_AGE_CAP)))
+
+
+_NO_MAX_AGE = MaxAge(None, None, DEFAULT_MAX_AGE, DEFAULT_MAX_AGE)  # no header: the default

@@ -53,7 +53,7 @@ def parse_x_frame_options(headers: h.Headers) -> XFrameOptions:
     commas.sub.html: ``SAMEORIGIN,"DENY"`` too). Two different recognised values are a conflict,
     treated as deny. Only unrecognised items: the header is invalid and ignored.
     """
-    lines = h.get_all(headers, XFO)
+    lines = h.lines_of(headers, "x-frame-options")
     if not lines:
         return _NO_XFO
     recognised: set[str] = set()

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from .report import new_record
+
 Headers = tuple[tuple[str, str], ...]
 
 # RFC 9110 § 5.6.2 tchar.
 _TCHARS = frozenset("!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-_HTTP_WHITESPACE = " \t\r\n"
+HTTP_WHITESPACE = " \t\r\n"  # what trim strips
 _OWS = " \t"
 
 
@@ -26,7 +28,7 @@ def value_problem(value: str) -> str | None:
 
 def trim(value: str) -> str:
     """Fetch's HTTP whitespace trimming (SP, HTAB, CR, LF)."""
-    return value.strip(_HTTP_WHITESPACE)
+    return value.strip(HTTP_WHITESPACE)
 
 
 # Header indexes by the identity of the headers tuple. The entry keeps the tuple alive, so its id
@@ -36,8 +38,12 @@ _INDEXES: dict[int, tuple[Headers, dict[str, tuple[str, ...]]]] = {}
 _MAX_INDEXES = 256
 
 
-def _index(headers: Headers) -> dict[str, tuple[str, ...]]:
-    """Values by lower-cased name, in order. Cached: every verdict asks the same few lists."""
+def index_of(headers: Headers) -> dict[str, tuple[str, ...]]:
+    """Values by lower-cased name, in order. Cached: every verdict asks the same few lists.
+
+    For several look-ups in one list. ``lines_of``, ``get_combined`` and ``extract_token_list``
+    (a dozen calls per evaluation) repeat the cache hit inline rather than pay for this frame.
+    """
     entry = _INDEXES.get(id(headers))
     if entry is not None and entry[0] is headers:
         return entry[1]
@@ -53,28 +59,35 @@ def _index(headers: Headers) -> dict[str, tuple[str, ...]]:
 
 def lines_of(headers: Headers, lowered_name: str) -> tuple[str, ...]:
     """The values of every line named ``lowered_name`` (already lower-case), in order; no copy."""
-    return _index(headers).get(lowered_name, ()) if headers else ()
+    entry = _INDEXES.get(id(headers))
+    if entry is not None and entry[0] is headers:  # index_of's cache hit, inlined (hot path)
+        return entry[1].get(lowered_name, ())
+    return index_of(headers).get(lowered_name, ()) if headers else ()
 
 
 def get_all(headers: Headers, name: str) -> list[str]:
     if not headers:
         return []
-    values = _index(headers).get(name.lower())
+    values = index_of(headers).get(name.lower())
     return list(values) if values else []
 
 
 def names(headers: Headers) -> frozenset[str]:
     """The lower-cased names present, from the same cached index."""
-    return frozenset(_index(headers)) if headers else frozenset()
+    return frozenset(index_of(headers)) if headers else frozenset()
 
 
 def has(headers: Headers, name: str) -> bool:
-    return bool(headers) and name.lower() in _index(headers)
+    return bool(headers) and name.lower() in index_of(headers)
 
 
 def get_combined(headers: Headers, name: str) -> str | None:
     """Fetch "get": the values of every line with that name, joined by ", "; None when absent."""
-    values = _index(headers).get(name.lower()) if headers else None
+    if not headers:
+        return None
+    entry = _INDEXES.get(id(headers))  # index_of's cache hit, inlined (hot path)
+    index = entry[1] if entry is not None and entry[0] is headers else index_of(headers)
+    values = index.get(name.lower())
     return ", ".join(values) if values else None
 
 
@@ -97,7 +110,11 @@ def extract_token_list(headers: Headers, name: str) -> ListParse:
     One bad item in any line fails the whole list, as Fetch's ABNF parsing does; only
     SP and HTAB are optional whitespace, so a VT or FF makes the item invalid.
     """
-    lines = _index(headers).get(name.lower()) if headers else None
+    if not headers:
+        return _ABSENT_LIST
+    entry = _INDEXES.get(id(headers))  # index_of's cache hit, inlined (hot path)
+    index = entry[1] if entry is not None and entry[0] is headers else index_of(headers)
+    lines = index.get(name.lower())
     if not lines:
         return _ABSENT_LIST
     values: list[str] = []
@@ -107,9 +124,9 @@ def extract_token_list(headers: Headers, name: str) -> ListParse:
             if not item:
                 continue
             if not _TCHARS.issuperset(item):  # is_token, inlined: item is not empty here
-                return ListParse(True, tuple(values), item)
+                return new_record(ListParse, (True, tuple(values), item))
             values.append(item)
-    return ListParse(True, tuple(values))
+    return new_record(ListParse, (True, tuple(values), None))
 
 
 _ABSENT_LIST = ListParse(present=False)

@@ -23,7 +23,7 @@ from .fetch_rules import (
     legacy_chrome_method_for_acam,
     parse_max_age,
 )
-from .report import FAIL, INFO, PASS, Step
+from .report import FAIL, INFO, PASS, StepFields, new_record
 
 SPEC_PREFLIGHT = "Fetch § 4.8 CORS-preflight fetch"
 SPEC_PREFLIGHT_CACHE = "Fetch § 4.9 CORS-preflight cache"
@@ -58,7 +58,7 @@ def preflight_request_lines(
 class PreflightOutcome(NamedTuple):
     # A NamedTuple, not a frozen dataclass: as immutable, and several times cheaper to build (hot path).
     ok: bool  # Chrome's outcome
-    steps: tuple[Step, ...]
+    steps: tuple[StepFields, ...]
     failure: str | None = None
     chrome_reason: str | None = None
     chrome_prefix: bool = False  # "Response to preflight request doesn't pass access control check: "
@@ -74,6 +74,16 @@ class PreflightOutcome(NamedTuple):
     needed_lines: tuple[str, ...] = ()
 
 
+# What ``_failed`` needs to know about the preflight being judged: status, CORS check, parsed
+# Allow-Methods and Allow-Headers, spec_method_ok, legacy_method_ok, missing_header, request origin,
+# credentials_include, method, unsafe_names. A plain tuple handed over rather than closures over
+# check_preflight's locals: a closure turns every variable it reads into a cell, paid on every
+# preflight, passing or not (hot path).
+_Judged = tuple[
+    int, CorsCheck, h.ListParse, h.ListParse, bool, bool, str | None, str, bool, str, tuple[str, ...]
+]
+
+
 def check_preflight(
     response_status: int,
     response_headers: h.Headers,
@@ -85,28 +95,32 @@ def check_preflight(
     unsafe_names: tuple[str, ...],
 ) -> PreflightOutcome:
     """Judge the preflight answer for ``method`` with ``unsafe_names`` (Chrome's order)."""
-    steps: list[Step] = []
+    steps: list[StepFields] = []
     status = response_status
     methods = h.extract_token_list(response_headers, ACAM)
     allow_headers = h.extract_token_list(response_headers, ACAH)
-    allowed_header_names = frozenset([item.lower() for item in allow_headers.values])
+    allowed_header_names = frozenset(map(str.lower, allow_headers.values))
     wildcard_ok = not credentials_include
-    star_method = wildcard_ok and "*" in methods.values
+    method_values = methods.values
+    star_method = wildcard_ok and "*" in method_values
     star_header = wildcard_ok and "*" in allowed_header_names
 
     # Current Chrome, Firefox and the standard compare the method byte for byte; older Chrome
     # upper-cased it first (kept only to name the difference).
     safelisted = is_safelisted_method(method)
-    spec_method_ok = safelisted or star_method or method in methods.values
+    spec_method_ok = safelisted or star_method or method in method_values
     legacy_method = legacy_chrome_method_for_acam(method)
     legacy_method_ok = (
         spec_method_ok
         if legacy_method == method
-        else is_safelisted_method(legacy_method) or star_method or legacy_method in methods.values
+        else is_safelisted_method(legacy_method) or star_method or legacy_method in method_values
     )
-    missing_header = (
-        None if star_header else next((n for n in unsafe_names if n not in allowed_header_names), None)
-    )
+    missing_header = None  # the first unsafe name the preflight does not allow
+    if not star_header:
+        for name in unsafe_names:
+            if name not in allowed_header_names:
+                missing_header = name
+                break
     auth_by_wildcard = (
         star_header
         and CORS_NON_WILDCARD_NAME in unsafe_names
@@ -121,31 +135,23 @@ def check_preflight(
         where="the preflight response",
     )
 
-    def needed() -> tuple[str, ...]:
-        return _needed_lines(
-            request_origin, credentials_include, method, unsafe_names, methods, allow_headers
-        )
-
-    def failed(code: str, chrome: str, *, prefix: bool, safari: str | None) -> PreflightOutcome:
-        # Firefox's reason and the fix lines are only worked out once the preflight has failed.
-        firefox = _firefox_reason(status, check, methods, allow_headers, spec_method_ok, missing_header)
-        return PreflightOutcome(
-            False,
-            tuple(steps),
-            code,
-            chrome,
-            prefix,
-            firefox[0],
-            firefox[1],
-            firefox[2],
-            safari,
-            method_case_differs=code == "method-not-allowed" and legacy_method_ok,
-            needed_lines=needed(),
-        )
+    judged: _Judged = (
+        status,
+        check,
+        methods,
+        allow_headers,
+        spec_method_ok,
+        legacy_method_ok,
+        missing_header,
+        request_origin,
+        credentials_include,
+        method,
+        unsafe_names,
+    )
 
     if 300 <= status < 400:
         steps.append(
-            Step(
+            (
                 "fetch.preflight.redirect",
                 FAIL,
                 f"The preflight was answered with a {status} redirect",
@@ -155,13 +161,17 @@ def check_preflight(
                 SPEC_PREFLIGHT,
             )
         )
-        return failed(
+        return _failed(
+            steps,
+            judged,
             "preflight-redirect", "Redirect is not allowed for a preflight request.", prefix=True, safari=None
         )
 
     steps.extend(check.steps)
     if not check.ok:
-        return failed(
+        return _failed(
+            steps,
+            judged,
             check.failure or "preflight-cors",
             check.chrome_reason or "",
             prefix=True,
@@ -170,7 +180,7 @@ def check_preflight(
 
     if not 200 <= status <= 299:
         steps.append(
-            Step(
+            (
                 "fetch.preflight.status",
                 FAIL,
                 f"The preflight status {status} is not an ok status (200-299)",
@@ -180,14 +190,16 @@ def check_preflight(
                 SPEC_PREFLIGHT,
             )
         )
-        return failed(
+        return _failed(
+            steps,
+            judged,
             "preflight-status",
             "It does not have HTTP ok status.",
             prefix=True,
             safari="Preflight response is not successful",
         )
     steps.append(
-        Step(
+        (
             "fetch.preflight.status",
             PASS,
             f"Preflight status {status} is an ok status",
@@ -218,7 +230,7 @@ def check_preflight(
     ):
         if parsed.bad_item is not None:
             steps.append(
-                Step(
+                (
                     f"fetch.preflight.parse-{'methods' if name == ACAM else 'headers'}",
                     FAIL,
                     f"{name} has the invalid item {parsed.bad_item!r}",
@@ -228,11 +240,13 @@ def check_preflight(
                     SPEC_HEADER_SYNTAX,
                 )
             )
-            return failed(code, reason, prefix=False, safari=None)
+            return _failed(steps, judged, code, reason, prefix=False, safari=None)
 
-    steps.append(_method_step(method, methods.values, credentials_include, spec_method_ok, legacy_method_ok))
+    steps.append(_method_step(method, method_values, credentials_include, spec_method_ok, legacy_method_ok))
     if not spec_method_ok:
-        return failed(
+        return _failed(
+            steps,
+            judged,
             "method-not-allowed",
             f"Method {method} is not allowed by Access-Control-Allow-Methods in preflight response.",
             prefix=False,
@@ -250,7 +264,7 @@ def check_preflight(
                 " With credentials included, * is not a wildcard: it only matches a header literally named *."
             )
         steps.append(
-            Step(
+            (
                 "fetch.preflight.headers",
                 FAIL,
                 f"Request header {missing_header} is not allowed by {ACAH}",
@@ -258,7 +272,9 @@ def check_preflight(
                 SPEC_PREFLIGHT,
             )
         )
-        return failed(
+        return _failed(
+            steps,
+            judged,
             "header-not-allowed",
             f"Request header field {missing_header} is not allowed by Access-Control-Allow-Headers in preflight response.",
             prefix=False,
@@ -267,7 +283,7 @@ def check_preflight(
     if unsafe_names:
         covered = "listed" if not ("*" in allowed_header_names and wildcard_ok) else "listed or covered by *"
         steps.append(
-            Step(
+            (
                 "fetch.preflight.headers",
                 PASS,
                 f"Every unsafe request header is {covered}",
@@ -277,7 +293,7 @@ def check_preflight(
         )
     if auth_by_wildcard:
         steps.append(
-            Step(
+            (
                 "fetch.preflight.authorization-wildcard",
                 INFO,
                 "Authorization is covered only by *: allowed by Chrome and Firefox, refused by the standard",
@@ -292,7 +308,7 @@ def check_preflight(
     max_age = parse_max_age(response_headers)
     steps.append(_max_age_step(max_age))
     # Chrome passed, so Firefox (same checks, another order) has no failure to name either.
-    return PreflightOutcome(
+    return new_record(PreflightOutcome, (
         True,
         tuple(steps),
         None,
@@ -305,50 +321,88 @@ def check_preflight(
         max_age,
         auth_by_wildcard,
         legacy_method_ok != spec_method_ok,
-        needed() if auth_by_wildcard else (),  # the fix then lists Authorization explicitly
-    )
+        # The fix then lists Authorization explicitly.
+        _needed_lines(request_origin, credentials_include, method, unsafe_names, methods, allow_headers)
+        if auth_by_wildcard
+        else (),
+    ))
+
+
+def _failed(
+    steps: list[StepFields], judged: _Judged, code: str, chrome: str, *, prefix: bool, safari: str | None
+) -> PreflightOutcome:
+    (
+        status,
+        check,
+        methods,
+        allow_headers,
+        spec_method_ok,
+        legacy_method_ok,
+        missing_header,
+        request_origin,
+        credentials_include,
+        method,
+        unsafe_names,
+    ) = judged
+    # Firefox's reason and the fix lines are only worked out once the preflight has failed.
+    firefox = _firefox_reason(status, check, methods, allow_headers, spec_method_ok, missing_header)
+    needed_lines = _needed_lines(request_origin, credentials_include, method, unsafe_names, methods, allow_headers)
+    return new_record(PreflightOutcome, (
+        False,
+        tuple(steps),
+        code,
+        chrome,
+        prefix,
+        *firefox,
+        safari,
+        None,  # max_age
+        False,  # authorization_by_wildcard
+        code == "method-not-allowed" and legacy_method_ok,  # method_case_differs
+        needed_lines,
+    ))
 
 
 def _method_step(
     method: str, items: tuple[str, ...], credentials_include: bool, ok: bool, legacy_ok: bool
-) -> Step:
+) -> StepFields:
     listed = ", ".join(items) if items else "(none)"
     if is_safelisted_method(method):
-        return Step(
+        return (
             "fetch.preflight.method",
             PASS,
             f"{method} is a CORS-safelisted method: always allowed",
             f"GET, HEAD and POST pass whatever {ACAM} says ({listed}).",
             SPEC_PREFLIGHT,
         )
-    detail = (
+    # Sentences joined by spaces: the usual single sentence is used as it is, never copied.
+    sentences = [
         f"{ACAM}: {listed}. The request method is compared with each item byte for byte, so case matters "
         "(WPT cors-preflight-star: `put` in Allow-Methods fails for PUT; only the request method is normalized, "
-        "never the header). "
-    )
+        "never the header)."
+    ]
     if method != method.upper():
-        detail += (
+        sentences.append(
             f"{method!r} is not one of the six methods fetch() upper-cases, so it is compared as written. Current "
             "Chrome does this too (feature AccessControlAllowMethodsInCORSPreflightSpecConformant, on by default); "
             f"older Chrome, or Chrome with that enterprise policy set to false, upper-cased it to "
-            f"{method.upper()!r} first (preflight_result.cc, crbug.com/1228178). "
+            f"{method.upper()!r} first (preflight_result.cc, crbug.com/1228178)."
         )
         if ok != legacy_ok:
-            detail += f"That older behaviour would {'refuse' if ok else 'allow'} this request. "
+            sentences.append(f"That older behaviour would {'refuse' if ok else 'allow'} this request.")
     if "*" in items:
-        detail += (
-            "* is a wildcard only without credentials; with credentials it matches only a method literally named *. "
+        sentences.append(
+            "* is a wildcard only without credentials; with credentials it matches only a method literally named *."
             if credentials_include
-            else "* allows any method because credentials are not included. "
+            else "* allows any method because credentials are not included."
         )
     summary = f"Method {method} is allowed by {ACAM}" if ok else f"Method {method} is not allowed by {ACAM}"
-    return Step("fetch.preflight.method", PASS if ok else FAIL, summary, detail.strip(), SPEC_PREFLIGHT)
+    return ("fetch.preflight.method", PASS if ok else FAIL, summary, " ".join(sentences), SPEC_PREFLIGHT)
 
 
-def _max_age_step(max_age: MaxAge) -> Step:
+def _max_age_step(max_age: MaxAge) -> StepFields:
     if max_age.parsed is None:
         shown = "absent" if max_age.raw is None else f"{max_age.raw!r} (not an integer)"
-        return Step(
+        return (
             "fetch.preflight.max-age",
             INFO,
             f"Preflight cached for {max_age.chrome_seconds} s (default)",
@@ -364,7 +418,7 @@ def _max_age_step(max_age: MaxAge) -> Step:
             f" Chrome caps it at {CHROME_MAX_AGE_CAP} s (2 hours), Firefox at {FIREFOX_MAX_AGE_CAP} s (24 hours); "
             f"the standard leaves the limit to the browser. The playground reports Chrome's {max_age.chrome_seconds} s."
         )
-    return Step(
+    return (
         "fetch.preflight.max-age",
         INFO,
         f"Preflight cached for {max_age.chrome_seconds} s in Chrome",

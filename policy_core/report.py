@@ -6,13 +6,22 @@ build, which matters because every keystroke in the workbench builds a whole rep
 
 from __future__ import annotations
 
-from functools import partial
+from itertools import repeat, starmap
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from .origins import Origin
 
 PASS, FAIL, INFO, SKIP = "pass", "fail", "info", "skip"
+
+# ``new_record(Cls, (field, ...))``: a NamedTuple built in C from every field, in order (no
+# defaults, no length check). Calling the class runs its generated Python ``__new__`` through a
+# type slot: about twice the cost, on records the hot path builds dozens of times per evaluation.
+new_record = tuple.__new__
+
+# A step before it becomes a Step: (id, result, summary, detail, spec). Checks and evaluators
+# hand these to ``Trace``, which turns them into Steps once, in ``to_steps``.
+StepFields = tuple[str, str, str, str, str]
 
 
 class Step(NamedTuple):
@@ -28,9 +37,6 @@ class Step(NamedTuple):
         return {"id": self.id, "result": self.result, "summary": self.summary, "detail": self.detail, "spec": self.spec}
 
 
-_as_step = partial(tuple.__new__, Step)  # a Step from a plain 5-tuple, in C
-
-
 class Trace(list):  # type: ignore[type-arg]
     """Collects steps in order; the evaluators' one way to explain themselves.
 
@@ -43,13 +49,16 @@ class Trace(list):  # type: ignore[type-arg]
 
     if TYPE_CHECKING:
 
-        def add(self, step: tuple[str, str, str, str, str], /) -> None: ...
+        def add(self, step: StepFields, /) -> None: ...
 
     else:
         add = list.append
 
     def to_steps(self) -> tuple[Step, ...]:
-        return tuple(map(_as_step, self))
+        # tuple.__new__(Step, fields) for each step, all in C. starmap passes zip's (Step, fields)
+        # pair on as the call's argument tuple, and zip reuses that pair; map(new_record,
+        # repeat(Step), self) would build a fresh argument tuple for every step (hot path).
+        return tuple(starmap(new_record, zip(repeat(Step), self)))  # noqa: RUF058
 
 
 class Console(NamedTuple):

@@ -27,7 +27,7 @@ from .redirects import (
     tainting_after,
     taints_origin,
 )
-from .report import FAIL, INFO, NO_CONSOLE, Console, Trace
+from .report import FAIL, INFO, NO_CONSOLE, Console, Trace, new_record
 from .sites import site_of
 
 SPEC_CORS_SETTINGS = "HTML § CORS settings attributes"
@@ -205,35 +205,42 @@ def fetch_subresource(ctx: Context, trace: Trace, kind: str, mode: str, credenti
             f"logs the failed request with its status.)",
             SPEC_OK_STATUS),
         )
-        return Load(False, tainting, "status", url, NO_CONSOLE, (), None)
-    return Load(True, tainting, None, url, NO_CONSOLE, (), None)
+        return new_record(Load, (False, tainting, "status", url, NO_CONSOLE, (), None))
+    return new_record(Load, (True, tainting, None, url, NO_CONSOLE, (), None))
+
+
+# What the response tainting means, as the step's summary.
+_TAINTING_SUMMARY = {
+    "basic": "same-origin (basic): no CORS check is needed",
+    "cors": "cross-origin CORS request: the server must opt in",
+    "opaque": "cross-origin no-cors request: the response is opaque",
+}
+# The first step's summaries, capitalized once (str.capitalize also lower-cases the rest: "cors request").
+_FIRST_TAINTING_SUMMARY = {tainting: summary.capitalize() for tainting, summary in _TAINTING_SUMMARY.items()}
 
 
 def _explain_tainting(
     trace: Trace, kind: str, tainting: str, url: Url, page_origin: str, *, first: bool
 ) -> None:
-    where = "" if first else "After the redirect, "
+    summary = _FIRST_TAINTING_SUMMARY[tainting] if first else "After the redirect, " + _TAINTING_SUMMARY[tainting]
     if tainting == "basic":
-        summary = f"{where}same-origin (basic): no CORS check is needed"
         detail = (
             f"{url.href} is same-origin with the page ({page_origin})"
             if url.scheme != "data"
             else "A data: URL is fetched as a basic response"
         ) + ", so the page may use it fully."
     elif tainting == "cors":
-        summary = f"{where}cross-origin CORS request: the server must opt in"
         detail = (
             f"{url.origin.serialize()} is not the page's origin {page_origin}, and the request is in cors "
             "mode: every response must pass the CORS check, or the fetch fails as a network error."
         )
     else:
-        summary = f"{where}cross-origin no-cors request: the response is opaque"
         detail = (
             f"{url.origin.serialize()} is not the page's origin {page_origin}. A no-cors response is "
             "delivered to the element but is opaque to the page's script: it can be shown or run, "
             "not read."
         )
-    trace.add((f"{kind}.tainting", INFO, summary.capitalize() if first else summary, detail, SPEC_MAIN_FETCH))
+    trace.add((f"{kind}.tainting", INFO, summary, detail, SPEC_MAIN_FETCH))
 
 
 def _check_response(

@@ -9,12 +9,14 @@ policy's business, which is why CORS and SameSite are separate gates.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
+from typing import Any
 
 from .. import cookies as c
 from ..context import Context
 from ..origins import Url, parse_url
-from ..report import FAIL, INFO, NO_CONSOLE, PASS, SKIP, Console, Trace, Verdict
+from ..report import FAIL, INFO, NO_CONSOLE, PASS, SKIP, Console, Trace, Verdict, new_record
 from ..scenario import Cookie, Request
 from ..setcookie import ParsedSetCookie, parse_set_cookie
 from ..sites import Site, registrable_domain, same_site, site_of
@@ -80,46 +82,38 @@ def _parsed(line: str) -> ParsedSetCookie | None:
 
 
 class _FixedCookie:
-    """The cookie as it should be set, built up by every rule that fails (one Set-Cookie fix)."""
+    """The cookie as it should be set, built up by every rule that fails (one Set-Cookie fix).
 
-    __slots__ = (
-        "changed",
-        "domain",
-        "httponly",
-        "name",
-        "partitioned",
-        "path",
-        "samesite",
-        "secure",
-        "value",
-    )
+    Only the attributes a rule changed are kept; the rest are read from the cookie itself, so a
+    cookie that passes every rule (the usual case) copies nothing.
+    """
+
+    __slots__ = ("changes", "cookie")
 
     def __init__(self, cookie: Cookie) -> None:
-        self.name, self.value, self.path, self.domain = cookie.name, cookie.value, cookie.path, cookie.domain
-        self.secure, self.httponly, self.samesite, self.partitioned = (
-            cookie.secure,
-            cookie.httponly,
-            cookie.samesite,
-            cookie.partitioned,
-        )
-        self.changed = False
+        self.cookie = cookie
+        self.changes: dict[str, Any] = {}
 
-    def set(self, **attrs: object) -> None:
+    @property
+    def changed(self) -> bool:
+        return bool(self.changes)
+
+    def set(self, **attrs: Any) -> None:
         for key, value in attrs.items():
-            if getattr(self, key) != value:
-                setattr(self, key, value)
-                self.changed = True
+            if self.changes.get(key, getattr(self.cookie, key)) != value:
+                self.changes[key] = value
 
     def line(self) -> str:
+        fixed = replace(self.cookie, **self.changes)
         return c.set_cookie_line(
-            self.name,
-            self.value,
-            path=self.path,
-            domain=self.domain,
-            secure=self.secure,
-            httponly=self.httponly,
-            samesite=self.samesite,
-            partitioned=self.partitioned,
+            fixed.name,
+            fixed.value,
+            path=fixed.path,
+            domain=fixed.domain,
+            secure=fixed.secure,
+            httponly=fixed.httponly,
+            samesite=fixed.samesite,
+            partitioned=fixed.partitioned,
         )
 
 
@@ -177,14 +171,15 @@ def evaluate(ctx: Context) -> Verdict:
     if run.fix.changed:
         fixes.insert(0, run.fix.line())
     fixes.extend(run.other_fixes)
-    return Verdict(
+    return new_record(Verdict, (
         "cookie",
         (("stored", stored), ("sent", sent), ("script_read", read)),
         run.trace.to_steps(),
         console,
-        tuple(dict.fromkeys(fixes)),
+        tuple(dict.fromkeys(fixes)) if fixes else (),  # in order, without repeats
         tuple(run.warnings),
-    )
+        (),
+    ))
 
 
 # --- the cookie itself ----------------------------------------------------------------------
@@ -924,7 +919,8 @@ def _read(run: _Run) -> tuple[bool, Console]:
         return False, _read_unavailable(run)
     ok = True
     host = page.hostname
-    if c.cookie_matches_host(host, run.domain, run.host_only):
+    host_matches = c.cookie_matches_host(host, run.domain, run.host_only)
+    if host_matches:
         trace.add(
             ("cookie.read.domain-match",
             PASS,
@@ -993,7 +989,7 @@ def _read(run: _Run) -> tuple[bool, Console]:
             "session token out of reach of injected scripts.",
             SPEC_DOCUMENT_COOKIE),
         )
-        if c.cookie_matches_host(host, run.domain, run.host_only):
+        if host_matches:
             run.other_fixes.append(
                 "HttpOnly is what hides it, on purpose: keep it on a session cookie and give the "
                 "page what it needs from an endpoint (e.g. GET /session) instead of the cookie."

@@ -6,11 +6,9 @@ WindowProxy exposes a short allowlist and every other property throws SecurityEr
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ..context import Context
 from ..origins import DEFAULT_PORTS, Origin
-from ..report import FAIL, INFO, PASS, Console, Trace, Verdict
+from ..report import FAIL, INFO, NO_CONSOLE, PASS, Console, Trace, Verdict, new_record
 
 SPEC_ORIGIN = "HTML § Origin (same origin)"
 SPEC_CROSS_ORIGIN_OBJECTS = "HTML § Cross-origin objects"
@@ -25,6 +23,10 @@ REACHABLE_CROSS_ORIGIN = (
 )
 # The allowlist as one sentence, joined once at import (dom and iframe quote it in every cross-origin verdict).
 REACHABLE_CROSS_ORIGIN_TEXT = "; ".join(REACHABLE_CROSS_ORIGIN)
+_REACHABLE_DETAIL = (
+    "A cross-origin WindowProxy exposes only: " + REACHABLE_CROSS_ORIGIN_TEXT
+    + ". postMessage is the sanctioned channel between origins."
+)
 
 
 def _port_text(origin: Origin) -> str:
@@ -38,17 +40,17 @@ def explain_origin_comparison(ctx: Context, trace: Trace, prefix: str) -> None:
     """Steps comparing the two origins part by part; shared by the dom and iframe verdicts."""
     rows = ctx.memo.get("origin-comparison")
     if rows is None:  # worked out once per evaluation, whichever verdict asks first
-        rows = ctx.memo["origin-comparison"] = tuple(_origin_comparison(ctx))
+        rows = ctx.memo["origin-comparison"] = _origin_comparison(ctx)
     for suffix, result, summary, detail, spec in rows:
-        trace.add((f"{prefix}.{suffix}", result, summary, detail, spec))
+        trace.add((prefix + suffix, result, summary, detail, spec))
 
 
-def _origin_comparison(ctx: Context) -> Iterator[tuple[str, str, str, str, str]]:
+def _origin_comparison(ctx: Context) -> list[tuple[str, str, str, str, str]]:
     """(step id suffix, result, summary, detail, spec) for each step of the origin comparison."""
     page, target = ctx.page_origin, ctx.target_origin
-    yield ("origins", INFO, f"Page origin {page.serialize()}, target origin {target.serialize()}",
-           "An origin is the scheme, host and port of a URL; path, query and fragment do not count. "
-           "Default ports are left out of the serialization.", "URL § Origin")
+    rows = [(".origins", INFO, f"Page origin {ctx.page_origin_text}, target origin {ctx.target_origin_text}",
+             "An origin is the scheme, host and port of a URL; path, query and fragment do not count. "
+             "Default ports are left out of the serialization.", "URL § Origin")]
     if page.opaque or target.opaque:
         who = []
         if page.opaque:
@@ -56,26 +58,37 @@ def _origin_comparison(ctx: Context) -> Iterator[tuple[str, str, str, str, str]]
                        else f"the page's URL ({ctx.scenario.page.scheme}:) has an opaque origin")
         if target.opaque:
             who.append(f"the target's URL ({ctx.scenario.target.scheme}:) has an opaque origin")
-        yield ("compare.opaque", FAIL, "An opaque origin is never the same as another origin",
-               f"{'; '.join(who).capitalize()}. An opaque origin serializes as \"null\" and is same-origin "
-               "only with itself, never with another document, even one made from the same URL.",
-               SPEC_SANDBOX if ctx.scenario.page_sandboxed else SPEC_ORIGIN)
-        return
-    for part, mine, theirs in (
-        ("scheme", page.scheme, target.scheme),
-        ("host", page.host, target.host),
-        ("port", _port_text(page), _port_text(target)),
-    ):
-        equal = page.port == target.port if part == "port" else mine == theirs
-        if part == "port" and equal and page.port is None:
-            summary = "Port: default = default"
-            defaults = sorted({f"{DEFAULT_PORTS.get(o.scheme, 'none')} for {o.scheme}" for o in (page, target)})
-            detail = (f"Neither URL names a port, so each uses its scheme's default ({', '.join(defaults)}); the URL "
-                      "standard stores no port for either, so this part is equal.")
-        else:
-            summary = f"{part.capitalize()}: {mine} {'=' if equal else '≠'} {theirs}"
-            detail = "Equal." if equal else _difference_detail(part, page, target)
-        yield (f"compare.{part}", PASS if equal else FAIL, summary, detail, SPEC_ORIGIN)
+        rows.append((".compare.opaque", FAIL, "An opaque origin is never the same as another origin",
+                     f"{'; '.join(who).capitalize()}. An opaque origin serializes as \"null\" and is same-origin "
+                     "only with itself, never with another document, even one made from the same URL.",
+                     SPEC_SANDBOX if ctx.scenario.page_sandboxed else SPEC_ORIGIN))
+        return rows
+    rows.append(_part_row("scheme", page.scheme, target.scheme, page, target))
+    rows.append(_part_row("host", page.host, target.host, page, target))
+    if page.port is None and target.port is None:
+        defaults = sorted({f"{DEFAULT_PORTS.get(page.scheme, 'none')} for {page.scheme}",
+                           f"{DEFAULT_PORTS.get(target.scheme, 'none')} for {target.scheme}"})
+        rows.append((".compare.port", PASS, "Port: default = default",
+                     f"Neither URL names a port, so each uses its scheme's default ({', '.join(defaults)}); the URL "
+                     "standard stores no port for either, so this part is equal.", SPEC_ORIGIN))
+    else:
+        rows.append(_part_row("port", _port_text(page), _port_text(target), page, target))
+    return rows
+
+
+_PART_LABELS = {"scheme": "Scheme", "host": "Host", "port": "Port"}
+
+
+def _part_row(part: str, mine: str, theirs: str, page: Origin, target: Origin) -> tuple[str, str, str, str, str]:
+    # Ports compare as the URL stores them (None for the default), not as shown.
+    equal = page.port == target.port if part == "port" else mine == theirs
+    return (
+        f".compare.{part}",
+        PASS if equal else FAIL,
+        f"{_PART_LABELS[part]}: {mine} {'=' if equal else '≠'} {theirs}",
+        "Equal." if equal else _difference_detail(part, page, target),
+        SPEC_ORIGIN,
+    )
 
 
 def _difference_detail(part: str, page: Origin, target: Origin) -> str:
@@ -96,7 +109,7 @@ def evaluate(ctx: Context) -> Verdict:
         trace.add(("dom.same-origin", PASS, "Same origin: the page's script can read and change the document",
                   "Same-origin documents share full DOM access through iframe.contentWindow.document, "
                   "window.open() handles and window.opener.", SPEC_CROSS_ORIGIN_OBJECTS))
-        return Verdict("dom", (("access", True),), trace.to_steps())
+        return new_record(Verdict, ("dom", (("access", True),), trace.to_steps(), NO_CONSOLE, (), (), ()))
 
     trace.add(("dom.same-origin", FAIL, "Cross-origin: touching the document throws SecurityError",
               "Reading contentWindow.document, or any property outside the cross-origin allowlist, throws a "
@@ -104,8 +117,7 @@ def evaluate(ctx: Context) -> Verdict:
               "refuses to let this script into it.", SPEC_CROSS_ORIGIN_OBJECTS))
     _explain_document_domain(ctx, trace)
     trace.add(("dom.cross-origin-reachable", INFO, "What stays reachable cross-origin: postMessage, location, frames, close/focus/blur",
-              "A cross-origin WindowProxy exposes only: " + REACHABLE_CROSS_ORIGIN_TEXT
-              + ". postMessage is the sanctioned channel between origins.", SPEC_CROSS_ORIGIN_OBJECTS))
+              _REACHABLE_DETAIL, SPEC_CROSS_ORIGIN_OBJECTS))
     target_origin = ctx.target_origin_text
     fixes = [
         f"Exchange data with postMessage: otherWindow.postMessage(data, '{target_origin}'), and in the receiver "
@@ -116,18 +128,23 @@ def evaluate(ctx: Context) -> Verdict:
     if ctx.scenario.page_sandboxed:
         fixes.append("If the sandboxed page must reach same-origin documents, add allow-same-origin to its sandbox "
                      "attribute (never together with allow-scripts for untrusted content).")
-    return Verdict("dom", (("access", False),), trace.to_steps(), cross_origin_access_console(ctx), tuple(fixes))
+    return new_record(
+        Verdict, ("dom", (("access", False),), trace.to_steps(), cross_origin_access_console(ctx), tuple(fixes), (), ())
+    )
 
 
 def cross_origin_access_console(ctx: Context) -> Console:
     """What each browser prints when script touches a cross-origin document (shared with iframe)."""
-    page_origin, target_origin = ctx.page_origin_text, ctx.target_origin_text
-    return Console(
-        chrome=f'Blocked a frame with origin "{page_origin}" from accessing a cross-origin frame.',
-        firefox='SecurityError: Permission denied to access property "document" on cross-origin object',
-        safari=f'Blocked a frame with origin "{page_origin}" from accessing a frame with origin "{target_origin}". '
-        "Protocols, domains, and ports must match.",
-    )
+    console: Console | None = ctx.memo.get("cross-origin-access-console")
+    if console is None:  # built once per evaluation, whichever verdict asks first
+        page_origin, target_origin = ctx.page_origin_text, ctx.target_origin_text
+        console = ctx.memo["cross-origin-access-console"] = new_record(Console, (
+            f'Blocked a frame with origin "{page_origin}" from accessing a cross-origin frame.',  # chrome
+            'SecurityError: Permission denied to access property "document" on cross-origin object',  # firefox
+            f'Blocked a frame with origin "{page_origin}" from accessing a frame with origin "{target_origin}". '
+            "Protocols, domains, and ports must match.",  # safari
+        ))
+    return console
 
 
 def _explain_document_domain(ctx: Context, trace: Trace) -> None:

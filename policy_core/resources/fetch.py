@@ -44,7 +44,7 @@ from ..redirects import (
     tainting_after,
     taints_origin,
 )
-from ..report import FAIL, INFO, PASS, SKIP, Console, Trace, Verdict
+from ..report import FAIL, INFO, NO_CONSOLE, PASS, SKIP, Console, Trace, Verdict, new_record
 
 KIND = "fetch"
 CHROME_CORS_SCHEMES = "chrome, chrome-extension, chrome-untrusted, data, http, https, isolated-app"
@@ -96,20 +96,24 @@ class _Out:
         self.preflight_lines: tuple[str, ...] = ()
 
     def verdict(self, send: bool, read: bool) -> Verdict:
-        return Verdict(
+        return new_record(Verdict, (
             KIND,
             (("send", send), ("read", read)),
             self.trace.to_steps(),
-            Console(self.chrome, self.firefox, self.safari),
-            tuple(dict.fromkeys(self.fixes)),
-            tuple(dict.fromkeys(self.warnings)),
+            (
+                new_record(Console, (self.chrome, self.firefox, self.safari))
+                if self.chrome or self.firefox or self.safari
+                else NO_CONSOLE
+            ),
+            tuple(dict.fromkeys(self.fixes)) if self.fixes else (),  # in order, without repeats
+            tuple(dict.fromkeys(self.warnings)) if self.warnings else (),
             (
                 ("preflight", self.preflight),
                 ("exposed_headers", self.exposed if read else ()),
                 ("preflight_cache_seconds", self.cache),
                 ("preflight_request", self.preflight_lines),
             ),
-        )
+        ))
 
 
 class _Request:
@@ -499,10 +503,12 @@ def _explain_mode_and_credentials(out: _Out, ctx: Context, state: _Request) -> N
 def _preflight_if_needed(out: _Out, ctx: Context, state: _Request, *, first: bool) -> bool:
     """Explain the classification; send and judge the preflight when one is needed. False: blocked."""
     classification = state.classification
+    unsafe_names = classification.unsafe_names
     method = state.method
     suffix = "" if first else f" (for the redirected request to {state.url.href})"
+    safelisted = is_safelisted_method(method)
     if first:
-        if is_safelisted_method(method):
+        if safelisted:
             out.trace.add(
                 ("fetch.classify.method",
                 PASS,
@@ -519,13 +525,13 @@ def _preflight_if_needed(out: _Out, ctx: Context, state: _Request, *, first: boo
                 SPEC_METHOD),
             )
         if classification.unsafe:
-            details = "; ".join(f"{name}: {why}" for name, why in classification.unsafe)
+            details = "; ".join([f"{name}: {why}" for name, why in classification.unsafe])
             if classification.over_total:
                 details += ". The safelisted values together exceed 1024 bytes, so they count as unsafe too"
             out.trace.add(
                 ("fetch.classify.headers",
                 INFO,
-                f"CORS-unsafe request headers: {', '.join(classification.unsafe_names)}",
+                f"CORS-unsafe request headers: {', '.join(unsafe_names)}",
                 f"{details}. These names (lower-cased, sorted) go in Access-Control-Request-Headers.",
                 SPEC_HEADERS),
             )
@@ -551,20 +557,17 @@ def _preflight_if_needed(out: _Out, ctx: Context, state: _Request, *, first: boo
         return True
 
     reasons = []
-    if not is_safelisted_method(method):
+    if not safelisted:
         reasons.append(f"method {method}")
-    if classification.unsafe_names:
-        reasons.append(
-            f"header{'s' if len(classification.unsafe_names) > 1 else ''} {', '.join(classification.unsafe_names)}"
-        )
-    lines = preflight_request_lines(
-        request_target(state.url), state.origin, method, classification.unsafe_names
-    )
+    if unsafe_names:
+        reasons.append(f"header{'s' if len(unsafe_names) > 1 else ''} {', '.join(unsafe_names)}")
+    lines = preflight_request_lines(request_target(state.url), state.origin, method, unsafe_names)
+    request_text = "\n".join(lines)
     out.trace.add(
         ("fetch.preflight",
         INFO,
         f"A preflight is sent first{suffix}, because of {' and '.join(reasons)}",
-        "The browser asks permission with an OPTIONS request:\n" + "\n".join(lines) + "\n"
+        f"The browser asks permission with an OPTIONS request:\n{request_text}\n"
         "It also sends Host, Accept: */*, User-Agent and the Sec-Fetch-* headers, but never cookies or "
         "Authorization: a preflight carries no credentials. Access-Control-Request-Headers lists the names "
         "lower-cased, sorted and joined by ',' without spaces.",
@@ -581,7 +584,7 @@ def _preflight_if_needed(out: _Out, ctx: Context, state: _Request, *, first: boo
         request_origin=state.origin,
         credentials_include=ctx.scenario.request.credentials == "include",
         method=method,
-        unsafe_names=classification.unsafe_names,
+        unsafe_names=unsafe_names,
     )
     out.trace.extend(result.steps)
     if result.ok:
@@ -596,11 +599,12 @@ def _preflight_if_needed(out: _Out, ctx: Context, state: _Request, *, first: boo
 def _preflight_passed(
     out: _Out, ctx: Context, state: _Request, result: PreflightOutcome, *, first: bool
 ) -> None:
-    if first and result.max_age is not None:
-        out.cache = result.max_age.chrome_seconds
-        if result.max_age.parsed is not None and result.max_age.parsed > CHROME_MAX_AGE_CAP:
+    max_age = result.max_age
+    if first and max_age is not None:
+        out.cache = max_age.chrome_seconds
+        if max_age.parsed is not None and max_age.parsed > CHROME_MAX_AGE_CAP:
             out.warnings.append(
-                f"Access-Control-Max-Age: {result.max_age.parsed} is capped by browsers: Chrome caches the preflight for "
+                f"Access-Control-Max-Age: {max_age.parsed} is capped by browsers: Chrome caches the preflight for "
                 f"at most 2 hours ({CHROME_MAX_AGE_CAP} s), Firefox for 24 hours (86400 s). The playground reports "
                 "Chrome's value."
             )
@@ -631,7 +635,7 @@ def _preflight_passed(
         ("fetch.preflight.result",
         PASS,
         "The preflight passed: the actual request may be sent",
-        f"Chrome caches this permission for {result.max_age.chrome_seconds if result.max_age else 5} s, so "
+        f"Chrome caches this permission for {max_age.chrome_seconds if max_age else 5} s, so "
         "identical requests skip the preflight until then.",
         "Fetch § 4.8 CORS-preflight fetch"),
     )
@@ -753,6 +757,8 @@ def _explain_send(out: _Out, ctx: Context, state: _Request) -> None:
 
 def _follow_redirects(out: _Out, ctx: Context, state: _Request) -> bool:
     scenario = ctx.scenario
+    if not scenario.redirects:
+        return True  # the usual case: nothing to follow
     mode = scenario.request.mode
     credentials_include = scenario.request.credentials == "include"
     for index, redirect in enumerate(scenario.redirects):
@@ -940,9 +946,11 @@ def _final_response(out: _Out, ctx: Context, state: _Request) -> bool:
         return False
     exposure = exposed_response_headers(response.headers, credentials_include)
     out.exposed = exposure.names
-    if exposure.listed.failed:
+    listed = exposure.listed
+    listed_failed = listed.failed
+    if listed_failed:
         detail = (
-            f"Access-Control-Expose-Headers has the invalid item {exposure.listed.bad_item!r}: one bad item "
+            f"Access-Control-Expose-Headers has the invalid item {listed.bad_item!r}: one bad item "
             "cancels the whole list, so only the safelisted headers are readable."
         )
     elif exposure.wildcard:
@@ -953,11 +961,11 @@ def _final_response(out: _Out, ctx: Context, state: _Request) -> bool:
             "Content-Length, Content-Type, Expires, Last-Modified, Pragma) plus those listed in "
             "Access-Control-Expose-Headers (never Set-Cookie)."
         )
-        if credentials_include and exposure.listed.present and "*" in exposure.listed.values:
+        if credentials_include and listed.present and "*" in listed.values:
             detail += " With credentials, * only names a header literally called *."
     out.trace.add(
         ("fetch.expose-headers",
-        PASS if not exposure.listed.failed else FAIL,
+        PASS if not listed_failed else FAIL,
         f"Readable headers: {', '.join(exposure.names) or '(none present)'}",
         detail,
         SPEC_EXPOSE),
@@ -1065,7 +1073,8 @@ def _response_warnings(
             "allowlist of origins echoed with Vary: Origin."
         )
     if value not in (None, "*", "null") and passed:
-        vary = {item.strip().lower() for line in h.get_all(headers, "Vary") for item in line.split(",")}
+        # Every Vary item, trimmed and lower-cased (lower-casing the joined lines first is the same).
+        vary = set(map(str.strip, ",".join(h.lines_of(headers, "vary")).lower().split(",")))
         if "origin" not in vary and "*" not in vary:
             out.warnings.append(
                 f"Access-Control-Allow-Origin echoes {value} but the response has no Vary: Origin: a "

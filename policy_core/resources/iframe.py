@@ -19,7 +19,7 @@ from ..framing import (
     parse_x_frame_options,
 )
 from ..mixed_content import SPEC_MIXED_CONTENT, chrome_blocked_message, is_mixed_content
-from ..report import FAIL, INFO, PASS, SKIP, Console, Trace, Verdict
+from ..report import FAIL, INFO, NO_CONSOLE, PASS, SKIP, Console, Trace, Verdict, new_record
 from .dom import (
     REACHABLE_CROSS_ORIGIN_TEXT,
     SPEC_CROSS_ORIGIN_OBJECTS,
@@ -31,6 +31,11 @@ SPEC_XFO = "HTML § The X-Frame-Options header"
 SPEC_FRAME_ANCESTORS = "CSP Level 3 § frame-ancestors"
 SPEC_NO_CONTENT = "HTML § Populating a session history entry (204 and 205 responses)"
 SPEC_NAVIGATE = "HTML § Navigating across documents"
+
+_REACHABLE_DETAIL = (
+    "A cross-origin WindowProxy exposes only: " + REACHABLE_CROSS_ORIGIN_TEXT
+    + ". postMessage is the sanctioned channel between the page and the frame."
+)
 
 
 def evaluate(ctx: Context) -> Verdict:
@@ -69,7 +74,7 @@ def evaluate(ctx: Context) -> Verdict:
         )
         fixes: tuple[str, ...] = ()
         warnings: tuple[str, ...] = ()
-        embed, console = True, Console()
+        embed, console = True, NO_CONSOLE
     elif scenario.response.status in (204, 205):
         trace.add(
             ("iframe.no-content",
@@ -79,7 +84,7 @@ def evaluate(ctx: Context) -> Verdict:
             "initial empty document, and framing headers are not even checked.",
             SPEC_NO_CONTENT),
         )
-        return _blocked(trace, Console(), (), ())
+        return _blocked(trace, NO_CONSOLE, (), ())
     else:
         embed, console, fixes, warnings = _check_framing(framed_ctx, trace)
 
@@ -121,8 +126,8 @@ def _blocked(trace: Trace, console: Console, fixes: tuple[str, ...], warnings: t
         "The target never loaded into the frame (Chrome shows an error page there instead).",
         SPEC_CROSS_ORIGIN_OBJECTS),
     )
-    return Verdict(
-        "iframe", (("embed", False), ("script_access", False)), trace.to_steps(), console, fixes, warnings
+    return new_record(
+        Verdict, ("iframe", (("embed", False), ("script_access", False)), trace.to_steps(), console, fixes, warnings, ())
     )
 
 
@@ -211,7 +216,7 @@ def _check_frame_ancestors(
             SPEC_FRAME_ANCESTORS),
         )
     if not refusals:
-        return True, Console(), (), tuple(warnings)
+        return True, NO_CONSOLE, (), tuple(warnings)
     fixes: tuple[str, ...]
     if page.opaque:
         fixes = (
@@ -251,21 +256,26 @@ def _why_no_match(directive: FrameAncestors, ctx: Context) -> str:
     return " ".join(notes)
 
 
+_NOT_YOURS_FIX = "If you don't own it: it refuses to be framed on purpose; link to it or open it in a new window."
+
+
+def _own_xfo_fix(ctx: Context) -> str:
+    """The fix for the framed document's owner when X-Frame-Options refuses the page."""
+    if ctx.page_origin.opaque:
+        return (
+            "The page is a sandboxed frame with an opaque origin; only allow-same-origin on its sandbox (for "
+            "trusted content) can make it match."
+        )
+    return (
+        f"If you own the framed document and trust this page, replace X-Frame-Options with: "
+        f"Content-Security-Policy: frame-ancestors 'self' {ctx.page_origin_text}"
+    )
+
+
 def _check_x_frame_options(
     ctx: Context, trace: Trace, value: str, raw: str
 ) -> tuple[bool, Console, tuple[str, ...], tuple[str, ...]]:
-    origin_url = _origin_url(ctx)
-    page_text = ctx.page_origin_text
-    own_fix = (
-        f"If you own the framed document and trust this page, replace X-Frame-Options with: "
-        f"Content-Security-Policy: frame-ancestors 'self' {page_text}"
-        if not ctx.page_origin.opaque
-        else "The page is a sandboxed frame with an opaque origin; only allow-same-origin on its sandbox (for "
-        "trusted content) can make it match."
-    )
-    not_yours = (
-        "If you don't own it: it refuses to be framed on purpose; link to it or open it in a new window."
-    )
+    # The messages and fixes are only worked out in the branches that print them.
     if value == "none":
         trace.add(
             ("iframe.x-frame-options",
@@ -276,7 +286,7 @@ def _check_x_frame_options(
             "should send frame-ancestors to prevent clickjacking.",
             SPEC_XFO),
         )
-        return True, Console(), (), ()
+        return True, NO_CONSOLE, (), ()
     if value == "allowall":
         trace.add(
             ("iframe.x-frame-options",
@@ -285,7 +295,7 @@ def _check_x_frame_options(
             "ALLOWALL is not in the standard; Chrome recognises it and allows framing, like no header.",
             SPEC_XFO),
         )
-        return True, Console(), (), ()
+        return True, NO_CONSOLE, (), ()
     if value == "invalid":
         trace.add(
             ("iframe.x-frame-options",
@@ -297,7 +307,7 @@ def _check_x_frame_options(
             SPEC_XFO),
         )
         console = Console(
-            chrome=f"Invalid 'X-Frame-Options' header encountered when loading '{origin_url}': "
+            chrome=f"Invalid 'X-Frame-Options' header encountered when loading '{_origin_url(ctx)}': "
             f"'{raw}' is not a recognized directive. The header will be ignored."
         )
         allowed = _allow_from_origin(raw)
@@ -325,7 +335,7 @@ def _check_x_frame_options(
             SPEC_XFO),
         )
         console = Console(
-            chrome=f"Refused to display '{origin_url}' in a frame because it set multiple "
+            chrome=f"Refused to display '{_origin_url(ctx)}' in a frame because it set multiple "
             f"'X-Frame-Options' headers with conflicting values ('{raw}'). Falling back to 'deny'."
         )
         return (
@@ -334,7 +344,7 @@ def _check_x_frame_options(
             (
                 "Send a single X-Frame-Options line with one value (DENY or SAMEORIGIN), or use "
                 "Content-Security-Policy frame-ancestors instead.",
-                own_fix,
+                _own_xfo_fix(ctx),
             ),
             (),
         )
@@ -346,8 +356,9 @@ def _check_x_frame_options(
             "DENY means no page may frame this document, not even one of its own origin.",
             SPEC_XFO),
         )
-        return False, _refused(origin_url, "deny"), (own_fix, not_yours), ()
+        return False, _refused(_origin_url(ctx), "deny"), (_own_xfo_fix(ctx), _NOT_YOURS_FIX), ()
     # sameorigin: every ancestor must be same-origin with the framed document (here: the page).
+    page_text = ctx.page_origin_text
     if ctx.same_origin:
         trace.add(
             ("iframe.x-frame-options",
@@ -356,7 +367,7 @@ def _check_x_frame_options(
             f"The page ({page_text}) is same-origin with the framed document.",
             SPEC_XFO),
         )
-        return True, Console(), (), ()
+        return True, NO_CONSOLE, (), ()
     trace.add(
         ("iframe.x-frame-options",
         FAIL,
@@ -365,7 +376,7 @@ def _check_x_frame_options(
         f"the page's origin {page_text} differs ({', '.join(ctx.origin_diff) or 'opaque'}).",
         SPEC_XFO),
     )
-    return False, _refused(origin_url, "sameorigin"), (own_fix, not_yours), ()
+    return False, _refused(_origin_url(ctx), "sameorigin"), (_own_xfo_fix(ctx), _NOT_YOURS_FIX), ()
 
 
 def _refused(origin_url: str, disposition: str) -> Console:
@@ -396,8 +407,8 @@ def _script_access(
             "the page through window.parent.",
             SPEC_CROSS_ORIGIN_OBJECTS),
         )
-        return Verdict(
-            "iframe", (("embed", True), ("script_access", True)), trace.to_steps(), console, fixes, warnings
+        return new_record(
+            Verdict, ("iframe", (("embed", True), ("script_access", True)), trace.to_steps(), console, fixes, warnings, ())
         )
     page_text, target_text = ctx.page_origin_text, ctx.target_origin_text
     trace.add(
@@ -412,25 +423,26 @@ def _script_access(
         ("iframe.cross-origin-reachable",
         INFO,
         "What stays reachable cross-origin: postMessage, location, frames, close/focus/blur",
-        "A cross-origin WindowProxy exposes only: "
-        + REACHABLE_CROSS_ORIGIN_TEXT
-        + ". postMessage is the sanctioned channel between the page and the frame.",
+        _REACHABLE_DETAIL,
         SPEC_CROSS_ORIGIN_OBJECTS),
     )
     # What touching the frame's document prints: the dom verdict's messages (one source for them).
     access = cross_origin_access_console(ctx)
-    console = Console(
-        _both(console.chrome, access.chrome),
-        _both(console.firefox, access.firefox),
-        _both(console.safari, access.safari),
-    )
+    if console == NO_CONSOLE:  # framing printed nothing (the usual case): only the access messages
+        console = access
+    else:
+        console = new_record(Console, (
+            _both(console.chrome, access.chrome),
+            _both(console.firefox, access.firefox),
+            _both(console.safari, access.safari),
+        ))
     fixes = (
         *fixes,
         f"Talk to the frame with postMessage: iframe.contentWindow.postMessage(data, '{target_text}'); in "
         f"the frame, check event.origin === '{page_text}' before trusting event.data.",
     )
-    return Verdict(
-        "iframe", (("embed", True), ("script_access", False)), trace.to_steps(), console, fixes, warnings
+    return new_record(
+        Verdict, ("iframe", (("embed", True), ("script_access", False)), trace.to_steps(), console, fixes, warnings, ())
     )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..context import Context
 from ..cors import ACAO
 from ..headers import has
-from ..report import FAIL, PASS, SKIP, Console, Trace, Verdict
+from ..report import FAIL, NO_CONSOLE, PASS, SKIP, Console, Trace, Verdict, new_record
 from ..subresource import CROSSORIGIN_REQUEST, fetch_subresource
 
 SPEC_CANVAS = "HTML § Security with canvas elements"
@@ -48,13 +48,15 @@ def evaluate(ctx: Context) -> Verdict:
             SPEC_IMG),
         )
         trace.add(("image.canvas", SKIP, "Nothing to draw on a canvas", "The image never loaded.", SPEC_CANVAS))
-        return Verdict(
+        return new_record(Verdict, (
             "image",
             (("display", False), ("read_pixels", False)),
             trace.to_steps(),
             load.console,
             load.fixes,
-        )
+            (),
+            (),
+        ))
 
     trace.add(
         ("image.display",
@@ -77,7 +79,9 @@ def evaluate(ctx: Context) -> Verdict:
             f"Drawing the image keeps the canvas origin-clean, because {how}.",
             SPEC_CANVAS),
         )
-        return Verdict("image", (("display", True), ("read_pixels", True)), trace.to_steps())
+        return new_record(
+            Verdict, ("image", (("display", True), ("read_pixels", True)), trace.to_steps(), NO_CONSOLE, (), (), ())
+        )
 
     trace.add(
         ("image.canvas",
@@ -89,13 +93,15 @@ def evaluate(ctx: Context) -> Verdict:
         "page can still show the canvas.",
         SPEC_CANVAS),
     )
-    return Verdict(
+    return new_record(Verdict, (
         "image",
         (("display", True), ("read_pixels", False)),
         trace.to_steps(),
         TAINTED,
         _taint_fixes(ctx, url, has(ctx.scenario.response.headers, ACAO)),
-    )
+        (),
+        (),
+    ))
 
 
 def _not_loaded_detail(failure: str | None) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from .. import headers as h
 from ..context import Context
 from ..cors import ACAO
-from ..report import FAIL, INFO, NO_CONSOLE, PASS, SKIP, Console, Trace, Verdict
+from ..report import FAIL, INFO, NO_CONSOLE, PASS, SKIP, Console, Trace, Verdict, new_record
 from ..subresource import CROSSORIGIN_REQUEST, Load, fetch_subresource
 
 SPEC_MUTED = "HTML § Runtime script errors (muted errors)"
@@ -127,15 +127,15 @@ def evaluate(ctx: Context) -> Verdict:
             f"Errors are not muted because {how}.",
             SPEC_MUTED),
         )
-        # Positional: keyword calls to a NamedTuple's __new__ cost more (hot path).
-        return Verdict(
+        return new_record(Verdict, (
             "script",
             (("execute", True), ("read_errors", True)),
             trace.to_steps(),
             NO_CONSOLE,
             (),
             _warnings(ctx, load),
-        )
+            (),
+        ))
 
     trace.add(
         ("script.errors",
@@ -147,14 +147,15 @@ def evaluate(ctx: Context) -> Verdict:
         "DevTools still shows the real error to the developer; only the page's script is kept blind.",
         SPEC_MUTED),
     )
-    return Verdict(
+    return new_record(Verdict, (
         "script",
         (("execute", True), ("read_errors", False)),
         trace.to_steps(),
         NO_CONSOLE,
         _mute_fixes(ctx, load),
         _warnings(ctx, load),
-    )
+        (),
+    ))
 
 
 def _not_run(
@@ -170,14 +171,15 @@ def _not_run(
     """The script never runs: say why, skip the error-muting question, and keep the SRI warning."""
     trace.add(("script.execute", FAIL, summary, detail, SPEC_MODULE if module else SPEC_CLASSIC))
     trace.add(("script.errors", SKIP, "No script, no errors to see", "The script never ran.", SPEC_MUTED))
-    return Verdict(
+    return new_record(Verdict, (
         "script",
         (("execute", False), ("read_errors", False)),
         trace.to_steps(),
         console,
         fixes,
         _warnings(ctx, load),
-    )
+        (),
+    ))
 
 
 def _not_loaded_detail(failure: str | None) -> str:
@@ -197,7 +199,7 @@ def _not_loaded_detail(failure: str | None) -> str:
 def _mime_check(ctx: Context, trace: Trace, load: Load, module: bool) -> Console | None:
     """Fetch's nosniff and MIME-type blocks and HTML's module MIME rule; None when the script may run."""
     headers = ctx.scenario.response.headers
-    lines = h.get_all(headers, "Content-Type")
+    lines = h.lines_of(headers, "content-type")
     if not lines:
         trace.add(
             ("script.mime",
