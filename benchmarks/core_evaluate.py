@@ -11,7 +11,7 @@ from _common import interleaved_medians, per_call_seconds, verdict_line
 
 import policy_core
 from policy_core import origins, sites
-from policy_core.resources import EVALUATORS
+from policy_core.resources import EVALUATORS, cookie
 
 PAGE, TARGET = "https://app.example.com/dashboard", "https://api.example.com/v1/items"
 ALL_SIX = {
@@ -73,6 +73,8 @@ def main() -> None:
         origins._parse.cache_clear()
         sites.registrable_domain.cache_clear()
         sites._tuple_site.cache_clear()
+        cookie._parsed.cache_clear()  # the cookie verdict's Set-Cookie parse (the header index is
+        # keyed by tuple identity, and a fresh load makes fresh tuples)
         policy_core.evaluate(policy_core.load_scenario(ALL_SIX))
 
     cases = {
@@ -102,6 +104,11 @@ def main() -> None:
     base = medians.pop("baseline: 2 ada parses + 2 PSL look-ups")
     print(f"baseline (2 ada-url parses + 2 PSL look-ups): {base * 1e6:.1f} us")
     for name, seconds in medians.items():
+        if name.startswith("load"):
+            # For information: the budget is on evaluate; loading (strict validation) is paid once
+            # per file, or per edit in the workbench, where the keystroke benchmark covers it.
+            print(f"{name}: {seconds * 1e6:.1f} us  ->  ratio: {seconds / base:.2f}x (not budgeted)")
+            continue
         print(f"{name}: {seconds * 1e6:.1f} us  ->  " + verdict_line("ratio", seconds / base, 10))
     print(f"resource types evaluated: {', '.join(ALL_SIX['resources'])}")
 
