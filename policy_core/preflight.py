@@ -74,14 +74,24 @@ class PreflightOutcome(NamedTuple):
     needed_lines: tuple[str, ...] = ()
 
 
-# What ``_failed`` needs to know about the preflight being judged: status, CORS check, parsed
-# Allow-Methods and Allow-Headers, spec_method_ok, legacy_method_ok, missing_header, request origin,
-# credentials_include, method, unsafe_names. A plain tuple handed over rather than closures over
-# check_preflight's locals: a closure turns every variable it reads into a cell, paid on every
-# preflight, passing or not (hot path).
-_Judged = tuple[
-    int, CorsCheck, h.ListParse, h.ListParse, bool, bool, str | None, str, bool, str, tuple[str, ...]
-]
+class _Judged(NamedTuple):
+    """What ``_failed`` needs to know about the preflight being judged.
+
+    Handed over as one record rather than closures over check_preflight's locals: a closure turns
+    every variable it reads into a cell, paid on every preflight, passing or not (hot path).
+    """
+
+    status: int
+    check: CorsCheck
+    methods: h.ListParse
+    allow_headers: h.ListParse
+    spec_method_ok: bool
+    legacy_method_ok: bool
+    missing_header: str | None
+    request_origin: str
+    credentials_include: bool
+    method: str
+    unsafe_names: tuple[str, ...]
 
 
 def check_preflight(
@@ -135,7 +145,7 @@ def check_preflight(
         where="the preflight response",
     )
 
-    judged: _Judged = (
+    judged = new_record(_Judged, (
         status,
         check,
         methods,
@@ -147,7 +157,7 @@ def check_preflight(
         credentials_include,
         method,
         unsafe_names,
-    )
+    ))
 
     if 300 <= status < 400:
         steps.append(
@@ -331,22 +341,15 @@ def check_preflight(
 def _failed(
     steps: list[StepFields], judged: _Judged, code: str, chrome: str, *, prefix: bool, safari: str | None
 ) -> PreflightOutcome:
-    (
-        status,
-        check,
-        methods,
-        allow_headers,
-        spec_method_ok,
-        legacy_method_ok,
-        missing_header,
-        request_origin,
-        credentials_include,
-        method,
-        unsafe_names,
-    ) = judged
     # Firefox's reason and the fix lines are only worked out once the preflight has failed.
-    firefox = _firefox_reason(status, check, methods, allow_headers, spec_method_ok, missing_header)
-    needed_lines = _needed_lines(request_origin, credentials_include, method, unsafe_names, methods, allow_headers)
+    firefox = _firefox_reason(
+        judged.status, judged.check, judged.methods, judged.allow_headers, judged.spec_method_ok,
+        judged.missing_header,
+    )
+    needed_lines = _needed_lines(
+        judged.request_origin, judged.credentials_include, judged.method, judged.unsafe_names, judged.methods,
+        judged.allow_headers,
+    )
     return new_record(PreflightOutcome, (
         False,
         tuple(steps),
@@ -357,7 +360,7 @@ def _failed(
         safari,
         None,  # max_age
         False,  # authorization_by_wildcard
-        code == "method-not-allowed" and legacy_method_ok,  # method_case_differs
+        code == "method-not-allowed" and judged.legacy_method_ok,  # method_case_differs
         needed_lines,
     ))
 

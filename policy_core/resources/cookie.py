@@ -104,17 +104,21 @@ class _FixedCookie:
                 self.changes[key] = value
 
     def line(self) -> str:
-        fixed = replace(self.cookie, **self.changes)
-        return c.set_cookie_line(
-            fixed.name,
-            fixed.value,
-            path=fixed.path,
-            domain=fixed.domain,
-            secure=fixed.secure,
-            httponly=fixed.httponly,
-            samesite=fixed.samesite,
-            partitioned=fixed.partitioned,
-        )
+        return _canonical_line(replace(self.cookie, **self.changes))
+
+
+def _canonical_line(cookie: Cookie) -> str:
+    """The cookie as one Set-Cookie line, attributes in the conventional order."""
+    return c.set_cookie_line(
+        cookie.name,
+        cookie.value,
+        path=cookie.path,
+        domain=cookie.domain,
+        secure=cookie.secure,
+        httponly=cookie.httponly,
+        samesite=cookie.samesite,
+        partitioned=cookie.partitioned,
+    )
 
 
 class _Run:
@@ -190,16 +194,7 @@ def _describe(run: _Run) -> None:
     host = scenario.target.hostname or scenario.target.href
     # The canonical line is shown only for the default cookie or a cookie given without its raw line.
     line = (
-        c.set_cookie_line(
-            cookie.name,
-            cookie.value,
-            path=cookie.path,
-            domain=cookie.domain,
-            secure=cookie.secure,
-            httponly=cookie.httponly,
-            samesite=cookie.samesite,
-            partitioned=cookie.partitioned,
-        )
+        _canonical_line(cookie)
         if scenario.cookie is None or cookie.set_cookie is None
         else ""
     )
