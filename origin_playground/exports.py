@@ -17,8 +17,8 @@ import tomli_w
 from policy_core import Report, Scenario, ScenarioError, Verdict
 from policy_core.headers import extract_token_list, get_combined
 
-OUTCOME_WORDS = {"allowed": "✔ allowed", "partial": "◐ partial", "blocked": "✘ blocked"}
-RESULT_MARKS = {"pass": "✔", "fail": "✘", "info": "ℹ", "skip": "–"}
+from .glyphs import OUTCOME_WORDS
+
 # Chrome caps Access-Control-Max-Age at 2 hours (browser-rules.md § 2.1): a longer cache buys nothing there.
 DEFAULT_MAX_AGE = 7200
 # django-cors-headers' corsheaders.defaults.default_methods / default_headers.

@@ -13,8 +13,10 @@ from rich.text import Text
 from policy_core import Report, Scenario, Verdict
 from policy_core.origins import DEFAULT_PORTS, Origin
 
-OUTCOME_MARK = {"allowed": ("✔", "green"), "partial": ("◐", "yellow"), "blocked": ("✘", "red")}
-RESULT_MARK = {"pass": ("✔", "green"), "fail": ("✘", "red"), "info": ("ℹ", "cyan"), "skip": ("–", "dim")}
+from .glyphs import OUTCOME_SYMBOL, STEP_MARK
+
+OUTCOME_STYLE = {"allowed": "green", "partial": "yellow", "blocked": "red"}
+RESULT_STYLE = {"pass": "green", "fail": "red", "info": "cyan", "skip": "dim"}
 
 
 def literal(text: str, style: str = "") -> Text:
@@ -24,7 +26,7 @@ def literal(text: str, style: str = "") -> Text:
 
 
 def outcome_text(outcome: str) -> Text:
-    mark, style = OUTCOME_MARK[outcome]
+    mark, style = OUTCOME_SYMBOL[outcome], OUTCOME_STYLE[outcome]
     return Text(f"{mark} {outcome}", style=f"bold {style}")
 
 
@@ -103,7 +105,7 @@ def verdict_details(verdict: Verdict, show_trace: bool) -> list[Text]:
     if steps:
         lines.append(Text("  " + ("trace" if show_trace else "why"), style="bold underline"))
     for step in steps:
-        mark, style = RESULT_MARK.get(step.result, ("?", ""))
+        mark, style = STEP_MARK.get(step.result, "?"), RESULT_STYLE.get(step.result, "")
         line = Text(f"    {mark} {step.result:<4} ", style=style) + literal(step.summary)
         line.append(f"  [{step.spec}]", style="dim")
         lines.append(line)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from .element_request import element_request
 from .origins import host_ip, is_potentially_trustworthy
 from .sites import Site, registrable_domain
 
@@ -170,12 +171,7 @@ def request_credentials_mode(via: str, credentials: str, crossorigin: str, scrip
     if via == "fetch":
         return credentials
     if via in ("image", "script"):
-        if crossorigin == "anonymous":
-            return "same-origin"
-        if crossorigin == "use-credentials":
-            return "include"
-        # No attribute: no-cors with credentials included, except module scripts (CORS, same-origin).
-        return "same-origin" if via == "script" and script_type == "module" else "include"
+        return element_request(crossorigin, module=via == "script" and script_type == "module").credentials
     return "include"  # iframe, navigation, form-post: navigations always include credentials
 
 

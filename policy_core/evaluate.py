@@ -2,40 +2,38 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .context import Context
 from .errors import ScenarioError
-from .report import Endpoint, ExpectationResult, Report, Verdict, new_record
+from .origins import Origin
+from .report import Endpoint, ExpectationResult, Report
 from .resources import EVALUATORS
 from .scenario import Scenario
+from .sites import Site
 
 
 def evaluate(scenario: Scenario) -> Report:
     ctx = Context.of(scenario)
-    verdicts: list[Verdict] = []
-    for index, resource in enumerate(scenario.resources):
-        evaluator = EVALUATORS.get(resource)
-        if evaluator is None:
-            raise ScenarioError(
-                f"resources[{index}]",
-                f"the {resource!r} verdict is not available yet in this release; available: {', '.join(EVALUATORS)}",
-            )
-        verdicts.append(evaluator(ctx))
-    # Positional arguments: keyword calls to a NamedTuple's __new__ cost more (once per keystroke in the TUI).
+    verdicts = tuple(EVALUATORS[resource](ctx) for resource in scenario.resources)
     report = Report(
-        new_record(Endpoint, (scenario.page.href, ctx.page_origin_text, ctx.page_site.serialize(),
-                              ctx.page_origin.opaque, ctx.page_origin)),
-        new_record(Endpoint, (scenario.target.href, ctx.target_origin_text, ctx.target_site.serialize(),
-                              ctx.target_origin.opaque, ctx.target_origin)),
-        ctx.same_origin,
-        ctx.same_site,
-        ctx.origin_diff,
-        tuple(verdicts),
+        page=_endpoint(scenario.page.href, ctx.page_origin_text, ctx.page_site, ctx.page_origin),
+        target=_endpoint(scenario.target.href, ctx.target_origin_text, ctx.target_site, ctx.target_origin),
+        same_origin=ctx.same_origin,
+        same_site=ctx.same_site,
+        origin_diff=ctx.origin_diff,
+        verdicts=verdicts,
     )
     if not scenario.expect:
         return report
-    results = tuple(ExpectationResult(e.path, e.expected, _actual(report, e.path)) for e in scenario.expect)
-    return Report(report.page, report.target, report.same_origin, report.same_site, report.origin_diff,
-                  report.verdicts, results)
+    results = tuple(
+        ExpectationResult(path=e.path, expected=e.expected, actual=_actual(report, e.path)) for e in scenario.expect
+    )
+    return replace(report, expectations=results)
+
+
+def _endpoint(url: str, origin_text: str, site: Site, origin: Origin) -> Endpoint:
+    return Endpoint(url=url, origin=origin_text, site=site.serialize(), opaque=origin.opaque, origin_parts=origin)
 
 
 def _actual(report: Report, path: str) -> bool:
@@ -48,5 +46,5 @@ def _actual(report: Report, path: str) -> bool:
     if verdict is None:
         raise ScenarioError(f"expect.{path}", f"expects a {resource} verdict, but {resource!r} is not in resources")
     if capability == "preflight":
-        return bool(verdict.extra_value("preflight"))
+        return verdict.fetch is not None and verdict.fetch.preflight
     return verdict.capability(capability)

@@ -1,31 +1,25 @@
 """Verdicts and the report: what the page can do, in the browser's words, and why.
 
-The records are NamedTuples: immutable like frozen dataclasses, and several times cheaper to
-build, which matters because every keystroke in the workbench builds a whole report.
+Plain frozen records built with keywords (h11-style). ``Trace`` is how an evaluator explains
+itself: one call per rule the browser applied (``trace.passed(...)``, ``trace.failed(...)``).
 """
 
 from __future__ import annotations
 
-from itertools import repeat, starmap
-from typing import TYPE_CHECKING, Any, NamedTuple
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .origins import Origin
 
 PASS, FAIL, INFO, SKIP = "pass", "fail", "info", "skip"
-
-# ``new_record(Cls, (field, ...))``: a NamedTuple built in C from every field, in order (no
-# defaults, no length check). Calling the class runs its generated Python ``__new__`` through a
-# type slot: about twice the cost, on records the hot path builds dozens of times per evaluation.
-new_record = tuple.__new__
-
-# A step before it becomes a Step: (id, result, summary, detail, spec). Checks and evaluators
-# hand these to ``Trace``, which turns them into Steps once, in ``to_steps``.
-StepFields = tuple[str, str, str, str, str]
+RESULTS = (PASS, FAIL, INFO, SKIP)
 
 
-class Step(NamedTuple):
-    """One rule the browser applied. ``id`` is stable (docs/trace-steps.md)."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Step:
+    """One rule the browser applied. ``id`` is stable (docs/trace-steps/)."""
 
     id: str
     result: str  # pass | fail | info | skip
@@ -37,36 +31,84 @@ class Step(NamedTuple):
         return {"id": self.id, "result": self.result, "summary": self.summary, "detail": self.detail, "spec": self.spec}
 
 
-class Trace(list):  # type: ignore[type-arg]
-    """Collects steps in order; the evaluators' one way to explain themselves.
+class Trace:
+    """The ordered steps of one verdict, appended as the evaluator applies each rule."""
 
-    ``add`` takes one plain ``(id, result, summary, detail, spec)`` tuple and is ``list.append``
-    itself: a C call per step instead of a Python frame, on the hottest line of every evaluation
-    (about 60 steps when all six verdicts are on). ``to_steps`` turns them into Steps once.
-    """
+    __slots__ = ("_steps",)
 
-    __slots__ = ()
+    def __init__(self) -> None:
+        self._steps: list[Step] = []
 
-    if TYPE_CHECKING:
+    def _step(self, result: str, id: str, summary: str, detail: str, spec: str) -> None:
+        self._steps.append(Step(id=id, result=result, summary=summary, detail=detail, spec=spec))
 
-        def add(self, step: StepFields, /) -> None: ...
+    def passed(self, id: str, summary: str, detail: str, spec: str) -> None:
+        self._step(PASS, id, summary, detail, spec)
 
-    else:
-        add = list.append
+    def failed(self, id: str, summary: str, detail: str, spec: str) -> None:
+        self._step(FAIL, id, summary, detail, spec)
+
+    def info(self, id: str, summary: str, detail: str, spec: str) -> None:
+        self._step(INFO, id, summary, detail, spec)
+
+    def skipped(self, id: str, summary: str, detail: str, spec: str) -> None:
+        self._step(SKIP, id, summary, detail, spec)
+
+    def record(self, step: Step) -> None:
+        """Append a step built elsewhere (a shared check hands its steps back to the caller)."""
+        self._steps.append(step)
+
+    def extend(self, steps: Iterable[Step | StepFields]) -> None:
+        for item in steps:
+            # transitional: shared checks still hand back positional tuples
+            self._steps.append(item if isinstance(item, Step) else Step(
+                id=item[0], result=item[1], summary=item[2], detail=item[3], spec=item[4]))
+
+    def steps(self) -> tuple[Step, ...]:
+        return tuple(self._steps)
+
+    def __len__(self) -> int:
+        return len(self._steps)
+
+    def __iter__(self) -> Any:
+        return iter(self._steps)
+
+    # --- transitional: the positional-tuple API the structure work removes -----------------------
+    def add(self, fields: tuple[str, str, str, str, str], /) -> None:
+        step_id, result, summary, detail, spec = fields
+        self._step(result, step_id, summary, detail, spec)
 
     def to_steps(self) -> tuple[Step, ...]:
-        # tuple.__new__(Step, fields) for each step, all in C. starmap passes zip's (Step, fields)
-        # pair on as the call's argument tuple, and zip reuses that pair; map(new_record,
-        # repeat(Step), self) would build a fresh argument tuple for every step (hot path).
-        return tuple(starmap(new_record, zip(repeat(Step), self)))  # noqa: RUF058
+        return self.steps()
 
 
-class Console(NamedTuple):
+def step(result: str, id: str, summary: str, detail: str, spec: str) -> Step:
+    """A step for a shared check to hand back (``trace.extend(check.steps)``)."""
+    return Step(id=id, result=result, summary=summary, detail=detail, spec=spec)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DevtoolsIssue:
+    """A DevTools issue (CDP ``Audits.issueAdded``): Chrome reports some problems here, not in the console."""
+
+    code: str  # e.g. "DeprecationIssue"
+    reason: str  # e.g. "AuthorizationCoveredByWildcard"
+    text: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"code": self.code, "reason": self.reason, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Console:
     """What each browser prints in the console; None where it prints nothing (or it is not known)."""
 
     chrome: str | None = None
     firefox: str | None = None
     safari: str | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.chrome or self.firefox or self.safari)
 
     def to_dict(self) -> dict[str, str | None]:
         return {"chrome": self.chrome, "firefox": self.firefox, "safari": self.safari}
@@ -75,14 +117,38 @@ class Console(NamedTuple):
 NO_CONSOLE = Console()
 
 
-class Verdict(NamedTuple):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FetchDetails:
+    """Fetch's own report keys, and the typed facts the exports build server configuration from."""
+
+    preflight: bool = False
+    exposed_headers: tuple[str, ...] = ()
+    preflight_cache_seconds: int | None = None
+    preflight_request: tuple[str, ...] = ()  # the OPTIONS request line and its CORS header lines
+    # What the preflight asks the server to allow (empty when no preflight is sent).
+    preflight_method: str | None = None
+    preflight_headers: tuple[str, ...] = ()  # lower-case, sorted, as Access-Control-Request-Headers
+    credentials: bool = False  # the request's credentials mode is include
+
+    def report_items(self) -> tuple[tuple[str, Any], ...]:
+        """The keys the report (``check --json``) has always carried for fetch, in order."""
+        return (
+            ("preflight", self.preflight),
+            ("exposed_headers", self.exposed_headers),
+            ("preflight_cache_seconds", self.preflight_cache_seconds),
+            ("preflight_request", self.preflight_request),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Verdict:
     resource: str
     can: tuple[tuple[str, bool], ...]
     trace: tuple[Step, ...]
     console: Console = NO_CONSOLE
     fixes: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
-    extra: tuple[tuple[str, Any], ...] = ()  # type-specific report keys, e.g. fetch's "preflight"
+    fetch: FetchDetails | None = None  # fetch's own keys; None for the other resource types
 
     @property
     def outcome(self) -> str:
@@ -96,21 +162,29 @@ class Verdict(NamedTuple):
     def capability(self, name: str) -> bool:
         return dict(self.can)[name]
 
-    def extra_value(self, key: str) -> Any:
-        return dict(self.extra)[key]
+    @property
+    def extra(self) -> tuple[tuple[str, Any], ...]:
+        """The resource-specific report keys, in order (fetch's preflight, exposed headers, ...)."""
+        return self.fetch.report_items() if self.fetch is not None else ()
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"outcome": self.outcome, "can": dict(self.can)}
         for key, value in self.extra:
             out[key] = list(value) if isinstance(value, tuple) else value
         out["console"] = self.console.to_dict()
-        out["trace"] = [step.to_dict() for step in self.trace]
+        out["trace"] = [s.to_dict() for s in self.trace]
         out["fixes"] = list(self.fixes)
         out["warnings"] = list(self.warnings)
         return out
 
 
-class Endpoint(NamedTuple):
+def unique(items: Iterable[str]) -> tuple[str, ...]:
+    """In order, without repeats (fixes and warnings are collected as rules fire)."""
+    return tuple(dict.fromkeys(items))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Endpoint:
     url: str
     origin: str
     site: str
@@ -121,7 +195,8 @@ class Endpoint(NamedTuple):
         return {"url": self.url, "origin": self.origin, "site": self.site, "opaque": self.opaque}
 
 
-class ExpectationResult(NamedTuple):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ExpectationResult:
     path: str
     expected: bool
     actual: bool
@@ -134,14 +209,15 @@ class ExpectationResult(NamedTuple):
         return {"path": self.path, "expected": self.expected, "actual": self.actual, "met": self.met}
 
 
-class Report(NamedTuple):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Report:
     page: Endpoint
     target: Endpoint
     same_origin: bool
     same_site: bool
     origin_diff: tuple[str, ...]
     verdicts: tuple[Verdict, ...]
-    expectations: tuple[ExpectationResult, ...] = ()
+    expectations: tuple[ExpectationResult, ...] = field(default=())
     version: int = 1
 
     @property
@@ -165,3 +241,10 @@ class Report(NamedTuple):
             "verdicts": {v.resource: v.to_dict() for v in self.verdicts},
             "expectations": [e.to_dict() for e in self.expectations],
         }
+
+
+# Transitional: a step as a positional tuple (id, result, summary, detail, spec).
+StepFields = tuple[str, str, str, str, str]
+
+# Transitional: the helper the speed work built records with. Removed once no caller is left.
+new_record = tuple.__new__

@@ -35,12 +35,6 @@ SPEC_MAIN_FETCH = "Fetch § Main fetch (response tainting)"
 SPEC_REDIRECT = "Fetch § HTTP-redirect fetch"
 SPEC_OK_STATUS = "Fetch § ok status"
 
-# What each crossorigin value asks of Fetch: (mode, credentials mode).
-CROSSORIGIN_REQUEST = {
-    "none": ("no-cors", "include"),
-    "anonymous": ("cors", "same-origin"),
-    "use-credentials": ("cors", "include"),
-}
 _CREDENTIALS_WORDS = {
     "include": "cookies and HTTP auth are sent to any origin",
     "same-origin": "cookies are sent only if the URL is same-origin with the page",

@@ -111,9 +111,9 @@ def test_shipped_deck_tells_the_story(shipped: Deck) -> None:
         )
     )
     fetches = [r.verdict("fetch") for r in reports if r.verdict("fetch") is not None]
-    assert any(v.extra_value("preflight") and not v.capability("send") for v in fetches)  # failed preflight
-    assert any(v.extra_value("preflight") and v.capability("read") for v in fetches)  # answered preflight
-    assert any(v.extra_value("preflight_request") for v in fetches)
+    assert any(v.fetch.preflight and not v.capability("send") for v in fetches)  # failed preflight
+    assert any(v.fetch.preflight and v.capability("read") for v in fetches)  # answered preflight
+    assert any(v.fetch.preflight_request for v in fetches)
     assert any(v.console.chrome and "wildcard '*'" in v.console.chrome for v in fetches)
 
 

@@ -94,7 +94,7 @@ def test_curl_pair_reproduces_preflight_and_request() -> None:
     assert [shlex.split(line) for line in commands] == curl_commands(scenario, report)
     preflight, actual = curl_commands(scenario, report)
     assert preflight[:5] == ["curl", "-i", "-X", "OPTIONS", "https://api.example.com/v1/items?id=1"]
-    lines = dict(report.verdict("fetch").extra)["preflight_request"]
+    lines = report.verdict("fetch").fetch.preflight_request
     assert [preflight[i + 1] for i, arg in enumerate(preflight) if arg == "-H"] == list(lines[1:])
     assert "Access-Control-Request-Headers: content-type,x-trace" in preflight
     assert actual[:5] == ["curl", "-i", "-X", "PUT", "https://api.example.com/v1/items?id=1"]

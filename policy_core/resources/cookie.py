@@ -16,7 +16,7 @@ from typing import Any
 from .. import cookies as c
 from ..context import Context
 from ..origins import Url, parse_url
-from ..report import FAIL, INFO, NO_CONSOLE, PASS, SKIP, Console, Trace, Verdict, new_record
+from ..report import FAIL, INFO, NO_CONSOLE, PASS, SKIP, Console, Trace, Verdict
 from ..scenario import Cookie, Request
 from ..setcookie import ParsedSetCookie, parse_set_cookie
 from ..sites import Site, registrable_domain, same_site, site_of
@@ -175,15 +175,7 @@ def evaluate(ctx: Context) -> Verdict:
     if run.fix.changed:
         fixes.insert(0, run.fix.line())
     fixes.extend(run.other_fixes)
-    return new_record(Verdict, (
-        "cookie",
-        (("stored", stored), ("sent", sent), ("script_read", read)),
-        run.trace.to_steps(),
-        console,
-        tuple(dict.fromkeys(fixes)) if fixes else (),  # in order, without repeats
-        tuple(run.warnings),
-        (),
-    ))
+    return Verdict(resource="cookie", can=(("stored", stored), ("sent", sent), ("script_read", read)), trace=run.trace.to_steps(), console=console, fixes=tuple(dict.fromkeys(fixes)) if fixes else (), warnings=tuple(run.warnings))
 
 
 # --- the cookie itself ----------------------------------------------------------------------

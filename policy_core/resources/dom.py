@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..context import Context
 from ..origins import DEFAULT_PORTS, Origin
-from ..report import FAIL, INFO, NO_CONSOLE, PASS, Console, Trace, Verdict, new_record
+from ..report import FAIL, INFO, NO_CONSOLE, PASS, Console, Trace, Verdict
 
 SPEC_ORIGIN = "HTML § Origin (same origin)"
 SPEC_CROSS_ORIGIN_OBJECTS = "HTML § Cross-origin objects"
@@ -109,7 +109,7 @@ def evaluate(ctx: Context) -> Verdict:
         trace.add(("dom.same-origin", PASS, "Same origin: the page's script can read and change the document",
                   "Same-origin documents share full DOM access through iframe.contentWindow.document, "
                   "window.open() handles and window.opener.", SPEC_CROSS_ORIGIN_OBJECTS))
-        return new_record(Verdict, ("dom", (("access", True),), trace.to_steps(), NO_CONSOLE, (), (), ()))
+        return Verdict(resource="dom", can=(("access", True),), trace=trace.to_steps(), console=NO_CONSOLE, fixes=(), warnings=())
 
     trace.add(("dom.same-origin", FAIL, "Cross-origin: touching the document throws SecurityError",
               "Reading contentWindow.document, or any property outside the cross-origin allowlist, throws a "
@@ -128,9 +128,7 @@ def evaluate(ctx: Context) -> Verdict:
     if ctx.scenario.page_sandboxed:
         fixes.append("If the sandboxed page must reach same-origin documents, add allow-same-origin to its sandbox "
                      "attribute (never together with allow-scripts for untrusted content).")
-    return new_record(
-        Verdict, ("dom", (("access", False),), trace.to_steps(), cross_origin_access_console(ctx), tuple(fixes), (), ())
-    )
+    return Verdict(resource="dom", can=(("access", False),), trace=trace.to_steps(), console=cross_origin_access_console(ctx), fixes=tuple(fixes), warnings=())
 
 
 def cross_origin_access_console(ctx: Context) -> Console:
@@ -138,12 +136,8 @@ def cross_origin_access_console(ctx: Context) -> Console:
     console: Console | None = ctx.memo.get("cross-origin-access-console")
     if console is None:  # built once per evaluation, whichever verdict asks first
         page_origin, target_origin = ctx.page_origin_text, ctx.target_origin_text
-        console = ctx.memo["cross-origin-access-console"] = new_record(Console, (
-            f'Blocked a frame with origin "{page_origin}" from accessing a cross-origin frame.',  # chrome
-            'SecurityError: Permission denied to access property "document" on cross-origin object',  # firefox
-            f'Blocked a frame with origin "{page_origin}" from accessing a frame with origin "{target_origin}". '
-            "Protocols, domains, and ports must match.",  # safari
-        ))
+        console = ctx.memo["cross-origin-access-console"] = Console(chrome=f'Blocked a frame with origin "{page_origin}" from accessing a cross-origin frame.', firefox='SecurityError: Permission denied to access property "document" on cross-origin object', safari=f'Blocked a frame with origin "{page_origin}" from accessing a frame with origin "{target_origin}". '
+            "Protocols, domains, and ports must match.")
     return console
 
 

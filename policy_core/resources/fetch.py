@@ -44,7 +44,17 @@ from ..redirects import (
     tainting_after,
     taints_origin,
 )
-from ..report import FAIL, INFO, NO_CONSOLE, PASS, SKIP, Console, Trace, Verdict, new_record
+from ..report import (
+    FAIL,
+    INFO,
+    PASS,
+    SKIP,
+    Console,
+    FetchDetails,
+    Trace,
+    Verdict,
+    unique,
+)
 
 KIND = "fetch"
 CHROME_CORS_SCHEMES = "chrome, chrome-extension, chrome-untrusted, data, http, https, isolated-app"
@@ -73,11 +83,14 @@ class _Out:
     __slots__ = (
         "cache",
         "chrome",
+        "credentials",
         "exposed",
         "firefox",
         "fixes",
         "preflight",
+        "preflight_headers",
         "preflight_lines",
+        "preflight_method",
         "safari",
         "trace",
         "warnings",
@@ -94,26 +107,28 @@ class _Out:
         self.exposed: tuple[str, ...] = ()
         self.cache: int | None = None
         self.preflight_lines: tuple[str, ...] = ()
+        self.preflight_method: str | None = None
+        self.preflight_headers: tuple[str, ...] = ()
+        self.credentials = False
 
     def verdict(self, send: bool, read: bool) -> Verdict:
-        return new_record(Verdict, (
-            KIND,
-            (("send", send), ("read", read)),
-            self.trace.to_steps(),
-            (
-                new_record(Console, (self.chrome, self.firefox, self.safari))
-                if self.chrome or self.firefox or self.safari
-                else NO_CONSOLE
+        return Verdict(
+            resource=KIND,
+            can=(("send", send), ("read", read)),
+            trace=self.trace.steps(),
+            console=Console(chrome=self.chrome, firefox=self.firefox, safari=self.safari),
+            fixes=unique(self.fixes),
+            warnings=unique(self.warnings),
+            fetch=FetchDetails(
+                preflight=self.preflight,
+                exposed_headers=self.exposed if read else (),
+                preflight_cache_seconds=self.cache,
+                preflight_request=self.preflight_lines,
+                preflight_method=self.preflight_method,
+                preflight_headers=self.preflight_headers,
+                credentials=self.credentials,
             ),
-            tuple(dict.fromkeys(self.fixes)) if self.fixes else (),  # in order, without repeats
-            tuple(dict.fromkeys(self.warnings)) if self.warnings else (),
-            (
-                ("preflight", self.preflight),
-                ("exposed_headers", self.exposed if read else ()),
-                ("preflight_cache_seconds", self.cache),
-                ("preflight_request", self.preflight_lines),
-            ),
-        ))
+        )
 
 
 class _Request:
@@ -145,6 +160,7 @@ def evaluate(ctx: Context) -> Verdict:
     scenario = ctx.scenario
     request = scenario.request
     out = _Out()
+    out.credentials = request.credentials == "include"
     method = normalize_method(request.method)
 
     if not _method_ok(out, request.method, method):
@@ -576,6 +592,8 @@ def _preflight_if_needed(out: _Out, ctx: Context, state: _Request, *, first: boo
     if first:
         out.preflight = True
         out.preflight_lines = lines
+        out.preflight_method = method
+        out.preflight_headers = tuple(sorted(unsafe_names))
     preflight = ctx.scenario.preflight
     result = check_preflight(
         preflight.status,

@@ -19,7 +19,7 @@ from ..framing import (
     parse_x_frame_options,
 )
 from ..mixed_content import SPEC_MIXED_CONTENT, chrome_blocked_message, is_mixed_content
-from ..report import FAIL, INFO, NO_CONSOLE, PASS, SKIP, Console, Trace, Verdict, new_record
+from ..report import FAIL, INFO, NO_CONSOLE, PASS, SKIP, Console, Trace, Verdict
 from .dom import (
     REACHABLE_CROSS_ORIGIN_TEXT,
     SPEC_CROSS_ORIGIN_OBJECTS,
@@ -126,9 +126,7 @@ def _blocked(trace: Trace, console: Console, fixes: tuple[str, ...], warnings: t
         "The target never loaded into the frame (Chrome shows an error page there instead).",
         SPEC_CROSS_ORIGIN_OBJECTS),
     )
-    return new_record(
-        Verdict, ("iframe", (("embed", False), ("script_access", False)), trace.to_steps(), console, fixes, warnings, ())
-    )
+    return Verdict(resource="iframe", can=(("embed", False), ("script_access", False)), trace=trace.to_steps(), console=console, fixes=fixes, warnings=warnings)
 
 
 def _origin_url(ctx: Context) -> str:
@@ -407,9 +405,7 @@ def _script_access(
             "the page through window.parent.",
             SPEC_CROSS_ORIGIN_OBJECTS),
         )
-        return new_record(
-            Verdict, ("iframe", (("embed", True), ("script_access", True)), trace.to_steps(), console, fixes, warnings, ())
-        )
+        return Verdict(resource="iframe", can=(("embed", True), ("script_access", True)), trace=trace.to_steps(), console=console, fixes=fixes, warnings=warnings)
     page_text, target_text = ctx.page_origin_text, ctx.target_origin_text
     trace.add(
         ("iframe.script-access",
@@ -431,19 +427,13 @@ def _script_access(
     if console == NO_CONSOLE:  # framing printed nothing (the usual case): only the access messages
         console = access
     else:
-        console = new_record(Console, (
-            _both(console.chrome, access.chrome),
-            _both(console.firefox, access.firefox),
-            _both(console.safari, access.safari),
-        ))
+        console = Console(chrome=_both(console.chrome, access.chrome), firefox=_both(console.firefox, access.firefox), safari=_both(console.safari, access.safari))
     fixes = (
         *fixes,
         f"Talk to the frame with postMessage: iframe.contentWindow.postMessage(data, '{target_text}'); in "
         f"the frame, check event.origin === '{page_text}' before trusting event.data.",
     )
-    return new_record(
-        Verdict, ("iframe", (("embed", True), ("script_access", False)), trace.to_steps(), console, fixes, warnings, ())
-    )
+    return Verdict(resource="iframe", can=(("embed", True), ("script_access", False)), trace=trace.to_steps(), console=console, fixes=fixes, warnings=warnings)
 
 
 def _both(framing: str | None, touching: str | None) -> str | None:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from ..context import Context
 from ..cors import ACAO
+from ..element_request import element_request
 from ..headers import has
-from ..report import FAIL, NO_CONSOLE, PASS, SKIP, Console, Trace, Verdict, new_record
-from ..subresource import CROSSORIGIN_REQUEST, fetch_subresource
+from ..report import FAIL, NO_CONSOLE, PASS, SKIP, Console, Trace, Verdict
+from ..subresource import fetch_subresource
 
 SPEC_CANVAS = "HTML § Security with canvas elements"
 SPEC_IMG = "HTML § Updating the image data"
@@ -35,7 +36,8 @@ _WHY = {
 def evaluate(ctx: Context) -> Verdict:
     trace = Trace()
     crossorigin = ctx.scenario.request.crossorigin
-    mode, credentials = CROSSORIGIN_REQUEST[crossorigin]
+    asked = element_request(crossorigin)
+    mode, credentials = asked.mode, asked.credentials
     load = fetch_subresource(ctx, trace, "image", mode, credentials, _WHY[crossorigin])
     url = load.url.href
 
@@ -48,15 +50,7 @@ def evaluate(ctx: Context) -> Verdict:
             SPEC_IMG),
         )
         trace.add(("image.canvas", SKIP, "Nothing to draw on a canvas", "The image never loaded.", SPEC_CANVAS))
-        return new_record(Verdict, (
-            "image",
-            (("display", False), ("read_pixels", False)),
-            trace.to_steps(),
-            load.console,
-            load.fixes,
-            (),
-            (),
-        ))
+        return Verdict(resource="image", can=(("display", False), ("read_pixels", False)), trace=trace.to_steps(), console=load.console, fixes=load.fixes, warnings=())
 
     trace.add(
         ("image.display",
@@ -79,9 +73,7 @@ def evaluate(ctx: Context) -> Verdict:
             f"Drawing the image keeps the canvas origin-clean, because {how}.",
             SPEC_CANVAS),
         )
-        return new_record(
-            Verdict, ("image", (("display", True), ("read_pixels", True)), trace.to_steps(), NO_CONSOLE, (), (), ())
-        )
+        return Verdict(resource="image", can=(("display", True), ("read_pixels", True)), trace=trace.to_steps(), console=NO_CONSOLE, fixes=(), warnings=())
 
     trace.add(
         ("image.canvas",
@@ -93,15 +85,7 @@ def evaluate(ctx: Context) -> Verdict:
         "page can still show the canvas.",
         SPEC_CANVAS),
     )
-    return new_record(Verdict, (
-        "image",
-        (("display", True), ("read_pixels", False)),
-        trace.to_steps(),
-        TAINTED,
-        _taint_fixes(ctx, url, has(ctx.scenario.response.headers, ACAO)),
-        (),
-        (),
-    ))
+    return Verdict(resource="image", can=(("display", True), ("read_pixels", False)), trace=trace.to_steps(), console=TAINTED, fixes=_taint_fixes(ctx, url, has(ctx.scenario.response.headers, ACAO)), warnings=())
 
 
 def _not_loaded_detail(failure: str | None) -> str:

@@ -11,8 +11,9 @@ from __future__ import annotations
 from .. import headers as h
 from ..context import Context
 from ..cors import ACAO
-from ..report import FAIL, INFO, NO_CONSOLE, PASS, SKIP, Console, Trace, Verdict, new_record
-from ..subresource import CROSSORIGIN_REQUEST, Load, fetch_subresource
+from ..element_request import element_request
+from ..report import FAIL, INFO, NO_CONSOLE, PASS, SKIP, Console, Trace, Verdict
+from ..subresource import Load, fetch_subresource
 
 SPEC_MUTED = "HTML § Runtime script errors (muted errors)"
 SPEC_CLASSIC = "HTML § Fetch a classic script"
@@ -61,13 +62,9 @@ def evaluate(ctx: Context) -> Verdict:
     request = ctx.scenario.request
     module = request.script_type == "module"
     crossorigin = request.crossorigin
-    if module:
-        mode, credentials = "cors", ("include" if crossorigin == "use-credentials" else "same-origin")
-        why = _WHY_MODULE[crossorigin]
-    else:
-        mode, credentials = CROSSORIGIN_REQUEST[crossorigin]
-        why = _WHY_CLASSIC[crossorigin]
-    load = fetch_subresource(ctx, trace, "script", mode, credentials, why)
+    asked = element_request(crossorigin, module=module)
+    why = (_WHY_MODULE if module else _WHY_CLASSIC)[crossorigin]
+    load = fetch_subresource(ctx, trace, "script", asked.mode, asked.credentials, why)
 
     if not load.loaded:
         return _not_run(
@@ -127,15 +124,7 @@ def evaluate(ctx: Context) -> Verdict:
             f"Errors are not muted because {how}.",
             SPEC_MUTED),
         )
-        return new_record(Verdict, (
-            "script",
-            (("execute", True), ("read_errors", True)),
-            trace.to_steps(),
-            NO_CONSOLE,
-            (),
-            _warnings(ctx, load),
-            (),
-        ))
+        return Verdict(resource="script", can=(("execute", True), ("read_errors", True)), trace=trace.to_steps(), console=NO_CONSOLE, fixes=(), warnings=_warnings(ctx, load))
 
     trace.add(
         ("script.errors",
@@ -147,15 +136,7 @@ def evaluate(ctx: Context) -> Verdict:
         "DevTools still shows the real error to the developer; only the page's script is kept blind.",
         SPEC_MUTED),
     )
-    return new_record(Verdict, (
-        "script",
-        (("execute", True), ("read_errors", False)),
-        trace.to_steps(),
-        NO_CONSOLE,
-        _mute_fixes(ctx, load),
-        _warnings(ctx, load),
-        (),
-    ))
+    return Verdict(resource="script", can=(("execute", True), ("read_errors", False)), trace=trace.to_steps(), console=NO_CONSOLE, fixes=_mute_fixes(ctx, load), warnings=_warnings(ctx, load))
 
 
 def _not_run(
@@ -171,15 +152,7 @@ def _not_run(
     """The script never runs: say why, skip the error-muting question, and keep the SRI warning."""
     trace.add(("script.execute", FAIL, summary, detail, SPEC_MODULE if module else SPEC_CLASSIC))
     trace.add(("script.errors", SKIP, "No script, no errors to see", "The script never ran.", SPEC_MUTED))
-    return new_record(Verdict, (
-        "script",
-        (("execute", False), ("read_errors", False)),
-        trace.to_steps(),
-        console,
-        fixes,
-        _warnings(ctx, load),
-        (),
-    ))
+    return Verdict(resource="script", can=(("execute", False), ("read_errors", False)), trace=trace.to_steps(), console=console, fixes=fixes, warnings=_warnings(ctx, load))
 
 
 def _not_loaded_detail(failure: str | None) -> str:

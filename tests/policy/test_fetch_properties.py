@@ -70,7 +70,7 @@ def run(
 def test_same_origin_always_readable(method, credentials, headers, mode) -> None:
     verdict = run("https://app.example.com/api/items", method, credentials, headers, mode=mode, acao=None)
     assert verdict.capability("send") and verdict.capability("read")
-    assert not verdict.extra_value("preflight") and verdict.console.chrome is None
+    assert not verdict.fetch.preflight and verdict.console.chrome is None
 
 
 @settings(max_examples=150, deadline=None)
@@ -107,16 +107,16 @@ def test_failed_preflight_never_sends(
     verdict = run(
         target, method, credentials, headers, acao=acao, acam=acam, acah=acah, status=status, acac=acac
     )
-    if verdict.extra_value("preflight") and any(
+    if verdict.fetch.preflight and any(
         s.id == "fetch.preflight.blocks-request" for s in verdict.trace
     ):
         assert not verdict.capability("send") and not verdict.capability("read")
-        assert verdict.extra_value("preflight_cache_seconds") == 0
-    if verdict.extra_value("preflight"):
-        assert verdict.extra_value("preflight_request")[0].startswith("OPTIONS ")
+        assert verdict.fetch.preflight_cache_seconds == 0
+    if verdict.fetch.preflight:
+        assert verdict.fetch.preflight_request[0].startswith("OPTIONS ")
     else:
-        assert verdict.extra_value("preflight_request") == ()
-        assert verdict.extra_value("preflight_cache_seconds") is None
+        assert verdict.fetch.preflight_request == ()
+        assert verdict.fetch.preflight_cache_seconds is None
 
 
 @settings(max_examples=200, deadline=None)
@@ -127,6 +127,6 @@ def test_removing_unsafe_header_never_adds_preflight(target, method, headers, da
         return
     drop = data.draw(st.sampled_from(unsafe))
     fewer = headers[:drop] + headers[drop + 1 :]
-    before = run(target, method, "omit", headers).extra_value("preflight")
-    after = run(target, method, "omit", fewer).extra_value("preflight")
+    before = run(target, method, "omit", headers).fetch.preflight
+    after = run(target, method, "omit", fewer).fetch.preflight
     assert before or not after

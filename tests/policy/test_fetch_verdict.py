@@ -112,13 +112,13 @@ def test_spa_json_post_preflight_request_lines() -> None:
             "headers": [["Access-Control-Allow-Origin", "https://app.example.com"], ["Vary", "Origin"]]
         },
     )
-    assert verdict.extra_value("preflight_request") == (
+    assert verdict.fetch.preflight_request == (
         "OPTIONS /v1/items HTTP/1.1",
         "Origin: https://app.example.com",
         "Access-Control-Request-Method: PUT",
         "Access-Control-Request-Headers: content-type,x-trace",
     )
-    assert verdict.extra_value("preflight_cache_seconds") == 5
+    assert verdict.fetch.preflight_cache_seconds == 5
     assert verdict.capability("read") and verdict.warnings == ()
 
 
@@ -135,7 +135,7 @@ def test_failed_preflight_explains_why_it_protects_servers() -> None:
 
 def test_query_in_preflight_request_line() -> None:
     verdict = fetch(target="https://api.example.com/v1/items?page=2#top", request={"method": "PUT"})
-    assert verdict.extra_value("preflight_request")[0] == "OPTIONS /v1/items?page=2 HTTP/1.1"
+    assert verdict.fetch.preflight_request[0] == "OPTIONS /v1/items?page=2 HTTP/1.1"
 
 
 def test_max_age_chrome_cap_warning() -> None:
@@ -151,7 +151,7 @@ def test_max_age_chrome_cap_warning() -> None:
         },
         response={"headers": [["Access-Control-Allow-Origin", "*"]]},
     )
-    assert verdict.extra_value("preflight_cache_seconds") == 7200
+    assert verdict.fetch.preflight_cache_seconds == 7200
     assert any("2 hours" in w and "24 hours" in w for w in verdict.warnings)
 
 
@@ -171,8 +171,8 @@ def test_same_origin_says_no_cors() -> None:
     )
     assert ids(verdict)["fetch.same-origin"] == "pass"
     assert "no CORS" in next(s for s in verdict.trace if s.id == "fetch.same-origin").summary
-    assert verdict.extra_value("exposed_headers") == ("x-secret",)
-    assert verdict.console.chrome is None and not verdict.extra_value("preflight")
+    assert verdict.fetch.exposed_headers == ("x-secret",)
+    assert verdict.console.chrome is None and not verdict.fetch.preflight
 
 
 def test_mixed_content_blocked_before_cors() -> None:
@@ -273,7 +273,7 @@ def test_forbidden_headers_dropped() -> None:
         response={"headers": [["Access-Control-Allow-Origin", "*"]]},
     )
     assert ids(verdict)["fetch.forbidden-headers"] == "info"
-    assert not verdict.extra_value("preflight")
+    assert not verdict.fetch.preflight
 
 
 def test_redirect_message_form_and_taint() -> None:

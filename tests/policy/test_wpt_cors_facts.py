@@ -179,7 +179,7 @@ def test_expose_headers_star(fact, credentials, lines, header, exposed) -> None:
     ]
     verdict = fetch("GET", "include" if credentials else "omit", response=response)
     assert verdict.capability("read")
-    assert (header in verdict.extra_value("exposed_headers")) is exposed
+    assert (header in verdict.fetch.exposed_headers) is exposed
 
 
 # --- B. Method matching and normalization -----------------------------------------------------
@@ -266,16 +266,14 @@ PREFLIGHTED = ["DELETE", "PUT", "PATCH", "patcH", "NEW", "chicken"]
     "method", PREFLIGHTED, ids=[f"cors-preflight.any.js:fact-14-{m}" for m in PREFLIGHTED]
 )
 def test_preflighted_methods_need_exact_acam(method) -> None:  # fact 14
-    assert fetch(method, preflight=preflight_server(method), response=preflight_server()).extra_value(
-        "preflight"
-    )
+    assert fetch(method, preflight=preflight_server(method), response=preflight_server()).fetch.preflight
     assert succeeds(method, [], method, None)
     assert not succeeds(method, [], None, None)
 
 
 @pytest.mark.parametrize("method", ["Get", "post"], ids=lambda m: f"simple-requests.htm:fact-15-{m}")
 def test_mixed_case_safelisted_methods_need_no_preflight(method) -> None:  # fact 15
-    assert not fetch(method, response=preflight_server()).extra_value("preflight")
+    assert not fetch(method, response=preflight_server()).fetch.preflight
 
 
 # --- C. Request-header safelist and the preflight request -------------------------------------
@@ -299,14 +297,14 @@ def test_acrh_lists_only_unsafe_names_sorted() -> None:  # fact 16, cors-preflig
     assert (
         "Access-Control-Request-Headers: content-type,x-test-header-a,x-test-header-b,x-test-header-c,"
         "x-test-header-d,x-test-header1,x-test-header2,x-test-header3"
-    ) in verdict.extra_value("preflight_request")
+    ) in verdict.fetch.preflight_request
 
 
 def test_acrh_omitted_when_only_safelisted_headers() -> None:  # fact 16
     verdict = fetch(
         "PUT", headers=[("Accept", "*"), ("Content-Language", "eu")], preflight=preflight_server("PUT")
     )
-    lines = verdict.extra_value("preflight_request")
+    lines = verdict.fetch.preflight_request
     assert lines and not any(line.startswith("Access-Control-Request-Headers") for line in lines)
 
 
@@ -354,7 +352,7 @@ def test_not_safelisted_need_preflight(name, value) -> None:  # fact 18
     verdict = fetch(
         "GET", headers=[(name, value)], preflight=preflight_server(None, name), response=preflight_server()
     )
-    assert verdict.extra_value("preflight") and verdict.capability("read")
+    assert verdict.fetch.preflight and verdict.capability("read")
 
 
 SIMPLE = [
@@ -380,7 +378,7 @@ SIMPLE = [
 @pytest.mark.parametrize("method", ["GET", "POST", "HEAD"])
 def test_simple_requests_no_preflight(name, value, method) -> None:  # facts 19, 20
     verdict = fetch(method, headers=[(name, value)], response=preflight_server())
-    assert not verdict.extra_value("preflight") and verdict.capability("read")
+    assert not verdict.fetch.preflight and verdict.capability("read")
 
 
 def test_several_safelisted_headers_still_simple() -> None:  # fact 20, simple-requests.htm
@@ -389,7 +387,7 @@ def test_several_safelisted_headers_still_simple() -> None:  # fact 20, simple-r
         headers=[("Accept", "a"), ("Accept-Language", "b"), ("Content-Language", "c")],
         response=preflight_server(),
     )
-    assert not verdict.extra_value("preflight")
+    assert not verdict.fetch.preflight
 
 
 CONTENT_TYPES = [
@@ -813,7 +811,7 @@ ALL_RESPONSE = [("Access-Control-Allow-Origin", "*"), *((name, "1") for name, _ 
     ("name", "exposed"), FILTERING, ids=[f"cors-filtering.sub.any.js:fact-37-{n}" for n, _ in FILTERING]
 )
 def test_safelisted_response_headers(name, exposed) -> None:  # fact 37
-    assert (name in fetch(response=ALL_RESPONSE).extra_value("exposed_headers")) is exposed
+    assert (name in fetch(response=ALL_RESPONSE).fetch.exposed_headers) is exposed
 
 
 @pytest.mark.parametrize("credentials", [False, True])
@@ -830,7 +828,7 @@ def test_aceh_exposes_but_never_set_cookie(name, exposed, credentials) -> None: 
     )
     response = [*acao, ("Access-Control-Expose-Headers", name), (name, "1")]
     verdict = fetch(credentials="include" if credentials else "omit", response=response)
-    assert (name in verdict.extra_value("exposed_headers")) is exposed
+    assert (name in verdict.fetch.exposed_headers) is exposed
 
 
 def test_two_aceh_lines_and_unlisted() -> None:  # fact 39, response-headers.htm
@@ -842,7 +840,7 @@ def test_two_aceh_lines_and_unlisted() -> None:  # fact 39, response-headers.htm
         ("X-Second", "2"),
         ("X-Nonexposed", "3"),
     ]
-    exposed = fetch(response=response).extra_value("exposed_headers")
+    exposed = fetch(response=response).fetch.exposed_headers
     assert "x-custom-header" in exposed and "x-second" in exposed and "x-nonexposed" not in exposed
 
 
@@ -877,6 +875,6 @@ def test_aceh_parsing(lines, exposed) -> None:  # fact 40
         ("BB-8", "hey"),
         ("Content-Language", "mkay"),
     ]
-    names = fetch(response=response).extra_value("exposed_headers")
+    names = fetch(response=response).fetch.exposed_headers
     assert ("bb-8" in names) is exposed
     assert "content-language" in names

@@ -11,7 +11,7 @@ from textual import events
 from textual.widgets import DataTable, Input, OptionList, Static
 
 import policy_core
-from policy_core.report import INFO, PASS, Step, Verdict
+from policy_core.report import INFO, PASS, FetchDetails, Step, Verdict
 from policy_core.resources import EVALUATORS
 from tui.app import OriginPlaygroundApp
 from tui.screens.confirm_quit import ConfirmQuit
@@ -130,17 +130,17 @@ def _fake_fetch(ctx) -> Verdict:
     """A stand-in evaluator: proves the UI renders any verdict generically, without UI changes."""
     allowed = any(name.lower() == "access-control-allow-origin" for name, _ in ctx.scenario.response.headers)
     steps = (
-        Step("fake.one", PASS, "first rule", "first detail", "Fetch § 1"),
-        Step("fake.two", INFO, "second rule", "second detail [bold red]x[/]", "Fetch § 2"),
+        Step(id="fake.one", result=PASS, summary="first rule", detail="first detail", spec="Fetch § 1"),
+        Step(id="fake.two", result=INFO, summary="second rule", detail="second detail [bold red]x[/]", spec="Fetch § 2"),
     )
     return Verdict(
-        "fetch",
-        (("send", True), ("read", allowed)),
-        steps,
-        policy_core.Console(chrome=None if allowed else "fake console line"),
+        resource="fetch",
+        can=(("send", True), ("read", allowed)),
+        trace=steps,
+        console=policy_core.Console(chrome=None if allowed else "fake console line"),
         fixes=("Access-Control-Allow-Origin: https://www.a.com",),
         warnings=("a warning",),
-        extra=(("preflight", False), ("exposed_headers", ())),
+        fetch=FetchDetails(),
     )
 
 

@@ -14,9 +14,9 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Static, TextArea
 
 import policy_core
+from origin_playground.glyphs import OUTCOME_SYMBOL, STEP_MARK, literal
 from policy_core.explain import KNOWN_MESSAGES, REASONS, Recognised, recognise, scenario_for
 
-from ..glyphs import OUTCOME_SYMBOL, STEP_MARK, literal
 from ..repaint import update_static
 from ..state import ScenarioDraft
 

@@ -13,10 +13,10 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
+from origin_playground.glyphs import literal, yes_no
 from policy_core import ScenarioError
 from policy_core.compare import OriginTable, compare_urls
 
-from ..glyphs import literal, yes_no
 from ..repaint import update_static
 
 # The article's own comparison, as a starting point.

@@ -23,8 +23,8 @@ from textual.widgets import Footer, Static, TextArea
 
 import policy_core
 from origin_playground.deck import Deck, Slide
+from origin_playground.glyphs import OUTCOME_SYMBOL, STEP_MARK, literal, yes_no
 
-from ..glyphs import OUTCOME_SYMBOL, STEP_MARK, literal, yes_no
 from ..repaint import update_static
 from ..state import Evaluation, ScenarioDraft, evaluate_draft, scenario_toml
 from ..widgets.origin_breakdown import OriginBreakdown

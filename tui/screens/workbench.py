@@ -17,9 +17,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static, TabbedContent, TabPane
 
 import policy_core
+from origin_playground.glyphs import literal
 from policy_core import RESOURCE_TYPES
 
-from ..glyphs import literal
 from ..repaint import (
     post_refreshes_now,
     release_room,

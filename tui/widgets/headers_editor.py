@@ -14,7 +14,8 @@ from textual.message import Message
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, DataTable, Input, Select
 
-from ..glyphs import literal
+from origin_playground.glyphs import literal
+
 from ..state import HeaderRows, parse_pasted_headers
 from .header_input import HeaderInput
 

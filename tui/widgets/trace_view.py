@@ -16,9 +16,9 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from origin_playground.glyphs import OUTCOME_SYMBOL, STEP_MARK, literal
 from policy_core import Step, Verdict
 
-from ..glyphs import OUTCOME_SYMBOL, STEP_MARK, literal
 from ..repaint import update_static
 from .resource_toggles import LABELS
 

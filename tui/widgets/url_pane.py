@@ -13,9 +13,9 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
+from origin_playground.glyphs import literal, yes_no
 from policy_core import Report
 
-from ..glyphs import literal, yes_no
 from ..repaint import release_room, set_display, update_static, update_static_growing
 from .origin_breakdown import OriginBreakdown
 

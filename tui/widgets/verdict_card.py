@@ -12,9 +12,9 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
+from origin_playground.glyphs import OUTCOME_SYMBOL, literal, yes_no
 from policy_core import Verdict
 
-from ..glyphs import OUTCOME_SYMBOL, literal, yes_no
 from ..repaint import size_changed
 from .resource_toggles import LABELS, NOT_AVAILABLE
 

@@ -1,8 +1,10 @@
-"""Symbols shown next to words, so nothing is told by colour alone."""
+"""The one table of symbols shown next to words (CLI, exports, TUI), so nothing is told by colour alone."""
 
 OUTCOME_SYMBOL = {"allowed": "✔", "partial": "◐", "blocked": "✘"}
 STEP_MARK = {"pass": "✔", "fail": "✘", "info": "ℹ", "skip": "↷"}
 YES, NO = "✔", "✘"
+# "✔ allowed": the outcome as a symbol and its word.
+OUTCOME_WORDS = {outcome: f"{symbol} {outcome}" for outcome, symbol in OUTCOME_SYMBOL.items()}
 
 
 def yes_no(value: bool) -> str:

@@ -1,0 +1,71 @@
+"""Every failure the engine reports and explain recognises, by one stable code.
+
+One vocabulary for the engine, explain, the exports and the report. Each area adds its own codes
+in its own group below; a code is never renamed (the report and explain's JSON carry it).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Failure(StrEnum):
+    # --- the CORS check (Fetch § 4.10), on a response or a preflight ------------------------------
+    MISSING_ALLOW_ORIGIN = "missing-allow-origin"
+    WILDCARD_WITH_CREDENTIALS = "wildcard-with-credentials"
+    MULTIPLE_ALLOW_ORIGIN = "multiple-allow-origin"
+    INVALID_ALLOW_ORIGIN = "invalid-allow-origin"
+    ALLOW_ORIGIN_MISMATCH = "allow-origin-mismatch"
+    ORIGIN_NOT_ALLOWED = "origin-not-allowed"  # Safari's one sentence for missing and mismatch
+    INVALID_ALLOW_CREDENTIALS = "invalid-allow-credentials"
+    ACCESS_CONTROL_CHECKS = "access-control-checks"  # Safari's "due to access control checks."
+
+    # --- fetch: request, mode, scheme ---------------------------------------------------------------
+    DISALLOWED_BY_MODE = "disallowed-by-mode"
+    SCHEME_NOT_SUPPORTED = "scheme-not-supported"
+    CORS_DISABLED = "cors-disabled"
+    REQUEST_DID_NOT_SUCCEED = "request-did-not-succeed"
+    ORIGIN_HEADER_NOT_ADDED = "origin-header-not-added"
+    INVALID_RESPONSE = "invalid-response"
+
+    # --- the preflight (Fetch § 4.8) -------------------------------------------------------------------
+    PREFLIGHT_CORS = "preflight-cors"  # the preflight's CORS check failed (the check's own code says how)
+    PREFLIGHT_INVALID_STATUS = "preflight-invalid-status"
+    PREFLIGHT_DISALLOWED_REDIRECT = "preflight-disallowed-redirect"
+    INVALID_ALLOW_METHODS = "invalid-allow-methods"
+    INVALID_ALLOW_HEADERS = "invalid-allow-headers"
+    METHOD_NOT_ALLOWED = "method-not-allowed"
+    HEADER_NOT_ALLOWED = "header-not-allowed"
+    AUTHORIZATION_WILDCARD = "authorization-wildcard"  # a deprecation, not a block
+
+    # --- redirects (Fetch § 4.4) -----------------------------------------------------------------------
+    REDIRECT_CONTAINS_CREDENTIALS = "redirect-contains-credentials"
+
+    # --- Local / Private Network Access --------------------------------------------------------------
+    INSECURE_PRIVATE_NETWORK = "insecure-private-network"
+    INVALID_PRIVATE_NETWORK_ACCESS = "invalid-private-network-access"
+    UNEXPECTED_PRIVATE_NETWORK_ACCESS = "unexpected-private-network-access"
+    PREFLIGHT_MISSING_ALLOW_PRIVATE_NETWORK = "preflight-missing-allow-private-network"
+    PREFLIGHT_INVALID_ALLOW_PRIVATE_NETWORK = "preflight-invalid-allow-private-network"
+    PREFLIGHT_MISSING_PRIVATE_NETWORK_ACCESS_ID = "preflight-missing-private-network-access-id"
+    PREFLIGHT_MISSING_PRIVATE_NETWORK_ACCESS_NAME = "preflight-missing-private-network-access-name"
+    PRIVATE_NETWORK_PERMISSION_UNAVAILABLE = "private-network-permission-unavailable"
+    PRIVATE_NETWORK_PERMISSION_DENIED = "private-network-permission-denied"
+    PREFLIGHT_MISSING_ALLOW_EXTERNAL = "preflight-missing-allow-external"
+    PREFLIGHT_INVALID_ALLOW_EXTERNAL = "preflight-invalid-allow-external"
+
+    # --- subresources: image, script, mixed content, CORP ---------------------------------------------
+    MIXED_CONTENT = "mixed-content"
+    CORP_BLOCKED = "corp-blocked"
+    CANVAS_TAINTED = "canvas-tainted"
+    SCRIPT_ERROR_MUTED = "script-error-muted"
+
+    # --- documents: dom access and framing -------------------------------------------------------------
+    CROSS_ORIGIN_FRAME_ACCESS = "cross-origin-frame-access"
+    SANDBOXED_FRAME_ACCESS = "sandboxed-frame-access"
+    X_FRAME_OPTIONS = "x-frame-options"
+    X_FRAME_OPTIONS_CONFLICT = "x-frame-options-conflict"
+    X_FRAME_OPTIONS_INVALID = "x-frame-options-invalid"
+    FRAME_ANCESTORS = "frame-ancestors"
+
+    # --- cookies -------------------------------------------------------------------------------------------
