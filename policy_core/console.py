@@ -1,8 +1,16 @@
-"""The browsers' own console sentences for CORS failures (browser-rules.md § 2.1-2.3)."""
+"""The browsers' frames around a CORS reason, rendered from the catalogue (messages/cors.py).
+
+Thin helpers so every verdict (and explain) frames a reason the same way: the sentences
+themselves live only in the catalogue.
+"""
 
 from __future__ import annotations
 
-CHROME_PREFLIGHT_PREFIX = "Response to preflight request doesn't pass access control check: "
+from .messages import CATALOGUE, CHROME, FIREFOX, SAFARI, render
+from .messages import cors as m
+
+# "Response to preflight request doesn't pass access control check: " (the frame before {reason}).
+CHROME_PREFLIGHT_PREFIX = CATALOGUE[m.FRAME_PREFLIGHT].wording(CHROME).text.removesuffix("{reason}")
 
 
 def encode_hint(text: str) -> str:
@@ -14,18 +22,25 @@ def chrome_cors_message(
     kind: str, url: str, origin: str, reason: str, *, initial_url: str | None = None, preflight: bool = False
 ) -> str:
     """``Access to {kind} at '{url}' [(redirected from '…') ]from origin '…' has been blocked by CORS policy: …``."""
-    redirected = f"(redirected from '{initial_url}') " if initial_url and initial_url != url else ""
-    prefix = CHROME_PREFLIGHT_PREFIX if preflight else ""
-    return f"Access to {kind} at '{url}' {redirected}from origin '{origin}' has been blocked by CORS policy: {prefix}{reason}"
+    if preflight:
+        reason = render(m.FRAME_PREFLIGHT, CHROME, reason=reason)
+    if initial_url and initial_url != url:
+        return render(m.FRAME_REDIRECTED, CHROME, kind=kind, url=url, initial_url=initial_url, origin=origin, reason=reason)
+    return render(m.FRAME, CHROME, kind=kind, url=url, origin=origin, reason=reason)
 
 
 def firefox_cors_message(url: str, reason: str, *, status: int | None = None, quote_url: bool = False) -> str:
     """``Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at …``."""
-    shown = f"‘{url}’" if quote_url else url
-    tail = f" Status code: {status}." if status is not None else ""
-    return f"Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at {shown}. (Reason: {reason}).{tail}"
+    if status is None:
+        return render(m.FRAME_QUOTED if quote_url else m.FRAME, FIREFOX, url=url, reason=reason)
+    return render(m.FRAME_QUOTED_STATUS if quote_url else m.FRAME_STATUS, FIREFOX, url=url, reason=reason, status=status)
 
 
 def safari_cors_message(api: str, url: str, reason: str) -> str:
     """Safari prints the reason, then ``{API} cannot load {url} due to access control checks.``"""
-    return f"{reason}\n{api} cannot load {url} due to access control checks."
+    return f"{reason}\n{render(m.FRAME, SAFARI, api=api, url=url)}"
+
+
+def failed_to_fetch() -> str:
+    """What script sees when a fetch fails: ``TypeError: Failed to fetch``."""
+    return render(m.TYPEERROR_FAILED_TO_FETCH, CHROME)

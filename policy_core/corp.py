@@ -7,33 +7,30 @@ requests always pass. Shared by every no-cors subresource verdict (image, script
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from . import headers as h
+from . import specs
+from .messages import CHROME, SAFARI, Failure, render
 from .origins import Origin, same_origin
-from .report import FAIL, INFO, PASS, StepFields
+from .report import FAIL, INFO, PASS, Step, step
 from .sites import Site
 
-SPEC_CORP = "Fetch § Cross-origin resource policy check"
 CORP = "Cross-Origin-Resource-Policy"
 _POLICIES = ("same-origin", "same-site", "cross-origin")
 
 # Chrome reports the block as a network error on the request (browser-rules.md § 3.10: the
-# net error names are observed in the wild; "Failed to load resource: " is Chrome's usual
-# console frame for a failed subresource load).
-_CHROME_NET_ERROR = {
-    "same-origin": "net::ERR_BLOCKED_BY_RESPONSE.NotSameOrigin",
-    "same-site": "net::ERR_BLOCKED_BY_RESPONSE.NotSameSite",
-}
+# net error names are observed in the wild): net::ERR_BLOCKED_BY_RESPONSE.<this>.
+_CHROME_NET_ERROR = {"same-origin": "NotSameOrigin", "same-site": "NotSameSite"}
 
 
-class CorpCheck(NamedTuple):
-    # A NamedTuple, not a frozen dataclass: as immutable, and several times cheaper to build (hot path).
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CorpCheck:
     ok: bool
-    policy: str | None  # the recognised value, or None when absent or ignored
-    chrome: str | None  # console line when blocked
-    safari: str | None
-    step: StepFields | None  # None when there is no header at all (nothing to explain)
+    policy: str | None = None  # the recognised value, or None when absent or ignored
+    chrome: str | None = None  # console line when blocked
+    safari: str | None = None
+    step: Step | None = None  # None when there is no header at all (nothing to explain)
 
 
 def corp_check(
@@ -49,38 +46,26 @@ def corp_check(
     """Run the CORP check of a no-cors response from ``url`` for a request made by ``request_origin``."""
     raw = h.get_combined(headers, CORP)
     if raw is None:
-        return CorpCheck(True, None, None, None, None)
+        return CorpCheck(ok=True)
     # Fetch compares the whole (combined) value byte for byte: two lines, or other case, are ignored.
     policy = raw.strip(" \t") if raw.strip(" \t") in _POLICIES else None
     if policy is None:
-        return CorpCheck(
-            True,
-            None,
-            None,
-            None,
-            (
-                step_id,
-                INFO,
-                f"{CORP}: {raw!r} is not a recognised value and is ignored",
-                "Only the exact values same-origin, same-site and cross-origin (lower-case, one header line) count; "
-                "anything else is treated as if the header were absent.",
-                SPEC_CORP,
-            ),
-        )
+        return CorpCheck(ok=True, step=step(
+            INFO,
+            step_id,
+            f"{CORP}: {raw!r} is not a recognised value and is ignored",
+            "Only the exact values same-origin, same-site and cross-origin (lower-case, one header line) count; "
+            "anything else is treated as if the header were absent.",
+            specs.FETCH_CORP,
+        ))
     if policy == "cross-origin":
-        return CorpCheck(
-            True,
-            policy,
-            None,
-            None,
-            (
-                step_id,
-                PASS,
-                f"{CORP}: cross-origin allows every page to embed it",
-                "The server explicitly allows no-cors loads from any origin.",
-                SPEC_CORP,
-            ),
-        )
+        return CorpCheck(ok=True, policy=policy, step=step(
+            PASS,
+            step_id,
+            f"{CORP}: cross-origin allows every page to embed it",
+            "The server explicitly allows no-cors loads from any origin.",
+            specs.FETCH_CORP,
+        ))
     if policy == "same-origin":
         allowed = same_origin(request_origin, url_origin)
         why = (
@@ -101,34 +86,28 @@ def corp_check(
                 "a resource served over https is never same-site with a page served over http for this check"
             )
     if allowed:
-        return CorpCheck(
-            True,
-            policy,
-            None,
-            None,
-            (
-                step_id,
-                PASS,
-                f"{CORP}: {policy} allows this page: {why}",
-                "The server limits no-cors loads to pages of the same "
-                f"{'origin' if policy == 'same-origin' else 'site'}, and this page qualifies.",
-                SPEC_CORP,
-            ),
-        )
-    return CorpCheck(
-        False,
-        policy,
-        f"Failed to load resource: {_CHROME_NET_ERROR[policy]}",
-        f"Cancelled load to {url} because it violates the resource's Cross-Origin-Resource-Policy response header.",
-        (
+        return CorpCheck(ok=True, policy=policy, step=step(
+            PASS,
             step_id,
+            f"{CORP}: {policy} allows this page: {why}",
+            "The server limits no-cors loads to pages of the same "
+            f"{'origin' if policy == 'same-origin' else 'site'}, and this page qualifies.",
+            specs.FETCH_CORP,
+        ))
+    return CorpCheck(
+        ok=False,
+        policy=policy,
+        chrome=render(Failure.CORP_BLOCKED, CHROME, reason=_CHROME_NET_ERROR[policy]),
+        safari=render(Failure.CORP_BLOCKED, SAFARI, url=url),
+        step=step(
             FAIL,
+            step_id,
             f"{CORP}: {policy} blocks this no-cors load: {why}",
             f"The server asked the browser not to hand this response to pages of other "
             f"{'origins' if policy == 'same-origin' else 'sites'} in no-cors mode. The browser fetches it and "
             "then drops it as a network error, so the element gets nothing. A CORS-mode request (the "
             "crossorigin attribute) with a passing CORS check is not subject to this header.",
-            SPEC_CORP,
+            specs.FETCH_CORP,
         ),
     )
 

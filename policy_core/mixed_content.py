@@ -8,9 +8,11 @@ Level 2). Chrome applies the check only to pages loaded over https; http://local
 
 from __future__ import annotations
 
+from . import specs
+from .messages import CHROME, Failure, render
 from .origins import Url, is_potentially_trustworthy, parse_url
 
-SPEC_MIXED_CONTENT = "Mixed Content § Should fetching request be blocked as mixed content?"
+SPEC_MIXED_CONTENT = specs.MIXED_CONTENT  # an alias the iframe verdict still imports
 
 
 def is_mixed_content(page: Url, url: Url) -> bool:
@@ -18,11 +20,8 @@ def is_mixed_content(page: Url, url: Url) -> bool:
 
 
 def chrome_blocked_message(page: Url, url: Url, what: str) -> str:
-    # Observed in Chrome consoles (not in browser-rules.md): what = "script", "frame", "resource".
-    return (
-        f"Mixed Content: The page at '{page.href}' was loaded over HTTPS, but requested an insecure "
-        f"{what} '{url.href}'. This request has been blocked; the content must be served over HTTPS."
-    )
+    """Chrome's console line; ``what`` is "script", "frame", "resource" (observed in Chrome consoles)."""
+    return render(Failure.MIXED_CONTENT, CHROME, page=page.href, what=what, url=url.href)
 
 
 def upgraded(url: Url) -> Url:

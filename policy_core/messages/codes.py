@@ -40,6 +40,8 @@ class Failure(StrEnum):
 
     # --- redirects (Fetch § 4.4) -----------------------------------------------------------------------
     REDIRECT_CONTAINS_CREDENTIALS = "redirect-contains-credentials"
+    TOO_MANY_REDIRECTS = "too-many-redirects"  # more than 20: a network error, no CORS message
+    REDIRECT_NOT_HTTP = "redirect-not-http"  # a Location that is not http(s): a network error
 
     # --- Local / Private Network Access --------------------------------------------------------------
     INSECURE_PRIVATE_NETWORK = "insecure-private-network"
@@ -59,6 +61,10 @@ class Failure(StrEnum):
     CORP_BLOCKED = "corp-blocked"
     CANVAS_TAINTED = "canvas-tainted"
     SCRIPT_ERROR_MUTED = "script-error-muted"
+    NOT_OK_STATUS = "not-ok-status"  # the element gets an error response (status outside 200-299)
+    MODULE_MIME_TYPE = "module-mime-type"
+    NOSNIFF_MIME_TYPE = "nosniff-mime-type"
+    SCRIPT_MIME_BLOCKED = "script-mime-blocked"  # image/*, audio/*, video/*, text/csv never run
 
     # --- documents: dom access and framing -------------------------------------------------------------
     CROSS_ORIGIN_FRAME_ACCESS = "cross-origin-frame-access"

@@ -1,8 +1,220 @@
-"""Messages of CORS, preflight, redirects, request mode, scheme and Local Network Access (fetch and the CORS part of image/script)."""
+"""Messages of CORS, preflight, redirects, request mode, scheme and Local Network Access (fetch and the CORS part of image/script).
+
+A failure's message holds each browser's *reason* sentence; the frames around a reason
+(Chrome's ``Access to … has been blocked by CORS policy: {reason}``, Firefox's ``Cross-Origin
+Request Blocked: … (Reason: {reason}).``, Safari's ``… due to access control checks.``) are
+messages of their own under ``frame.*``. Texts: browser-rules.md § 2.1-2.3, Chromium
+``cors_error_string.cc`` (newest), Firefox ``dom/locales/en-US/chrome/security/security.properties``.
+"""
 
 from __future__ import annotations
 
 from . import CATALOGUE
-from .catalogue import Message, Wording  # noqa: F401
+from .catalogue import CHROME, FIREFOX, SAFARI, Message, Wording
+from .codes import Failure
 
-CATALOGUE.register()
+
+def _m(key: str, *wordings: tuple[str, str]) -> Message:
+    return Message(key=key, wordings=tuple(Wording(browser=b, text=t) for b, t in wordings))
+
+
+# Keys of the frames and suffixes (the failures' keys are their Failure codes).
+FRAME = "frame.cors"  # Chrome, Firefox and Safari frames of a blocked CORS request
+FRAME_REDIRECTED = "frame.cors.redirected"  # Chrome, when the last URL is not the initial one
+FRAME_STATUS = "frame.cors.status"  # Firefox, with the status code
+FRAME_QUOTED = "frame.cors.quoted"  # Firefox quotes the URL for some reasons
+FRAME_QUOTED_STATUS = "frame.cors.quoted-status"
+FRAME_PREFLIGHT = "frame.preflight"  # Chrome's preflight prefix before the reason
+FRAME_WARNING = "frame.cors-warning"  # Firefox's "Cross-Origin Request Warning" frame
+SUFFIX_FETCH = "suffix.fetch"  # Chrome appends it to some reasons when the initiator is fetch()
+SUFFIX_XHR = "suffix.xhr"  # Chrome appends it to the credentials reasons for XMLHttpRequest
+TYPEERROR_FAILED_TO_FETCH = "typeerror.failed-to-fetch"
+TYPEERROR_URL_CREDENTIALS = "typeerror.url-credentials"
+TYPEERROR_NO_CORS_METHOD = "typeerror.no-cors-method"
+TYPEERROR_FORBIDDEN_METHOD = "typeerror.forbidden-method"
+NET_TOO_MANY_REDIRECTS = "net.too-many-redirects"
+
+_FIREFOX_FRAME = "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at "
+
+CATALOGUE.register(
+    # --- frames ------------------------------------------------------------------------------------
+    _m(
+        FRAME,
+        (CHROME, "Access to {kind} at '{url}' from origin '{origin}' has been blocked by CORS policy: {reason}"),
+        (FIREFOX, _FIREFOX_FRAME + "{url}. (Reason: {reason})."),
+        (SAFARI, "{api} cannot load {url} due to access control checks."),
+    ),
+    _m(
+        FRAME_REDIRECTED,
+        (
+            CHROME,
+            "Access to {kind} at '{url}' (redirected from '{initial_url}') from origin '{origin}' has been "
+            "blocked by CORS policy: {reason}",
+        ),
+    ),
+    _m(FRAME_STATUS, (FIREFOX, _FIREFOX_FRAME + "{url}. (Reason: {reason}). Status code: {status}.")),
+    _m(FRAME_QUOTED, (FIREFOX, _FIREFOX_FRAME + "‘{url}’. (Reason: {reason}).")),
+    _m(FRAME_QUOTED_STATUS, (FIREFOX, _FIREFOX_FRAME + "‘{url}’. (Reason: {reason}). Status code: {status}.")),
+    _m(FRAME_PREFLIGHT, (CHROME, "Response to preflight request doesn't pass access control check: {reason}")),
+    _m(
+        FRAME_WARNING,
+        (
+            FIREFOX,
+            "Cross-Origin Request Warning: The Same Origin Policy will disallow reading the remote resource at "
+            "{url} soon. (Reason: {reason}).",
+        ),
+    ),
+    _m(SUFFIX_FETCH, (CHROME, " Have the server send the header with a valid value.")),
+    _m(
+        SUFFIX_XHR,
+        (
+            CHROME,
+            " The credentials mode of requests initiated by the XMLHttpRequest is controlled by the "
+            "withCredentials attribute.",
+        ),
+    ),
+    _m(TYPEERROR_FAILED_TO_FETCH, (CHROME, "TypeError: Failed to fetch")),
+    _m(
+        TYPEERROR_URL_CREDENTIALS,
+        (
+            CHROME,
+            "TypeError: Failed to execute 'fetch' on 'Window': Request cannot be constructed from a URL that "
+            "includes credentials: {url}",
+        ),
+    ),
+    _m(
+        TYPEERROR_NO_CORS_METHOD,
+        (CHROME, "TypeError: Failed to execute 'fetch' on 'Window': '{method}' is unsupported in no-cors mode."),
+    ),
+    _m(
+        TYPEERROR_FORBIDDEN_METHOD,
+        (CHROME, "TypeError: Failed to execute 'fetch' on 'Window': '{method}' HTTP method is unsupported."),
+    ),
+    _m(NET_TOO_MANY_REDIRECTS, (CHROME, "net::ERR_TOO_MANY_REDIRECTS")),
+    # --- the CORS check ------------------------------------------------------------------------------
+    _m(
+        Failure.MISSING_ALLOW_ORIGIN,
+        (CHROME, "No 'Access-Control-Allow-Origin' header is present on the requested resource."),
+        (FIREFOX, "CORS header ‘Access-Control-Allow-Origin’ missing"),
+    ),
+    _m(
+        Failure.WILDCARD_WITH_CREDENTIALS,
+        (
+            CHROME,
+            "The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*' "
+            "when the request's credentials mode is 'include'.",
+        ),
+        (FIREFOX, "Credential is not supported if the CORS header ‘Access-Control-Allow-Origin’ is ‘*’"),
+        (SAFARI, "Cannot use wildcard in Access-Control-Allow-Origin when credentials flag is true."),
+    ),
+    _m(
+        Failure.MULTIPLE_ALLOW_ORIGIN,
+        (CHROME, "The 'Access-Control-Allow-Origin' header contains multiple values '{hint}', but only one is allowed."),
+        (FIREFOX, "Multiple CORS header ‘Access-Control-Allow-Origin’ not allowed"),
+        (SAFARI, "Access-Control-Allow-Origin cannot contain more than one origin."),
+    ),
+    _m(
+        Failure.INVALID_ALLOW_ORIGIN,
+        (CHROME, "The 'Access-Control-Allow-Origin' header contains the invalid value '{hint}'."),
+    ),
+    _m(
+        Failure.ALLOW_ORIGIN_MISMATCH,
+        (CHROME, "The 'Access-Control-Allow-Origin' header has a value '{hint}' that is not equal to the supplied origin."),
+        (FIREFOX, "CORS header ‘Access-Control-Allow-Origin’ does not match ‘{value}’"),
+    ),
+    _m(Failure.ORIGIN_NOT_ALLOWED, (SAFARI, "Origin {origin} is not allowed by Access-Control-Allow-Origin.")),
+    _m(
+        Failure.INVALID_ALLOW_CREDENTIALS,
+        (
+            CHROME,
+            "The value of the 'Access-Control-Allow-Credentials' header in the response is '{hint}' which must "
+            "be 'true' when the request's credentials mode is 'include'.",
+        ),
+        (FIREFOX, "expected ‘true’ in CORS header ‘Access-Control-Allow-Credentials’"),
+        (SAFARI, 'Credentials flag is true, but Access-Control-Allow-Credentials is not "true".'),
+    ),
+    # --- request mode, scheme -----------------------------------------------------------------------
+    _m(Failure.DISALLOWED_BY_MODE, (CHROME, "Cross origin requests are not allowed by request mode.")),
+    _m(
+        Failure.SCHEME_NOT_SUPPORTED,
+        (CHROME, "Cross origin requests are only supported for protocol schemes: {schemes}."),
+        (FIREFOX, "CORS request not http"),
+    ),
+    # --- the preflight ----------------------------------------------------------------------------------
+    _m(
+        Failure.PREFLIGHT_DISALLOWED_REDIRECT,
+        (CHROME, "Redirect is not allowed for a preflight request."),
+        (FIREFOX, "CORS request external redirect not allowed"),
+    ),
+    _m(
+        Failure.PREFLIGHT_INVALID_STATUS,
+        (CHROME, "It does not have HTTP ok status."),
+        (FIREFOX, "CORS preflight response did not succeed"),
+        (SAFARI, "Preflight response is not successful"),
+    ),
+    _m(
+        Failure.INVALID_ALLOW_METHODS,
+        (CHROME, "Cannot parse Access-Control-Allow-Methods response header field in preflight response."),
+        (FIREFOX, "invalid token ‘{token}’ in CORS header ‘Access-Control-Allow-Methods’"),
+    ),
+    _m(
+        Failure.INVALID_ALLOW_HEADERS,
+        (CHROME, "Cannot parse Access-Control-Allow-Headers response header field in preflight response."),
+        (FIREFOX, "invalid token ‘{token}’ in CORS header ‘Access-Control-Allow-Headers’"),
+    ),
+    _m(
+        Failure.METHOD_NOT_ALLOWED,
+        (CHROME, "Method {method} is not allowed by Access-Control-Allow-Methods in preflight response."),
+        (FIREFOX, "Did not find method in CORS header ‘Access-Control-Allow-Methods’"),
+        (SAFARI, "Method {method} is not allowed by Access-Control-Allow-Methods."),
+    ),
+    _m(
+        Failure.HEADER_NOT_ALLOWED,
+        (
+            CHROME,
+            "Request header field {header} is not allowed by Access-Control-Allow-Headers in preflight response.",
+        ),
+        (
+            FIREFOX,
+            "header ‘{header}’ is not allowed according to header ‘Access-Control-Allow-Headers’ from CORS "
+            "preflight response",
+        ),
+        (SAFARI, "Request header field {header} is not allowed by Access-Control-Allow-Headers."),
+    ),
+    _m(
+        Failure.AUTHORIZATION_WILDCARD,
+        (
+            CHROME,
+            "Authorization will not be covered by the wildcard symbol (*) in CORS Access-Control-Allow-Headers "
+            "handling.",
+        ),
+        (
+            FIREFOX,
+            "When the `Access-Control-Allow-Headers` is `*`, the `Authorization` header is not covered. To "
+            "include the `Authorization` header, it must be explicitly listed in CORS header "
+            "`Access-Control-Allow-Headers`",
+        ),
+    ),
+    # --- redirects ------------------------------------------------------------------------------------
+    _m(
+        Failure.REDIRECT_CONTAINS_CREDENTIALS,
+        (
+            CHROME,
+            "Redirect location '{location}' contains a username and password, which is disallowed for "
+            "cross-origin requests.",
+        ),
+    ),
+    # --- Local Network Access ---------------------------------------------------------------------------
+    _m(
+        Failure.INSECURE_PRIVATE_NETWORK,
+        (
+            CHROME,
+            "The request client is not a secure context and the resource is in more-private address space "
+            "`{space}`.",
+        ),
+    ),
+    _m(
+        Failure.PRIVATE_NETWORK_PERMISSION_DENIED,
+        (CHROME, "Permission was denied for this request to access the `{space}` address space."),
+    ),
+)

@@ -1,8 +1,94 @@
-"""Messages of subresources: image and script loads, canvas taint, muted errors, CORP, ORB, mixed content."""
+"""Messages of subresources: image and script loads, canvas taint, muted errors, CORP, ORB, mixed content.
+
+Chrome's canvas text is Blink's exception text, Firefox's is observed, Safari's is WebKit's
+console line (browser-rules.md § 2.4). The mixed-content, CORP, MIME and ORB lines are observed
+in Chrome consoles (not in browser-rules.md).
+"""
 
 from __future__ import annotations
 
 from . import CATALOGUE
-from .catalogue import Message, Wording  # noqa: F401
+from .catalogue import CHROME, FIREFOX, SAFARI, Message, Wording
+from .codes import Failure
 
-CATALOGUE.register()
+CANVAS_EXPORT = "canvas-tainted.export"  # Chrome's toDataURL / toBlob exception
+NET_BLOCKED_BY_ORB = "net.blocked-by-orb"
+
+CATALOGUE.register(
+    Message(
+        key=Failure.MIXED_CONTENT,
+        wordings=(
+            Wording(
+                browser=CHROME,
+                text="Mixed Content: The page at '{page}' was loaded over HTTPS, but requested an insecure "
+                "{what} '{url}'. This request has been blocked; the content must be served over HTTPS.",
+            ),
+        ),
+    ),
+    Message(
+        key=Failure.CORP_BLOCKED,
+        wordings=(
+            # {reason} is NotSameOrigin or NotSameSite; "Failed to load resource: " is Chrome's frame.
+            Wording(browser=CHROME, text="Failed to load resource: net::ERR_BLOCKED_BY_RESPONSE.{reason}"),
+            Wording(
+                browser=SAFARI,
+                text="Cancelled load to {url} because it violates the resource's Cross-Origin-Resource-Policy "
+                "response header.",
+            ),
+        ),
+    ),
+    Message(
+        key=Failure.CANVAS_TAINTED,
+        wordings=(
+            Wording(
+                browser=CHROME,
+                text="Failed to execute 'getImageData' on 'CanvasRenderingContext2D': The canvas has been "
+                "tainted by cross-origin data.",
+            ),
+            Wording(browser=FIREFOX, text="The operation is insecure."),
+            Wording(
+                browser=SAFARI,
+                text="Unable to get image data from canvas because the canvas has been tainted by cross-origin "
+                "data.",
+            ),
+        ),
+    ),
+    Message(key=CANVAS_EXPORT, wordings=(Wording(browser=CHROME, text="Tainted canvases may not be exported."),)),
+    # The message window.onerror gets for a muted error (every browser).
+    Message(
+        key=Failure.SCRIPT_ERROR_MUTED,
+        wordings=tuple(Wording(browser=b, text="Script error.") for b in (CHROME, FIREFOX, SAFARI)),
+    ),
+    Message(
+        key=Failure.MODULE_MIME_TYPE,
+        wordings=(
+            # Newest Chrome says "JavaScript-or-Wasm" (observed 2025); older builds said "JavaScript module script".
+            Wording(
+                browser=CHROME,
+                text="Failed to load module script: Expected a JavaScript-or-Wasm module script but the server "
+                'responded with a MIME type of "{mime}". Strict MIME type checking is enforced for module '
+                "scripts per HTML spec.",
+            ),
+        ),
+    ),
+    Message(
+        key=Failure.NOSNIFF_MIME_TYPE,
+        wordings=(
+            Wording(
+                browser=CHROME,
+                text="Refused to execute script from '{url}' because its MIME type ('{mime}') is not executable, "
+                "and strict MIME type checking is enabled.",
+            ),
+        ),
+    ),
+    Message(
+        key=Failure.SCRIPT_MIME_BLOCKED,
+        wordings=(
+            Wording(
+                browser=CHROME,
+                text="Refused to execute script from '{url}' because its MIME type ('{mime}') is not executable.",
+            ),
+        ),
+    ),
+    Message(key=NET_BLOCKED_BY_ORB, wordings=(Wording(browser=CHROME, text="net::ERR_BLOCKED_BY_ORB"),)),
+)

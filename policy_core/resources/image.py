@@ -8,23 +8,22 @@ attributes; HTML § Security with canvas elements).
 
 from __future__ import annotations
 
+from .. import specs
 from ..context import Context
 from ..cors import ACAO
 from ..element_request import element_request
 from ..headers import has
-from ..report import FAIL, NO_CONSOLE, PASS, SKIP, Console, Trace, Verdict
-from ..subresource import fetch_subresource
+from ..messages import CHROME, FIREFOX, SAFARI, Failure, render
+from ..messages.subresources import CANVAS_EXPORT
+from ..redirects import MAX_REDIRECTS
+from ..report import NO_CONSOLE, Console, Trace, Verdict
+from ..subresource import Load, fetch_subresource
 
-SPEC_CANVAS = "HTML § Security with canvas elements"
-SPEC_IMG = "HTML § Updating the image data"
-
-# browser-rules.md § 2.4. Chrome's is Blink's exception text; Firefox's is observed; Safari's
-# is WebKit's console line.
+# What getImageData on a tainted canvas prints (browser-rules.md § 2.4).
 TAINTED = Console(
-    chrome="Failed to execute 'getImageData' on 'CanvasRenderingContext2D': The canvas has been tainted by "
-    "cross-origin data.",
-    firefox="The operation is insecure.",  # (observed)
-    safari="Unable to get image data from canvas because the canvas has been tainted by cross-origin data.",
+    chrome=render(Failure.CANVAS_TAINTED, CHROME),
+    firefox=render(Failure.CANVAS_TAINTED, FIREFOX),
+    safari=render(Failure.CANVAS_TAINTED, SAFARI),
 )
 _WHY = {
     "none": "The <img> has no crossorigin attribute.",
@@ -42,23 +41,22 @@ def evaluate(ctx: Context) -> Verdict:
     url = load.url.href
 
     if not load.loaded:
-        trace.add(
-            ("image.display",
-            FAIL,
+        trace.failed(
+            "image.display",
             "The image does not load: the <img> shows as broken",
-            _not_loaded_detail(load.failure),
-            SPEC_IMG),
+            _not_loaded_detail(load),
+            specs.HTML_IMAGE_DATA,
         )
-        trace.add(("image.canvas", SKIP, "Nothing to draw on a canvas", "The image never loaded.", SPEC_CANVAS))
-        return Verdict(resource="image", can=(("display", False), ("read_pixels", False)), trace=trace.to_steps(), console=load.console, fixes=load.fixes, warnings=())
+        trace.skipped("image.canvas", "Nothing to draw on a canvas", "The image never loaded.", specs.HTML_CANVAS)
+        return Verdict(resource="image", can=(("display", False), ("read_pixels", False)), trace=trace.steps(),
+                       console=load.console, fixes=load.fixes, warnings=())
 
-    trace.add(
-        ("image.display",
-        PASS,
+    trace.passed(
+        "image.display",
         "The image displays",
         "Showing an image never needs the server's permission: the pixels go to the screen, not to the "
         "page's script.",
-        SPEC_IMG),
+        specs.HTML_IMAGE_DATA,
     )
     if load.cors_same_origin:
         how = (
@@ -66,40 +64,44 @@ def evaluate(ctx: Context) -> Verdict:
             if load.tainting == "basic"
             else "it was fetched in CORS mode and passed the CORS check"
         )
-        trace.add(
-            ("image.canvas",
-            PASS,
+        trace.passed(
+            "image.canvas",
             "The canvas stays readable: getImageData and toDataURL work",
             f"Drawing the image keeps the canvas origin-clean, because {how}.",
-            SPEC_CANVAS),
+            specs.HTML_CANVAS,
         )
-        return Verdict(resource="image", can=(("display", True), ("read_pixels", True)), trace=trace.to_steps(), console=NO_CONSOLE, fixes=(), warnings=())
+        return Verdict(resource="image", can=(("display", True), ("read_pixels", True)), trace=trace.steps(),
+                       console=NO_CONSOLE, fixes=(), warnings=())
 
-    trace.add(
-        ("image.canvas",
-        FAIL,
+    trace.failed(
+        "image.canvas",
         "Drawing it taints the canvas: reading pixels throws SecurityError",
         "The image came from another origin in no-cors mode, so drawImage() clears the canvas's origin-clean "
         "flag. From then on getImageData(), toDataURL(), toBlob() and WebGL texImage2D() throw a "
-        "SecurityError (Chrome: 'Tainted canvases may not be exported.' for toDataURL and toBlob). The "
+        f"SecurityError (Chrome: '{render(CANVAS_EXPORT, CHROME)}' for toDataURL and toBlob). The "
         "page can still show the canvas.",
-        SPEC_CANVAS),
+        specs.HTML_CANVAS,
     )
-    return Verdict(resource="image", can=(("display", True), ("read_pixels", False)), trace=trace.to_steps(), console=TAINTED, fixes=_taint_fixes(ctx, url, has(ctx.scenario.response.headers, ACAO)), warnings=())
+    return Verdict(resource="image", can=(("display", True), ("read_pixels", False)), trace=trace.steps(),
+                   console=TAINTED, fixes=_taint_fixes(ctx, url, has(ctx.scenario.response.headers, ACAO)),
+                   warnings=())
 
 
-def _not_loaded_detail(failure: str | None) -> str:
+def _not_loaded_detail(load: Load) -> str:
+    if load.cors is not None:
+        return (
+            "A CORS-mode image that fails the CORS check is a network error: the image is not shown at all "
+            "(not merely unreadable). Remove the crossorigin attribute to show it without reading its pixels, or "
+            "have the server allow the page's origin."
+        )
     return {
-        "cors": "A CORS-mode image that fails the CORS check is a network error: the image is not shown at all "
-        "(not merely unreadable). Remove the crossorigin attribute to show it without reading its pixels, or "
-        "have the server allow the page's origin.",
-        "corp": "The server's Cross-Origin-Resource-Policy forbids this no-cors load, so the element gets a "
+        Failure.CORP_BLOCKED: "The server's Cross-Origin-Resource-Policy forbids this no-cors load, so the element gets a "
         "network error.",
-        "redirect-credentials": "The redirect cannot be followed in CORS mode.",
-        "redirect-limit": "Fetch stopped after 20 redirects: there is no image to use.",
-        "redirect-scheme": "A redirect to a non-http(s) URL is a network error: there is no image to use.",
-        "status": "The server answered with an error status, so there is no image to decode.",
-    }.get(failure or "", "The request was not made.")
+        Failure.REDIRECT_CONTAINS_CREDENTIALS: "The redirect cannot be followed in CORS mode.",
+        Failure.TOO_MANY_REDIRECTS: f"Fetch stopped after {MAX_REDIRECTS} redirects: there is no image to use.",
+        Failure.REDIRECT_NOT_HTTP: "A redirect to a non-http(s) URL is a network error: there is no image to use.",
+        Failure.NOT_OK_STATUS: "The server answered with an error status, so there is no image to decode.",
+    }.get(load.failure, "The request was not made.") if load.failure else "The request was not made."
 
 
 def _taint_fixes(ctx: Context, url: str, has_acao: bool) -> tuple[str, ...]:

@@ -9,18 +9,15 @@ script runs with the page's origin: including it is trusting it with everything 
 from __future__ import annotations
 
 from .. import headers as h
+from .. import specs
 from ..context import Context
 from ..cors import ACAO
 from ..element_request import element_request
-from ..report import FAIL, INFO, NO_CONSOLE, PASS, SKIP, Console, Trace, Verdict
+from ..messages import CHROME, Failure, render
+from ..messages.subresources import NET_BLOCKED_BY_ORB
+from ..redirects import MAX_REDIRECTS
+from ..report import NO_CONSOLE, Console, Trace, Verdict
 from ..subresource import Load, fetch_subresource
-
-SPEC_MUTED = "HTML § Runtime script errors (muted errors)"
-SPEC_CLASSIC = "HTML § Fetch a classic script"
-SPEC_MODULE = "HTML § Fetch a single module script"
-SPEC_NOSNIFF = "Fetch § Should response to request be blocked due to nosniff?"
-SPEC_SCRIPT_MIME = "Fetch § Should response to request be blocked due to its MIME type?"
-SPEC_ORIGIN = "HTML § Origin (a script runs in the page's realm)"
 
 # HTML § JavaScript MIME type essences.
 JS_MIME_TYPES = frozenset(
@@ -73,7 +70,7 @@ def evaluate(ctx: Context) -> Verdict:
             load,
             module,
             "The script does not run",
-            _not_loaded_detail(load.failure),
+            _not_loaded_detail(load),
             load.console,
             load.fixes,
         )
@@ -91,25 +88,17 @@ def evaluate(ctx: Context) -> Verdict:
             ("Serve it with Content-Type: text/javascript",),
         )
 
-    trace.add(
-        ("script.execute",
-        PASS,
-        "The script runs",
+    trace.passed("script.execute", "The script runs",
         "Running a script never needs the server's permission (unless it is a module script, which needs "
         "CORS).",
-        SPEC_MODULE if module else SPEC_CLASSIC),
-    )
+        specs.HTML_MODULE_SCRIPT if module else specs.HTML_CLASSIC_SCRIPT)
     if load.tainting != "basic":
-        trace.add(
-            ("script.page-origin",
-            INFO,
-            "It runs with the page's origin: it can read everything on the page",
+        trace.info("script.page-origin", "It runs with the page's origin: it can read everything on the page",
             f"The script came from {load.url.origin.serialize()}, but it runs in the page's realm with the "
             f"page's origin ({ctx.page_origin_text}): it can read and change the DOM, read non-HttpOnly "
             "cookies and storage, and fetch the page's own APIs with its cookies. Including a script is "
             "trusting its server completely.",
-            SPEC_ORIGIN),
-        )
+            specs.HTML_SCRIPT_REALM_ORIGIN)
 
     if load.cors_same_origin:
         how = (
@@ -117,26 +106,19 @@ def evaluate(ctx: Context) -> Verdict:
             if load.tainting == "basic"
             else "it was fetched with CORS and passed the check"
         )
-        trace.add(
-            ("script.errors",
-            PASS,
-            "window.onerror sees the full error: message, file, line and column",
+        trace.passed("script.errors", "window.onerror sees the full error: message, file, line and column",
             f"Errors are not muted because {how}.",
-            SPEC_MUTED),
-        )
-        return Verdict(resource="script", can=(("execute", True), ("read_errors", True)), trace=trace.to_steps(), console=NO_CONSOLE, fixes=(), warnings=_warnings(ctx, load))
+            specs.HTML_MUTED_ERRORS)
+        return Verdict(resource="script", can=(("execute", True), ("read_errors", True)), trace=trace.steps(), console=NO_CONSOLE, fixes=(), warnings=_warnings(ctx, load))
 
-    trace.add(
-        ("script.errors",
-        FAIL,
-        "Its errors are muted: window.onerror gets 'Script error.'",
+    muted = render(Failure.SCRIPT_ERROR_MUTED, CHROME)
+    trace.failed("script.errors", f"Its errors are muted: window.onerror gets '{muted}'",
         "The script is cross-origin and was fetched without CORS, so HTML mutes its errors: an error "
-        "event reports the message 'Script error.', an empty filename, line 0 and column 0, and a null "
+        f"event reports the message '{muted}', an empty filename, line 0 and column 0, and a null "
         "error object, so a cross-origin script cannot leak its contents through error messages. "
         "DevTools still shows the real error to the developer; only the page's script is kept blind.",
-        SPEC_MUTED),
-    )
-    return Verdict(resource="script", can=(("execute", True), ("read_errors", False)), trace=trace.to_steps(), console=NO_CONSOLE, fixes=_mute_fixes(ctx, load), warnings=_warnings(ctx, load))
+        specs.HTML_MUTED_ERRORS)
+    return Verdict(resource="script", can=(("execute", True), ("read_errors", False)), trace=trace.steps(), console=NO_CONSOLE, fixes=_mute_fixes(ctx, load), warnings=_warnings(ctx, load))
 
 
 def _not_run(
@@ -150,23 +132,26 @@ def _not_run(
     fixes: tuple[str, ...],
 ) -> Verdict:
     """The script never runs: say why, skip the error-muting question, and keep the SRI warning."""
-    trace.add(("script.execute", FAIL, summary, detail, SPEC_MODULE if module else SPEC_CLASSIC))
-    trace.add(("script.errors", SKIP, "No script, no errors to see", "The script never ran.", SPEC_MUTED))
-    return Verdict(resource="script", can=(("execute", False), ("read_errors", False)), trace=trace.to_steps(), console=console, fixes=fixes, warnings=_warnings(ctx, load))
+    trace.failed("script.execute", summary, detail, specs.HTML_MODULE_SCRIPT if module else specs.HTML_CLASSIC_SCRIPT)
+    trace.skipped("script.errors", "No script, no errors to see", "The script never ran.", specs.HTML_MUTED_ERRORS)
+    return Verdict(resource="script", can=(("execute", False), ("read_errors", False)), trace=trace.steps(), console=console, fixes=fixes, warnings=_warnings(ctx, load))
 
 
-def _not_loaded_detail(failure: str | None) -> str:
+def _not_loaded_detail(load: Load) -> str:
+    if load.cors is not None:
+        return (
+            "A script fetched in CORS mode that fails the CORS check is a network error: it does not run "
+            "at all. The script element fires its error event."
+        )
     return {
-        "cors": "A script fetched in CORS mode that fails the CORS check is a network error: it does not run "
-        "at all. The script element fires its error event.",
-        "corp": "The server's Cross-Origin-Resource-Policy forbids this no-cors load: the script element gets a "
+        Failure.CORP_BLOCKED: "The server's Cross-Origin-Resource-Policy forbids this no-cors load: the script element gets a "
         "network error.",
-        "mixed-content": "Browsers block http scripts on https pages.",
-        "redirect-credentials": "The redirect cannot be followed in CORS mode.",
-        "redirect-limit": "Fetch stopped after 20 redirects: there is no script to use.",
-        "redirect-scheme": "A redirect to a non-http(s) URL is a network error: there is no script to use.",
-        "status": "HTML runs a script only from a response with an ok status.",
-    }.get(failure or "", "The request was not made.")
+        Failure.MIXED_CONTENT: "Browsers block http scripts on https pages.",
+        Failure.REDIRECT_CONTAINS_CREDENTIALS: "The redirect cannot be followed in CORS mode.",
+        Failure.TOO_MANY_REDIRECTS: f"Fetch stopped after {MAX_REDIRECTS} redirects: there is no script to use.",
+        Failure.REDIRECT_NOT_HTTP: "A redirect to a non-http(s) URL is a network error: there is no script to use.",
+        Failure.NOT_OK_STATUS: "HTML runs a script only from a response with an ok status.",
+    }.get(load.failure, "The request was not made.") if load.failure else "The request was not made."
 
 
 def _mime_check(ctx: Context, trace: Trace, load: Load, module: bool) -> Console | None:
@@ -174,77 +159,44 @@ def _mime_check(ctx: Context, trace: Trace, load: Load, module: bool) -> Console
     headers = ctx.scenario.response.headers
     lines = h.lines_of(headers, "content-type")
     if not lines:
-        trace.add(
-            ("script.mime",
-            SKIP,
-            "No Content-Type in the scenario: assumed text/javascript",
+        trace.skipped("script.mime", "No Content-Type in the scenario: assumed text/javascript",
             "The scenario does not say what Content-Type the server sends, so this check assumes a "
             "JavaScript MIME type. Without one a module script fails, and with "
             "X-Content-Type-Options: nosniff so does a classic script.",
-            SPEC_SCRIPT_MIME),
-        )
+            specs.FETCH_SCRIPT_MIME)
         return None
     mime = h.trim(lines[-1].split(";", 1)[0]).lower()
     if mime in JS_MIME_TYPES:
-        trace.add(("script.mime", PASS, f"Content-Type {mime} is a JavaScript MIME type", "", SPEC_SCRIPT_MIME))
+        trace.passed("script.mime", f"Content-Type {mime} is a JavaScript MIME type", "", specs.FETCH_SCRIPT_MIME)
         return None
     url = load.url.href
     if module:
-        trace.add(
-            ("script.mime",
-            FAIL,
-            f"A module script must be served as JavaScript, not {mime}",
+        trace.failed("script.mime", f"A module script must be served as JavaScript, not {mime}",
             "HTML checks module scripts' MIME type strictly, whatever X-Content-Type-Options says.",
-            SPEC_MODULE),
-        )
-        # Newest Chrome says "JavaScript-or-Wasm" (observed 2025); older builds said "JavaScript module script".
-        return Console(
-            chrome=f"Failed to load module script: Expected a JavaScript-or-Wasm module script but the "
-            f'server responded with a MIME type of "{mime}". Strict MIME type checking is enforced '
-            "for module scripts per HTML spec."
-        )
+            specs.HTML_MODULE_SCRIPT)
+        return Console(chrome=render(Failure.MODULE_MIME_TYPE, CHROME, mime=mime))
     nosniff_value = h.get_combined(headers, "X-Content-Type-Options")
     nosniff = nosniff_value is not None and h.trim(nosniff_value.split(",", 1)[0]).lower() == "nosniff"
     if nosniff:
         orb = (
             " For a cross-origin no-cors response Chrome's Opaque Response Blocking may already have dropped "
-            "the body (net::ERR_BLOCKED_BY_ORB); either way the script does not run."
+            f"the body ({render(NET_BLOCKED_BY_ORB, CHROME)}); either way the script does not run."
             if load.tainting == "opaque"
             else ""
         )
-        trace.add(
-            ("script.mime",
-            FAIL,
-            f"nosniff: {mime} is not a JavaScript MIME type, so it does not run",
+        trace.failed("script.mime", f"nosniff: {mime} is not a JavaScript MIME type, so it does not run",
             "With X-Content-Type-Options: nosniff a script must be served with a JavaScript MIME type." + orb,
-            SPEC_NOSNIFF),
-        )
-        # Observed Chrome text (not in browser-rules.md).
-        return Console(
-            chrome=f"Refused to execute script from '{url}' because its MIME type ('{mime}') is not "
-            "executable, and strict MIME type checking is enabled."
-        )
+            specs.FETCH_NOSNIFF)
+        return Console(chrome=render(Failure.NOSNIFF_MIME_TYPE, CHROME, url=url, mime=mime))
     if mime.startswith(("image/", "audio/", "video/")) or mime == "text/csv":
-        trace.add(
-            ("script.mime",
-            FAIL,
-            f"{mime} is never executed as a script",
+        trace.failed("script.mime", f"{mime} is never executed as a script",
             "Fetch blocks scripts served as image, audio, video or text/csv even without nosniff.",
-            SPEC_SCRIPT_MIME),
-        )
-        # Observed Chrome text (not in browser-rules.md).
-        return Console(
-            chrome=f"Refused to execute script from '{url}' because its MIME type ('{mime}') is not "
-            "executable."
-        )
-    trace.add(
-        ("script.mime",
-        INFO,
-        f"{mime} is not a JavaScript MIME type, but a classic script still runs",
+            specs.FETCH_SCRIPT_MIME)
+        return Console(chrome=render(Failure.SCRIPT_MIME_BLOCKED, CHROME, url=url, mime=mime))
+    trace.info("script.mime", f"{mime} is not a JavaScript MIME type, but a classic script still runs",
         "Without X-Content-Type-Options: nosniff browsers execute a classic script whatever its type "
         "(except image, audio, video and text/csv). Serve it as text/javascript.",
-        SPEC_SCRIPT_MIME),
-    )
+        specs.FETCH_SCRIPT_MIME)
     return None
 
 
@@ -261,7 +213,7 @@ def _mute_fixes(ctx: Context, load: Load) -> tuple[str, ...]:
 
 def _warnings(ctx: Context, load: Load) -> tuple[str, ...]:
     """Third-party scripts: suggest Subresource Integrity (it needs CORS on a cross-origin script)."""
-    if load.tainting != "basic" and load.failure not in ("mixed-content", "status"):
+    if load.tainting != "basic" and load.failure not in (Failure.MIXED_CONTENT, Failure.NOT_OK_STATUS):
         return (
             f"A third-party script runs with your page's full powers. Pin the exact file with Subresource "
             f'Integrity: <script src="{load.url.href}" integrity="sha384-<base64 SHA-384 of the file>" '
