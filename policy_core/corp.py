@@ -97,7 +97,7 @@ def corp_check(
     return CorpCheck(
         ok=False,
         policy=policy,
-        chrome=render(Failure.CORP_BLOCKED, CHROME, reason=_CHROME_NET_ERROR[policy]),
+        chrome=render(Failure.CORP_BLOCKED, CHROME, error=_CHROME_NET_ERROR[policy]),
         safari=render(Failure.CORP_BLOCKED, SAFARI, url=url),
         step=step(
             FAIL,

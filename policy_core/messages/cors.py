@@ -36,7 +36,8 @@ NET_TOO_MANY_REDIRECTS = "net.too-many-redirects"
 
 _FIREFOX_FRAME = "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at "
 
-CATALOGUE.register(
+# Everything this area registers (the tests check each wording).
+MESSAGES: tuple[Message, ...] = (
     # --- frames ------------------------------------------------------------------------------------
     _m(
         FRAME,
@@ -218,3 +219,5 @@ CATALOGUE.register(
         (CHROME, "Permission was denied for this request to access the `{space}` address space."),
     ),
 )
+
+CATALOGUE.register(*MESSAGES)

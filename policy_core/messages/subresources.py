@@ -14,7 +14,8 @@ from .codes import Failure
 CANVAS_EXPORT = "canvas-tainted.export"  # Chrome's toDataURL / toBlob exception
 NET_BLOCKED_BY_ORB = "net.blocked-by-orb"
 
-CATALOGUE.register(
+# Everything this area registers (the tests check each wording).
+MESSAGES: tuple[Message, ...] = (
     Message(
         key=Failure.MIXED_CONTENT,
         wordings=(
@@ -28,8 +29,8 @@ CATALOGUE.register(
     Message(
         key=Failure.CORP_BLOCKED,
         wordings=(
-            # {reason} is NotSameOrigin or NotSameSite; "Failed to load resource: " is Chrome's frame.
-            Wording(browser=CHROME, text="Failed to load resource: net::ERR_BLOCKED_BY_RESPONSE.{reason}"),
+            # {error} is NotSameOrigin or NotSameSite; "Failed to load resource: " is Chrome's frame.
+            Wording(browser=CHROME, text="Failed to load resource: net::ERR_BLOCKED_BY_RESPONSE.{error}"),
             Wording(
                 browser=SAFARI,
                 text="Cancelled load to {url} because it violates the resource's Cross-Origin-Resource-Policy "
@@ -92,3 +93,5 @@ CATALOGUE.register(
     ),
     Message(key=NET_BLOCKED_BY_ORB, wordings=(Wording(browser=CHROME, text="net::ERR_BLOCKED_BY_ORB"),)),
 )
+
+CATALOGUE.register(*MESSAGES)

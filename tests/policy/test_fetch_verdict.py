@@ -445,3 +445,44 @@ def test_mime_essence(value, essence) -> None:
 )
 def test_single_range(value, parsed) -> None:
     assert parse_single_range(value) == parsed
+
+
+# --- The typed facts the exports build server configuration from (FetchDetails) -------------------
+
+
+def test_fetch_details_of_a_preflighted_credentialed_request() -> None:
+    verdict = fetch(
+        request={
+            "method": "put",
+            "credentials": "include",
+            "headers": [["X-Trace", "1"], ["Content-Type", "application/json"]],
+        },
+    )
+    details = verdict.fetch
+    assert details is not None
+    assert details.preflight is True
+    assert details.preflight_method == "PUT"  # normalized, as Access-Control-Request-Method carries it
+    assert details.preflight_headers == ("content-type", "x-trace")  # lower-case, sorted
+    assert details.credentials is True
+    assert details.preflight_request[-1] == "Access-Control-Request-Headers: content-type,x-trace"
+
+
+def test_fetch_details_of_a_simple_request() -> None:
+    details = fetch(request={"method": "POST", "headers": [["Content-Type", "text/plain"]]}).fetch
+    assert details is not None
+    assert (details.preflight, details.preflight_method, details.preflight_headers) == (False, None, ())
+    assert details.credentials is False  # credentials: same-origin (the default) is not include
+
+
+def test_fetch_details_method_only_preflight_and_omit() -> None:
+    details = fetch(request={"method": "DELETE", "credentials": "omit"}).fetch
+    assert details is not None
+    assert details.preflight_method == "DELETE"
+    assert details.preflight_headers == ()
+    assert details.credentials is False
+
+
+def test_fetch_details_credentials_even_when_blocked_early() -> None:
+    details = fetch(request={"method": "TRACE", "credentials": "include"}).fetch
+    assert details is not None
+    assert details.credentials is True and details.preflight is False and details.preflight_method is None
