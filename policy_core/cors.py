@@ -42,6 +42,11 @@ def _looks_like_url(value: str) -> bool:
     return bool(sep and scheme and rest) and scheme.isascii() and scheme.replace("+", "").replace("-", "").replace(".", "").isalnum()
 
 
+def _safari_not_allowed(origin: str) -> str:
+    """Safari's one sentence for a missing, mismatched or invalid Access-Control-Allow-Origin."""
+    return render(Failure.ORIGIN_NOT_ALLOWED, SAFARI, origin=origin)
+
+
 def _sentence_start(where: str) -> str:
     return where[:1].upper() + where[1:]
 
@@ -67,7 +72,6 @@ def cors_check(
     combined = ", ".join(lines) if lines else None
     value = h.trim(combined) if combined is not None else None
     id_origin = f"{step_prefix}.allow-origin"
-    safari_not_allowed = render(Failure.ORIGIN_NOT_ALLOWED, SAFARI, origin=request_origin)
 
     def fail(failure: Failure, chrome: str, firefox: str, safari: str, summary: str, detail: str, *,
              step_id: str = id_origin, quote: bool = False, status: bool = False,
@@ -116,7 +120,7 @@ def cors_check(
             Failure.MISSING_ALLOW_ORIGIN,
             render(Failure.MISSING_ALLOW_ORIGIN, CHROME),
             render(Failure.MISSING_ALLOW_ORIGIN, FIREFOX),
-            safari_not_allowed,
+            _safari_not_allowed(request_origin),
             f"No {ACAO} header in {where}",
             f"Without {ACAO} the server has not opted in to sharing {where} with {request_origin}. "
             + ("So the server has not agreed to the actual request either, and the browser will not send it."
@@ -141,10 +145,11 @@ def cors_check(
                 detail += " The value null only matches opaque origins (sandboxed frames, file: and data: pages)."
             return fail(Failure.ALLOW_ORIGIN_MISMATCH,
                         render(Failure.ALLOW_ORIGIN_MISMATCH, CHROME, hint=hint) + fetch_suffix,
-                        firefox, safari_not_allowed, f"{ACAO}: {value} does not match {request_origin}", detail)
+                        firefox, _safari_not_allowed(request_origin),
+                        f"{ACAO}: {value} does not match {request_origin}", detail)
         return fail(Failure.INVALID_ALLOW_ORIGIN,
                     render(Failure.INVALID_ALLOW_ORIGIN, CHROME, hint=hint) + fetch_suffix,
-                    firefox, safari_not_allowed, f"{ACAO}: {value!r} is not an origin",
+                    firefox, _safari_not_allowed(request_origin), f"{ACAO}: {value!r} is not an origin",
                     f"The value must be a serialized origin such as {request_origin} (scheme://host[:port]), null, or *.")
     if firefox_multiple:
         return multiple(f"{len(lines)} {ACAO} header lines", "More than one header line.", firefox_multiple)

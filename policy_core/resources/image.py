@@ -47,9 +47,17 @@ def evaluate(ctx: Context) -> Verdict:
             _not_loaded_detail(load),
             specs.HTML_IMAGE_DATA,
         )
-        trace.skipped("image.canvas", "Nothing to draw on a canvas", "The image never loaded.", specs.HTML_CANVAS)
-        return Verdict(resource="image", can=(("display", False), ("read_pixels", False)), trace=trace.steps(),
-                       console=load.console, fixes=load.fixes, warnings=())
+        trace.skipped(
+            "image.canvas", "Nothing to draw on a canvas", "The image never loaded.", specs.HTML_CANVAS
+        )
+        return Verdict(
+            resource="image",
+            can=(("display", False), ("read_pixels", False)),
+            trace=trace.steps(),
+            console=load.console,
+            fixes=load.fixes,
+            warnings=(),
+        )
 
     trace.passed(
         "image.display",
@@ -70,8 +78,14 @@ def evaluate(ctx: Context) -> Verdict:
             f"Drawing the image keeps the canvas origin-clean, because {how}.",
             specs.HTML_CANVAS,
         )
-        return Verdict(resource="image", can=(("display", True), ("read_pixels", True)), trace=trace.steps(),
-                       console=NO_CONSOLE, fixes=(), warnings=())
+        return Verdict(
+            resource="image",
+            can=(("display", True), ("read_pixels", True)),
+            trace=trace.steps(),
+            console=NO_CONSOLE,
+            fixes=(),
+            warnings=(),
+        )
 
     trace.failed(
         "image.canvas",
@@ -82,9 +96,14 @@ def evaluate(ctx: Context) -> Verdict:
         "page can still show the canvas.",
         specs.HTML_CANVAS,
     )
-    return Verdict(resource="image", can=(("display", True), ("read_pixels", False)), trace=trace.steps(),
-                   console=TAINTED, fixes=_taint_fixes(ctx, url, has(ctx.scenario.response.headers, ACAO)),
-                   warnings=())
+    return Verdict(
+        resource="image",
+        can=(("display", True), ("read_pixels", False)),
+        trace=trace.steps(),
+        console=TAINTED,
+        fixes=_taint_fixes(ctx, url, has(ctx.scenario.response.headers, ACAO)),
+        warnings=(),
+    )
 
 
 def _not_loaded_detail(load: Load) -> str:
@@ -94,14 +113,18 @@ def _not_loaded_detail(load: Load) -> str:
             "(not merely unreadable). Remove the crossorigin attribute to show it without reading its pixels, or "
             "have the server allow the page's origin."
         )
-    return {
-        Failure.CORP_BLOCKED: "The server's Cross-Origin-Resource-Policy forbids this no-cors load, so the element gets a "
-        "network error.",
-        Failure.REDIRECT_CONTAINS_CREDENTIALS: "The redirect cannot be followed in CORS mode.",
-        Failure.TOO_MANY_REDIRECTS: f"Fetch stopped after {MAX_REDIRECTS} redirects: there is no image to use.",
-        Failure.REDIRECT_NOT_HTTP: "A redirect to a non-http(s) URL is a network error: there is no image to use.",
-        Failure.NOT_OK_STATUS: "The server answered with an error status, so there is no image to decode.",
-    }.get(load.failure, "The request was not made.") if load.failure else "The request was not made."
+    return (
+        {
+            Failure.CORP_BLOCKED: "The server's Cross-Origin-Resource-Policy forbids this no-cors load, so the element gets a "
+            "network error.",
+            Failure.REDIRECT_CONTAINS_CREDENTIALS: "The redirect cannot be followed in CORS mode.",
+            Failure.TOO_MANY_REDIRECTS: f"Fetch stopped after {MAX_REDIRECTS} redirects: there is no image to use.",
+            Failure.REDIRECT_NOT_HTTP: "A redirect to a non-http(s) URL is a network error: there is no image to use.",
+            Failure.NOT_OK_STATUS: "The server answered with an error status, so there is no image to decode.",
+        }.get(load.failure, "The request was not made.")
+        if load.failure
+        else "The request was not made."
+    )
 
 
 def _taint_fixes(ctx: Context, url: str, has_acao: bool) -> tuple[str, ...]:

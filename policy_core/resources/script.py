@@ -88,17 +88,23 @@ def evaluate(ctx: Context) -> Verdict:
             ("Serve it with Content-Type: text/javascript",),
         )
 
-    trace.passed("script.execute", "The script runs",
+    trace.passed(
+        "script.execute",
+        "The script runs",
         "Running a script never needs the server's permission (unless it is a module script, which needs "
         "CORS).",
-        specs.HTML_MODULE_SCRIPT if module else specs.HTML_CLASSIC_SCRIPT)
+        specs.HTML_MODULE_SCRIPT if module else specs.HTML_CLASSIC_SCRIPT,
+    )
     if load.tainting != "basic":
-        trace.info("script.page-origin", "It runs with the page's origin: it can read everything on the page",
+        trace.info(
+            "script.page-origin",
+            "It runs with the page's origin: it can read everything on the page",
             f"The script came from {load.url.origin.serialize()}, but it runs in the page's realm with the "
             f"page's origin ({ctx.page_origin_text}): it can read and change the DOM, read non-HttpOnly "
             "cookies and storage, and fetch the page's own APIs with its cookies. Including a script is "
             "trusting its server completely.",
-            specs.HTML_SCRIPT_REALM_ORIGIN)
+            specs.HTML_SCRIPT_REALM_ORIGIN,
+        )
 
     if load.cors_same_origin:
         how = (
@@ -106,19 +112,39 @@ def evaluate(ctx: Context) -> Verdict:
             if load.tainting == "basic"
             else "it was fetched with CORS and passed the check"
         )
-        trace.passed("script.errors", "window.onerror sees the full error: message, file, line and column",
+        trace.passed(
+            "script.errors",
+            "window.onerror sees the full error: message, file, line and column",
             f"Errors are not muted because {how}.",
-            specs.HTML_MUTED_ERRORS)
-        return Verdict(resource="script", can=(("execute", True), ("read_errors", True)), trace=trace.steps(), console=NO_CONSOLE, fixes=(), warnings=_warnings(ctx, load))
+            specs.HTML_MUTED_ERRORS,
+        )
+        return Verdict(
+            resource="script",
+            can=(("execute", True), ("read_errors", True)),
+            trace=trace.steps(),
+            console=NO_CONSOLE,
+            fixes=(),
+            warnings=_warnings(ctx, load),
+        )
 
     muted = render(Failure.SCRIPT_ERROR_MUTED, CHROME)
-    trace.failed("script.errors", f"Its errors are muted: window.onerror gets '{muted}'",
+    trace.failed(
+        "script.errors",
+        f"Its errors are muted: window.onerror gets '{muted}'",
         "The script is cross-origin and was fetched without CORS, so HTML mutes its errors: an error "
         f"event reports the message '{muted}', an empty filename, line 0 and column 0, and a null "
         "error object, so a cross-origin script cannot leak its contents through error messages. "
         "DevTools still shows the real error to the developer; only the page's script is kept blind.",
-        specs.HTML_MUTED_ERRORS)
-    return Verdict(resource="script", can=(("execute", True), ("read_errors", False)), trace=trace.steps(), console=NO_CONSOLE, fixes=_mute_fixes(ctx, load), warnings=_warnings(ctx, load))
+        specs.HTML_MUTED_ERRORS,
+    )
+    return Verdict(
+        resource="script",
+        can=(("execute", True), ("read_errors", False)),
+        trace=trace.steps(),
+        console=NO_CONSOLE,
+        fixes=_mute_fixes(ctx, load),
+        warnings=_warnings(ctx, load),
+    )
 
 
 def _not_run(
@@ -132,9 +158,20 @@ def _not_run(
     fixes: tuple[str, ...],
 ) -> Verdict:
     """The script never runs: say why, skip the error-muting question, and keep the SRI warning."""
-    trace.failed("script.execute", summary, detail, specs.HTML_MODULE_SCRIPT if module else specs.HTML_CLASSIC_SCRIPT)
-    trace.skipped("script.errors", "No script, no errors to see", "The script never ran.", specs.HTML_MUTED_ERRORS)
-    return Verdict(resource="script", can=(("execute", False), ("read_errors", False)), trace=trace.steps(), console=console, fixes=fixes, warnings=_warnings(ctx, load))
+    trace.failed(
+        "script.execute", summary, detail, specs.HTML_MODULE_SCRIPT if module else specs.HTML_CLASSIC_SCRIPT
+    )
+    trace.skipped(
+        "script.errors", "No script, no errors to see", "The script never ran.", specs.HTML_MUTED_ERRORS
+    )
+    return Verdict(
+        resource="script",
+        can=(("execute", False), ("read_errors", False)),
+        trace=trace.steps(),
+        console=console,
+        fixes=fixes,
+        warnings=_warnings(ctx, load),
+    )
 
 
 def _not_loaded_detail(load: Load) -> str:
@@ -143,15 +180,19 @@ def _not_loaded_detail(load: Load) -> str:
             "A script fetched in CORS mode that fails the CORS check is a network error: it does not run "
             "at all. The script element fires its error event."
         )
-    return {
-        Failure.CORP_BLOCKED: "The server's Cross-Origin-Resource-Policy forbids this no-cors load: the script element gets a "
-        "network error.",
-        Failure.MIXED_CONTENT: "Browsers block http scripts on https pages.",
-        Failure.REDIRECT_CONTAINS_CREDENTIALS: "The redirect cannot be followed in CORS mode.",
-        Failure.TOO_MANY_REDIRECTS: f"Fetch stopped after {MAX_REDIRECTS} redirects: there is no script to use.",
-        Failure.REDIRECT_NOT_HTTP: "A redirect to a non-http(s) URL is a network error: there is no script to use.",
-        Failure.NOT_OK_STATUS: "HTML runs a script only from a response with an ok status.",
-    }.get(load.failure, "The request was not made.") if load.failure else "The request was not made."
+    return (
+        {
+            Failure.CORP_BLOCKED: "The server's Cross-Origin-Resource-Policy forbids this no-cors load: the script element gets a "
+            "network error.",
+            Failure.MIXED_CONTENT: "Browsers block http scripts on https pages.",
+            Failure.REDIRECT_CONTAINS_CREDENTIALS: "The redirect cannot be followed in CORS mode.",
+            Failure.TOO_MANY_REDIRECTS: f"Fetch stopped after {MAX_REDIRECTS} redirects: there is no script to use.",
+            Failure.REDIRECT_NOT_HTTP: "A redirect to a non-http(s) URL is a network error: there is no script to use.",
+            Failure.NOT_OK_STATUS: "HTML runs a script only from a response with an ok status.",
+        }.get(load.failure, "The request was not made.")
+        if load.failure
+        else "The request was not made."
+    )
 
 
 def _mime_check(ctx: Context, trace: Trace, load: Load, module: bool) -> Console | None:
@@ -159,21 +200,29 @@ def _mime_check(ctx: Context, trace: Trace, load: Load, module: bool) -> Console
     headers = ctx.scenario.response.headers
     lines = h.lines_of(headers, "content-type")
     if not lines:
-        trace.skipped("script.mime", "No Content-Type in the scenario: assumed text/javascript",
+        trace.skipped(
+            "script.mime",
+            "No Content-Type in the scenario: assumed text/javascript",
             "The scenario does not say what Content-Type the server sends, so this check assumes a "
             "JavaScript MIME type. Without one a module script fails, and with "
             "X-Content-Type-Options: nosniff so does a classic script.",
-            specs.FETCH_SCRIPT_MIME)
+            specs.FETCH_SCRIPT_MIME,
+        )
         return None
     mime = h.trim(lines[-1].split(";", 1)[0]).lower()
     if mime in JS_MIME_TYPES:
-        trace.passed("script.mime", f"Content-Type {mime} is a JavaScript MIME type", "", specs.FETCH_SCRIPT_MIME)
+        trace.passed(
+            "script.mime", f"Content-Type {mime} is a JavaScript MIME type", "", specs.FETCH_SCRIPT_MIME
+        )
         return None
     url = load.url.href
     if module:
-        trace.failed("script.mime", f"A module script must be served as JavaScript, not {mime}",
+        trace.failed(
+            "script.mime",
+            f"A module script must be served as JavaScript, not {mime}",
             "HTML checks module scripts' MIME type strictly, whatever X-Content-Type-Options says.",
-            specs.HTML_MODULE_SCRIPT)
+            specs.HTML_MODULE_SCRIPT,
+        )
         return Console(chrome=render(Failure.MODULE_MIME_TYPE, CHROME, mime=mime))
     nosniff_value = h.get_combined(headers, "X-Content-Type-Options")
     nosniff = nosniff_value is not None and h.trim(nosniff_value.split(",", 1)[0]).lower() == "nosniff"
@@ -184,19 +233,28 @@ def _mime_check(ctx: Context, trace: Trace, load: Load, module: bool) -> Console
             if load.tainting == "opaque"
             else ""
         )
-        trace.failed("script.mime", f"nosniff: {mime} is not a JavaScript MIME type, so it does not run",
+        trace.failed(
+            "script.mime",
+            f"nosniff: {mime} is not a JavaScript MIME type, so it does not run",
             "With X-Content-Type-Options: nosniff a script must be served with a JavaScript MIME type." + orb,
-            specs.FETCH_NOSNIFF)
+            specs.FETCH_NOSNIFF,
+        )
         return Console(chrome=render(Failure.NOSNIFF_MIME_TYPE, CHROME, url=url, mime=mime))
     if mime.startswith(("image/", "audio/", "video/")) or mime == "text/csv":
-        trace.failed("script.mime", f"{mime} is never executed as a script",
+        trace.failed(
+            "script.mime",
+            f"{mime} is never executed as a script",
             "Fetch blocks scripts served as image, audio, video or text/csv even without nosniff.",
-            specs.FETCH_SCRIPT_MIME)
+            specs.FETCH_SCRIPT_MIME,
+        )
         return Console(chrome=render(Failure.SCRIPT_MIME_BLOCKED, CHROME, url=url, mime=mime))
-    trace.info("script.mime", f"{mime} is not a JavaScript MIME type, but a classic script still runs",
+    trace.info(
+        "script.mime",
+        f"{mime} is not a JavaScript MIME type, but a classic script still runs",
         "Without X-Content-Type-Options: nosniff browsers execute a classic script whatever its type "
         "(except image, audio, video and text/csv). Serve it as text/javascript.",
-        specs.FETCH_SCRIPT_MIME)
+        specs.FETCH_SCRIPT_MIME,
+    )
     return None
 
 
