@@ -39,9 +39,11 @@ def index_of(headers: Headers) -> dict[str, tuple[str, ...]]:
 
 def lines_of(headers: Headers, lowered_name: str) -> tuple[str, ...]:
     """The values of every line named ``lowered_name`` (already lower-case), in order."""
-    # Lower-case only the names that can match: header names are tokens (ASCII), so case keeps the length.
-    size = len(lowered_name)
-    return tuple([value for key, value in headers if len(key) == size and key.lower() == lowered_name])
+    found: tuple[str, ...] = ()
+    for key, value in headers:  # a plain loop: the lists are a few lines long, and usually one matches
+        if key.lower() == lowered_name:
+            found += (value,)
+    return found
 
 
 def get_all(headers: Headers, name: str) -> list[str]:
