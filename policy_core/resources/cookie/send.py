@@ -177,7 +177,7 @@ def _send_credentials(run: CookieRun) -> bool:
 
 
 def _request_words(via: str, request: Request) -> str:
-    """How the request is made, in words; only the one text needed is built (hot path)."""
+    """How the request is made, in words."""
     if via == "fetch":
         return f"fetch() with credentials: '{request.credentials}'"
     if via == "image":
