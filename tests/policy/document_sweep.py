@@ -8,7 +8,13 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
 from typing import Any
+
+import policy_core
+
+ROOT = Path(__file__).resolve().parents[2]
 
 PAGES = [
     "https://a.example.com/",
@@ -127,3 +133,18 @@ def scenarios(count: int = 3000, seed: int = 10) -> Iterator[dict[str, Any]]:
                 for _ in range(rng.choice([1, 2]))
             ]
         yield mapping
+
+
+def catalogue_files() -> list[Path]:
+    """The built-in library and the test catalogue (tests/policy/test_catalogue.py snapshots them)."""
+    return sorted([*ROOT.glob("origin_playground/scenarios/*.toml"), *ROOT.glob("tests/scenarios/*/*.toml")])
+
+
+
+@cache
+def evaluated(*, generated: bool = True) -> tuple[tuple[policy_core.Scenario, policy_core.Report], ...]:
+    """Every catalogue scenario (and, with ``generated``, the sweep) with its report, evaluated once per session."""
+    loaded = [policy_core.load_scenario(path) for path in catalogue_files()]
+    if generated:
+        loaded += [policy_core.load_scenario(mapping) for mapping in scenarios()]
+    return tuple((scenario, policy_core.evaluate(scenario)) for scenario in loaded)

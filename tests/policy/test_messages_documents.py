@@ -22,8 +22,7 @@ from policy_core.messages.cookies import CHROME_EXCLUSIONS, DOCUMENT_COOKIE, chr
 from policy_core.messages.documents import SECURITY_ERROR, WINDOW_PROPERTY
 from policy_core.mixed_content import chrome_blocked_message
 
-from .document_sweep import scenarios as generated_scenarios
-from .test_catalogue import CATALOGUE as CATALOGUE_FILES
+from .document_sweep import evaluated
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCUMENT_KEYS = (
@@ -113,11 +112,8 @@ def test_is_rendering_rejects_a_typed_sentence() -> None:
 @cache
 def _console_lines() -> list[tuple[str, str, str, policy_core.Scenario]]:
     """(resource, browser, line, scenario) for every console line dom, iframe and cookie print."""
-    scenarios = [policy_core.load_scenario(path) for path in CATALOGUE_FILES]
-    scenarios += [policy_core.load_scenario(m) for m in generated_scenarios()]
     lines = []
-    for scenario in scenarios:
-        report = policy_core.evaluate(scenario)
+    for scenario, report in evaluated():
         for resource in ("dom", "iframe", "cookie"):
             verdict = report.verdict(resource)
             if verdict is None:
