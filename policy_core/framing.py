@@ -127,9 +127,12 @@ def frame_ancestors_directives(headers: h.Headers, name: str = CSP) -> tuple[Fra
                 continue
             seen.add(directive_name)
             if directive_name == "frame-ancestors":
-                found.append(FrameAncestors(
-                    policy_index=index, policy_count=len(policies), value=" ".join(words[1:]), sources=tuple(words[1:])
-                ))
+                sources = tuple(words[1:])
+                found.append(
+                    FrameAncestors(
+                        policy_index=index, policy_count=len(policies), value=" ".join(sources), sources=sources
+                    )
+                )
     return tuple(found)
 
 

@@ -45,7 +45,10 @@ CATALOGUE.register(
     Message(
         key=WINDOW_PROPERTY,
         wordings=(
-            Wording(browser=CHROME, text="SecurityError: Failed to read a named property '{property}' from 'Window': {reason}"),
+            Wording(
+                browser=CHROME,
+                text="SecurityError: Failed to read a named property '{property}' from 'Window': {reason}",
+            ),
         ),
     ),
     Message(
