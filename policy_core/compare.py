@@ -14,7 +14,7 @@ from .origins import Url, origin_diff, parse_url, same_origin
 from .sites import Site, same_site, site_of
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class OriginRow:
     """One URL: as typed, as parsed, its origin and its site."""
 
@@ -38,7 +38,7 @@ class OriginRow:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class PairRow:
     """Two URLs compared: ``a`` and ``b`` are indexes into ``OriginTable.urls``."""
 
@@ -68,7 +68,7 @@ class PairRow:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class OriginTable:
     urls: tuple[OriginRow, ...]
     pairs: tuple[PairRow, ...]
@@ -94,18 +94,18 @@ def compare_urls(urls: list[str], *, against_first: bool = False) -> OriginTable
         if not isinstance(text, str):
             raise ScenarioError(f"urls[{index}]", f"expected a URL string, got {type(text).__name__}")
         url = parse_url(text, field_path=f"urls[{index}]")
-        rows.append(OriginRow(index, text, url, site_of(url.origin)))
+        rows.append(OriginRow(index=index, input=text, url=url, site=site_of(url.origin)))
     pairs = []
     for i, first in enumerate(rows):
         for second in rows[i + 1 :] if not against_first or i == 0 else ():
             a, b = first.url.origin, second.url.origin
             pairs.append(
                 PairRow(
-                    first.index,
-                    second.index,
-                    same_origin(a, b),
-                    origin_diff(a, b),
-                    same_site(first.site, second.site),
+                    a=first.index,
+                    b=second.index,
+                    same_origin=same_origin(a, b),
+                    differs=origin_diff(a, b),
+                    same_site=same_site(first.site, second.site),
                 )
             )
-    return OriginTable(tuple(rows), tuple(pairs))
+    return OriginTable(urls=tuple(rows), pairs=tuple(pairs))

@@ -2,60 +2,28 @@
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
 
 from .origins import Origin, opaque_origin, origin_diff, same_origin
 from .scenario import Scenario
 from .sites import Site, same_site, site_of
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Context:
-    """Read-only by convention: built once per evaluation by ``Context.of``, never changed after.
+    """Built once per evaluation by ``Context.of``; every verdict reads it, none changes it."""
 
-    A plain slotted class rather than a frozen dataclass: a frozen ``__init__`` pays for eleven
-    ``object.__setattr__`` calls, once per evaluation (every keystroke in the workbench).
-    """
-
-    __slots__ = (
-        "memo",
-        "origin_diff",
-        "page_origin",
-        "page_origin_text",
-        "page_site",
-        "same_origin",
-        "same_site",
-        "scenario",
-        "target_origin",
-        "target_origin_text",
-        "target_site",
-    )
-
-    def __init__(
-        self,
-        scenario: Scenario,
-        page_origin: Origin,
-        target_origin: Origin,
-        page_site: Site,
-        target_site: Site,
-        same_origin: bool,
-        same_site: bool,
-        origin_diff: tuple[str, ...],
-        page_origin_text: str,
-        target_origin_text: str,
-    ) -> None:
-        self.scenario = scenario
-        self.page_origin = page_origin
-        self.target_origin = target_origin
-        self.page_site = page_site
-        self.target_site = target_site
-        self.same_origin = same_origin
-        self.same_site = same_site
-        self.origin_diff = origin_diff
-        # The two serializations, once per evaluation: verdicts quote them in many steps.
-        self.page_origin_text = page_origin_text
-        self.target_origin_text = target_origin_text
-        # Per-evaluation results several verdicts share (e.g. the origin comparison of dom and iframe).
-        self.memo: dict[str, Any] = {}
+    scenario: Scenario
+    page_origin: Origin  # opaque for a sandboxed page, whatever its URL
+    target_origin: Origin
+    page_site: Site
+    target_site: Site
+    same_origin: bool
+    same_site: bool
+    origin_diff: tuple[str, ...]
+    # The two serializations: verdicts quote them in many steps.
+    page_origin_text: str
+    target_origin_text: str
 
     @classmethod
     def of(cls, scenario: Scenario) -> Context:
@@ -65,14 +33,14 @@ class Context:
         page_site = site_of(page_origin)
         target_site = site_of(target_origin)
         return cls(
-            scenario,
-            page_origin,
-            target_origin,
-            page_site,
-            target_site,
-            same_origin(page_origin, target_origin),
-            same_site(page_site, target_site),
-            origin_diff(page_origin, target_origin),
-            page_origin.serialize(),
-            target_origin.serialize(),
+            scenario=scenario,
+            page_origin=page_origin,
+            target_origin=target_origin,
+            page_site=page_site,
+            target_site=target_site,
+            same_origin=same_origin(page_origin, target_origin),
+            same_site=same_site(page_site, target_site),
+            origin_diff=origin_diff(page_origin, target_origin),
+            page_origin_text=page_origin.serialize(),
+            target_origin_text=target_origin.serialize(),
         )

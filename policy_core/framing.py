@@ -8,7 +8,7 @@ then XFO) is Chromium's ``ancestor_throttle.cc`` (browser-rules.md § 2.4). Pure
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from . import headers as h
 from .origins import DEFAULT_PORTS, Origin
@@ -34,15 +34,15 @@ _ASCII_WS = " \t\n\r\f"
 # --- X-Frame-Options ----------------------------------------------------------------------------
 
 
-class XFrameOptions(NamedTuple):
-    # A NamedTuple, not a frozen dataclass: as immutable, and several times cheaper to build (hot path).
+@dataclass(frozen=True, slots=True, kw_only=True)
+class XFrameOptions:
     """``value``: none (no header), deny, sameorigin, allowall, invalid or conflict."""
 
     value: str
     raw: str  # every line joined by ", " (Chromium's GetNormalizedHeader): what its messages quote
 
 
-_NO_XFO = XFrameOptions("none", "")
+_NO_XFO = XFrameOptions(value="none", raw="")
 
 
 def parse_x_frame_options(headers: h.Headers) -> XFrameOptions:
@@ -68,7 +68,7 @@ def parse_x_frame_options(headers: h.Headers) -> XFrameOptions:
         value = "conflict"
     else:
         (value,) = recognised
-    return XFrameOptions(value, ", ".join(lines))
+    return XFrameOptions(value=value, raw=", ".join(lines))
 
 
 def split_header_values(line: str) -> list[str]:
@@ -95,8 +95,8 @@ def split_header_values(line: str) -> list[str]:
 # --- CSP frame-ancestors --------------------------------------------------------------------------
 
 
-class FrameAncestors(NamedTuple):
-    # A NamedTuple, not a frozen dataclass: as immutable, and several times cheaper to build (hot path).
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FrameAncestors:
     """One policy's ``frame-ancestors`` directive."""
 
     policy_index: int  # which policy of the response (header lines and comma-separated policies)
@@ -115,7 +115,7 @@ def frame_ancestors_directives(headers: h.Headers, name: str = CSP) -> tuple[Fra
     if not lines:
         return ()  # the usual case: no such header
     policies = [p for line in lines for p in line.split(",")]
-    found: list[tuple[int, str, tuple[str, ...]]] = []
+    found: list[FrameAncestors] = []
     for index, policy in enumerate(policies):
         seen: set[str] = set()
         for directive in policy.split(";"):
@@ -127,16 +127,19 @@ def frame_ancestors_directives(headers: h.Headers, name: str = CSP) -> tuple[Fra
                 continue
             seen.add(directive_name)
             if directive_name == "frame-ancestors":
-                found.append((index, " ".join(words[1:]), tuple(words[1:])))
-    return tuple(FrameAncestors(i, len(policies), value, sources) for i, value, sources in found)
+                sources = tuple(words[1:])
+                found.append(
+                    FrameAncestors(
+                        policy_index=index, policy_count=len(policies), value=" ".join(sources), sources=sources
+                    )
+                )
+    return tuple(found)
 
 
-class SourceMatch(NamedTuple):
-    # A NamedTuple, not a frozen dataclass: as immutable, and several times cheaper to build (hot path).
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SourceMatch:
     matched: str | None  # the source expression that matched the ancestor, or None
-    ignored: tuple[
-        str, ...
-    ]  # expressions that mean nothing in frame-ancestors (nonces, 'unsafe-inline', typos)
+    ignored: tuple[str, ...]  # expressions that mean nothing in frame-ancestors (nonces, 'unsafe-inline', typos)
     is_none: bool  # the list is 'none' (or empty): nothing may frame
 
 
@@ -149,15 +152,15 @@ def match_frame_ancestors(sources: tuple[str, ...], ancestor: Origin, protected:
     lowered = [s.lower() for s in sources]
     meaningful = [s for s, low in zip(sources, lowered, strict=True) if low != "'none'"]
     if not meaningful:
-        return SourceMatch(None, (), True)
+        return SourceMatch(matched=None, ignored=(), is_none=True)
     ignored: list[str] = []
     for source in meaningful:
         verdict = _expression_matches(source, ancestor, protected)
         if verdict is None:
             ignored.append(source)
         elif verdict:
-            return SourceMatch(source, tuple(ignored), False)
-    return SourceMatch(None, tuple(ignored), False)
+            return SourceMatch(matched=source, ignored=tuple(ignored), is_none=False)
+    return SourceMatch(matched=None, ignored=tuple(ignored), is_none=False)
 
 
 def _expression_matches(expression: str, url: Origin, origin: Origin) -> bool | None:

@@ -6,7 +6,7 @@ same-origin with themselves, so they compare by identity, never by value.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from ipaddress import IPv4Address, IPv6Address, ip_address
 
@@ -18,7 +18,7 @@ TUPLE_ORIGIN_SCHEMES = frozenset({"http", "https", "ws", "wss", "ftp"})
 DEFAULT_PORTS = {"http": 80, "https": 443, "ws": 80, "wss": 443, "ftp": 21}
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False, kw_only=True)
 class Origin:
     """A tuple origin, or an opaque one (``opaque=True``, serialised as ``"null"``).
 
@@ -76,7 +76,7 @@ def origin_diff(a: Origin, b: Origin) -> tuple[str, ...]:
     return tuple(diff)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Url:
     """A parsed URL: the parts the engine needs, and its origin."""
 
@@ -110,36 +110,42 @@ def _explain_parse_failure(text: str) -> str:
 def parse_url(text: str, base: str | None = None, field_path: str = "url") -> Url:
     """Parse ``text`` (against ``base``) as the URL Standard does; bad input is a ScenarioError."""
     try:
-        href, scheme, username, password, hostname, port, pathname, tuple_origin = _parse(text, base)
+        url = _parse(text, base)
     except (ValueError, TypeError):
         raise ScenarioError(field_path, _explain_parse_failure(text)) from None
-    # A tuple origin is a value; an opaque one must be new for every parse (it is only ever
-    # same-origin with itself), so it is never cached.
-    origin = tuple_origin if tuple_origin is not None else opaque_origin()
-    return Url(href, scheme, username, password, hostname, port, pathname, origin)
+    # A tuple origin is a value, so the cached Url serves every parse; an opaque one must be new
+    # for every parse (it is only ever same-origin with itself).
+    return replace(url, origin=opaque_origin()) if url.origin.opaque else url
 
 
 @lru_cache(maxsize=1024)
-def _parse(text: str, base: str | None) -> tuple[str, str, str, str, str, int | None, str, Origin | None]:
+def _parse(text: str, base: str | None) -> Url:
     # Cached: the workbench re-parses the same two URLs on every keystroke elsewhere, and
     # each attribute read from ada-url costs a round trip into C.
     parsed = ada_url.URL(text, base) if base is not None else ada_url.URL(text)
     scheme = parsed.protocol[:-1]
     port = int(parsed.port) if parsed.port else None
-    origin = _origin_of(parsed, scheme, port)
-    return (parsed.href, scheme, parsed.username, parsed.password, parsed.hostname, port, parsed.pathname,
-            None if origin.opaque else origin)
+    return Url(
+        href=parsed.href,
+        scheme=scheme,
+        username=parsed.username,
+        password=parsed.password,
+        hostname=parsed.hostname,
+        port=port,
+        pathname=parsed.pathname,
+        origin=_origin_of(parsed, scheme, port),
+    )
 
 
 def _origin_of(parsed: ada_url.URL, scheme: str, port: int | None) -> Origin:
     if scheme in TUPLE_ORIGIN_SCHEMES:
-        return Origin(scheme, parsed.hostname, port)
+        return Origin(scheme=scheme, host=parsed.hostname, port=port)
     if scheme == "blob":
         # ada applies the URL Standard's blob rule: the inner URL's origin when it is http(s).
         serialized = parsed.origin
         if serialized != "null":
             inner = ada_url.URL(serialized)
-            return Origin(inner.protocol[:-1], inner.hostname, int(inner.port) if inner.port else None)
+            return Origin(scheme=inner.protocol[:-1], host=inner.hostname, port=int(inner.port) if inner.port else None)
     # data:, about:, javascript:, file: (implementation-defined, opaque in browsers) and every
     # non-special scheme.
     return opaque_origin()

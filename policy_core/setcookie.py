@@ -8,7 +8,7 @@ _WS = " \t"
 SAMESITE_VALUES = {"strict": "Strict", "lax": "Lax", "none": "None"}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ParsedSetCookie:
     name: str
     value: str
@@ -58,7 +58,17 @@ def parse_set_cookie(line: str) -> ParsedSetCookie | None:
             continue
         else:
             notes.append(f"unknown attribute {raw.strip(_WS)!r} is ignored")
-    return ParsedSetCookie(name, value, samesite, secure, httponly, domain, path, partitioned, tuple(notes))
+    return ParsedSetCookie(
+        name=name,
+        value=value,
+        samesite=samesite,
+        secure=secure,
+        httponly=httponly,
+        domain=domain,
+        path=path,
+        partitioned=partitioned,
+        notes=tuple(notes),
+    )
 
 
 def default_path(url_path: str) -> str:

@@ -68,7 +68,7 @@ class Site(NamedTuple):
 def site_of(origin: Origin) -> Site:
     """HTML "obtain a site": the registrable domain, else the host itself (IPs, ``localhost``)."""
     if origin.opaque:
-        return Site("", "", origin)
+        return Site(scheme="", domain="", opaque_origin=origin)
     return _tuple_site(origin.scheme, origin.host)
 
 
@@ -76,7 +76,7 @@ def site_of(origin: Origin) -> Site:
 def _tuple_site(scheme: str, host: str) -> Site:
     # A site is a value for tuple origins, so one object serves every evaluation with this host.
     domain = registrable_domain(host) or host
-    return Site(scheme, domain, None, f"{scheme}://{domain}")
+    return Site(scheme=scheme, domain=domain, text=f"{scheme}://{domain}")
 
 
 def same_site(a: Site, b: Site) -> bool:

@@ -75,3 +75,20 @@ class Failure(StrEnum):
     FRAME_ANCESTORS = "frame-ancestors"
 
     # --- cookies -------------------------------------------------------------------------------------------
+    # A Set-Cookie line the browser refuses to store (RFC 6265bis § 5.6, § 5.7).
+    COOKIE_SCHEME_NOT_SUPPORTED = "cookie-scheme-not-supported"
+    COOKIE_NAME_VALUE_TOO_LARGE = "cookie-name-value-too-large"
+    COOKIE_SECURE_ONLY = "cookie-secure-only"  # set from, or sent to, an insecure URL
+    COOKIE_SAMESITE_NONE_INSECURE = "cookie-samesite-none-insecure"
+    COOKIE_INVALID_PREFIX = "cookie-invalid-prefix"
+    COOKIE_INVALID_PARTITIONED = "cookie-invalid-partitioned"
+    COOKIE_INVALID_DOMAIN = "cookie-invalid-domain"
+    # A stored cookie a request leaves out (RFC 6265bis § 5.8.3).
+    COOKIE_DOMAIN_MISMATCH = "cookie-domain-mismatch"
+    COOKIE_NOT_ON_PATH = "cookie-not-on-path"
+    COOKIE_SAMESITE_STRICT = "cookie-samesite-strict"
+    COOKIE_SAMESITE_LAX = "cookie-samesite-lax"
+    COOKIE_SAMESITE_UNSPECIFIED_TREATED_AS_LAX = "cookie-samesite-unspecified-treated-as-lax"
+    # document.cookie throws SecurityError (HTML § Cookies).
+    DOCUMENT_COOKIE_SANDBOXED = "document-cookie-sandboxed"
+    DOCUMENT_COOKIE_DATA_URL = "document-cookie-data-url"

@@ -1,8 +1,81 @@
-"""Messages of cookies: Set-Cookie rejections, SameSite, third-party cookies, document.cookie."""
+"""Messages of cookies: Set-Cookie rejections, SameSite, third-party cookies, document.cookie.
+
+Chrome prints nothing in the console for a refused or withheld cookie: it names the reason in
+DevTools instead. ``CHROME_EXCLUSIONS`` holds those names per failure (Chrome's
+``CookieInclusionStatus`` value, and DevTools' blocked-reason name). The one console sentence of
+cookies is the SecurityError ``document.cookie`` throws in a document without cookies of its own.
+"""
 
 from __future__ import annotations
 
-from . import CATALOGUE
-from .catalogue import Message, Wording  # noqa: F401
+from dataclasses import dataclass
 
-CATALOGUE.register()
+from . import CATALOGUE
+from .catalogue import CHROME, Message, Wording
+from .codes import Failure
+
+# Chrome's DOMException for document.cookie: the property read, then the reason.
+DOCUMENT_COOKIE = "frame.document-cookie"
+
+CATALOGUE.register(
+    Message(
+        key=DOCUMENT_COOKIE,
+        wordings=(Wording(browser=CHROME, text="Failed to read the 'cookie' property from 'Document': {reason}"),),
+    ),
+    Message(
+        key=Failure.DOCUMENT_COOKIE_SANDBOXED,
+        wordings=(Wording(browser=CHROME, text="The document is sandboxed and lacks the 'allow-same-origin' flag."),),
+    ),
+    Message(
+        key=Failure.DOCUMENT_COOKIE_DATA_URL,
+        wordings=(Wording(browser=CHROME, text="Cookies are disabled inside 'data:' URLs."),),
+    ),
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ChromeExclusion:
+    """How Chrome names one cookie failure (net/cookies/cookie_inclusion_status.h, DevTools' Cookies tab)."""
+
+    status: str  # the CookieInclusionStatus exclusion reason, e.g. EXCLUDE_SECURE_ONLY
+    devtools: str | None  # DevTools' blocked-reason name, e.g. SecureOnly; None where the verdict names none
+
+    def names(self) -> str:
+        """Both names as the trace quotes them: ``EXCLUDE_SECURE_ONLY, DevTools reason SecureOnly``."""
+        return self.status if self.devtools is None else f"{self.status}, DevTools reason {self.devtools}"
+
+
+CHROME_EXCLUSIONS: dict[Failure, ChromeExclusion] = {
+    Failure.COOKIE_SCHEME_NOT_SUPPORTED: ChromeExclusion(
+        status="EXCLUDE_NONCOOKIEABLE_SCHEME", devtools="SchemeNotSupported"
+    ),
+    Failure.COOKIE_NAME_VALUE_TOO_LARGE: ChromeExclusion(
+        status="EXCLUDE_NAME_VALUE_PAIR_EXCEEDS_MAX_SIZE", devtools="NameValuePairExceedsMaxSize"
+    ),
+    Failure.COOKIE_SECURE_ONLY: ChromeExclusion(status="EXCLUDE_SECURE_ONLY", devtools="SecureOnly"),
+    Failure.COOKIE_SAMESITE_NONE_INSECURE: ChromeExclusion(
+        status="EXCLUDE_SAMESITE_NONE_INSECURE", devtools="SameSiteNoneInsecure"
+    ),
+    Failure.COOKIE_INVALID_PREFIX: ChromeExclusion(status="EXCLUDE_INVALID_PREFIX", devtools="InvalidPrefix"),
+    Failure.COOKIE_INVALID_PARTITIONED: ChromeExclusion(status="EXCLUDE_INVALID_PARTITIONED", devtools=None),
+    Failure.COOKIE_INVALID_DOMAIN: ChromeExclusion(status="EXCLUDE_INVALID_DOMAIN", devtools="InvalidDomain"),
+    Failure.COOKIE_DOMAIN_MISMATCH: ChromeExclusion(status="EXCLUDE_DOMAIN_MISMATCH", devtools=None),
+    Failure.COOKIE_NOT_ON_PATH: ChromeExclusion(status="EXCLUDE_NOT_ON_PATH", devtools="NotOnPath"),
+    Failure.COOKIE_SAMESITE_STRICT: ChromeExclusion(status="EXCLUDE_SAMESITE_STRICT", devtools="SameSiteStrict"),
+    Failure.COOKIE_SAMESITE_LAX: ChromeExclusion(status="EXCLUDE_SAMESITE_LAX", devtools="SameSiteLax"),
+    Failure.COOKIE_SAMESITE_UNSPECIFIED_TREATED_AS_LAX: ChromeExclusion(
+        status="EXCLUDE_SAMESITE_UNSPECIFIED_TREATED_AS_LAX", devtools="SameSiteUnspecifiedTreatedAsLax"
+    ),
+}
+
+
+def chrome_names(failure: Failure) -> str:
+    return CHROME_EXCLUSIONS[failure].names()
+
+
+def devtools_reason(failure: Failure, *, schemeful: bool = False) -> str:
+    """DevTools' blocked-reason name; a SameSite one gets ``Schemeful`` when only the scheme made it cross-site."""
+    reason = CHROME_EXCLUSIONS[failure].devtools
+    if reason is None:
+        raise KeyError(f"{failure}: DevTools names no reason")
+    return "Schemeful" + reason if schemeful else reason

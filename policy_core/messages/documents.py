@@ -1,8 +1,93 @@
-"""Messages of documents: cross-origin DOM access, X-Frame-Options, CSP frame-ancestors."""
+"""Messages of documents: cross-origin DOM access, X-Frame-Options, CSP frame-ancestors.
+
+Chrome's framing messages come from ``content/browser/renderer_host/ancestor_throttle.cc``; ``{url}``
+there is the framed document's origin as a URL, with a trailing slash (browser-rules.md § 2.4).
+"""
 
 from __future__ import annotations
 
 from . import CATALOGUE
-from .catalogue import Message, Wording  # noqa: F401
+from .catalogue import CHROME, FIREFOX, SAFARI, Message, Wording
+from .codes import Failure
 
-CATALOGUE.register()
+# A DOMException as the console shows it: the exception's name, then its message.
+SECURITY_ERROR = "frame.security-error"
+# Chrome's thrown form of a cross-origin property read (observed pasted; the engine prints the reason alone).
+WINDOW_PROPERTY = "frame.window-property"
+
+CATALOGUE.register(
+    Message(
+        key=Failure.CROSS_ORIGIN_FRAME_ACCESS,
+        wordings=(
+            Wording(browser=CHROME, text='Blocked a frame with origin "{origin}" from accessing a cross-origin frame.'),
+            Wording(browser=FIREFOX, text='Permission denied to access property "{property}" on cross-origin object'),
+            Wording(
+                browser=SAFARI,
+                text='Blocked a frame with origin "{origin}" from accessing a frame with origin "{target}". '
+                "Protocols, domains, and ports must match.",
+            ),
+        ),
+    ),
+    Message(
+        key=Failure.SANDBOXED_FRAME_ACCESS,
+        wordings=(
+            Wording(
+                browser=CHROME,
+                text='Sandbox access violation: Blocked a frame at "{origin}" from accessing a frame at "{target}". '
+                'The frame being accessed is sandboxed and lacks the "allow-same-origin" flag.',
+            ),
+        ),
+    ),
+    Message(
+        key=SECURITY_ERROR,
+        wordings=(Wording(browser=FIREFOX, text="SecurityError: {reason}"),),
+    ),
+    Message(
+        key=WINDOW_PROPERTY,
+        wordings=(
+            Wording(
+                browser=CHROME,
+                text="SecurityError: Failed to read a named property '{property}' from 'Window': {reason}",
+            ),
+        ),
+    ),
+    Message(
+        key=Failure.X_FRAME_OPTIONS,
+        wordings=(
+            Wording(
+                browser=CHROME,
+                text="Refused to display '{url}' in a frame because it set 'X-Frame-Options' to '{disposition}'.",
+            ),
+        ),
+    ),
+    Message(
+        key=Failure.X_FRAME_OPTIONS_CONFLICT,
+        wordings=(
+            Wording(
+                browser=CHROME,
+                text="Refused to display '{url}' in a frame because it set multiple 'X-Frame-Options' headers with "
+                "conflicting values ('{value}'). Falling back to 'deny'.",
+            ),
+        ),
+    ),
+    Message(
+        key=Failure.X_FRAME_OPTIONS_INVALID,
+        wordings=(
+            Wording(
+                browser=CHROME,
+                text="Invalid 'X-Frame-Options' header encountered when loading '{url}': '{value}' is not a "
+                "recognized directive. The header will be ignored.",
+            ),
+        ),
+    ),
+    Message(
+        key=Failure.FRAME_ANCESTORS,
+        wordings=(
+            Wording(
+                browser=CHROME,
+                text="Refused to frame '{url}' because an ancestor violates the following Content Security Policy "
+                'directive: "{directive}".',
+            ),
+        ),
+    ),
+)

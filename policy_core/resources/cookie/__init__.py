@@ -1,0 +1,107 @@
+"""``cookie``: is the cookie stored, sent on the page's request, and readable from document.cookie?
+
+RFC 6265bis as Chrome ships it: the target's host sets the cookie in a first-party response
+(``store``), then the page makes the ``via`` request to the target URL (``send``, ``samesite``),
+then the page's script reads ``document.cookie`` (``read``); ``advice`` warns about the design.
+The rules live in policy_core/cookies.py; these modules explain them. Browsers attach cookies by
+*site* and host, not by origin: a cookie is not the same-origin policy's business, which is why
+CORS and SameSite are separate gates.
+"""
+
+from __future__ import annotations
+
+from ... import specs
+from ...context import Context
+from ...report import Verdict, unique
+from ...scenario import Cookie
+from .advice import DEVTOOLS_WHERE, warn
+from .read import document_cookie_console, read
+from .run import CookieRun, canonical_line
+from .send import send
+from .store import store
+
+DEFAULT_COOKIE = Cookie()
+
+_VIA_TEXT = {
+    "fetch": "a fetch() from the page",
+    "image": "an <img> on the page",
+    "script": "a <script src> on the page",
+    "iframe": "an <iframe> on the page (a nested navigation, not top-level)",
+    "navigation": "a top-level navigation from the page (link, location.href, GET form)",
+    "form-post": "a top-level form POST from the page",
+}
+
+
+def evaluate(ctx: Context) -> Verdict:
+    cookie = ctx.scenario.cookie or DEFAULT_COOKIE
+    run = CookieRun(ctx, cookie)
+    trace = run.trace
+    _describe(run)
+    stored = store(run)
+    if stored:
+        sent = send(run)
+        readable = read(run)
+        warn(run, sent=sent)
+    else:
+        sent = readable = False
+        trace.skipped(
+            "cookie.send.stored",
+            "Not stored, so never sent",
+            "A rejected Set-Cookie leaves nothing in the cookie store: no request carries it.",
+            specs.COOKIE_STORAGE,
+        )
+        trace.skipped(
+            "cookie.read.stored",
+            "Not stored, so document.cookie cannot show it",
+            "document.cookie lists only stored cookies.",
+            specs.HTML_DOCUMENT_COOKIE,
+        )
+    if not (stored and sent):
+        trace.info(
+            "cookie.devtools",
+            "Where Chrome reports it: DevTools, not the console",
+            DEVTOOLS_WHERE,
+            specs.CHROME_DEVTOOLS,
+        )
+    # The corrected Set-Cookie line first, then the other fixes in the order the rules found them.
+    fixes = [run.fix.line()] if run.fix.changed else []
+    return Verdict(
+        resource="cookie",
+        can=(("stored", stored), ("sent", sent), ("script_read", readable)),
+        trace=trace.steps(),
+        # document.cookie throws in a sandboxed or data: page, whatever the cookie.
+        console=document_cookie_console(ctx),
+        fixes=unique([*fixes, *run.fixes, *run.other_fixes]),
+        warnings=tuple(run.warnings),
+    )
+
+
+def _describe(run: CookieRun) -> None:
+    """The cookie being evaluated: its Set-Cookie line (or the default cookie) and the request that carries it."""
+    cookie, scenario = run.cookie, run.ctx.scenario
+    host = scenario.target.hostname or scenario.target.href
+    via = _VIA_TEXT[cookie.via]
+    if scenario.cookie is None:
+        line = canonical_line(cookie)
+        run.trace.info(
+            "cookie.source",
+            f"No cookie given: evaluating the default cookie ({line.removeprefix('Set-Cookie: ')})",
+            f"The scenario names no cookie, so this is the default: {line}, set by {host} in a response "
+            f"to {scenario.target.href}, then carried by {via}.",
+            specs.COOKIE_SET_COOKIE,
+        )
+        return
+    # A cookie given as a table is shown as the canonical line; one given as a line, as written.
+    given = f"Set-Cookie: {cookie.set_cookie}" if cookie.set_cookie is not None else canonical_line(cookie)
+    detail = (
+        f"{host} answers a first-party request to {scenario.target.href} with {given}. The page then makes "
+        f"{via} to that URL."
+    )
+    if cookie.notes:
+        detail += " While parsing the line the browser " + "; ".join(cookie.notes) + "."
+    run.trace.info(
+        "cookie.source",
+        f"{host} sets {cookie.name or '(nameless)'}={cookie.value}",
+        detail,
+        specs.COOKIE_SET_COOKIE,
+    )
