@@ -6,7 +6,7 @@ from ..messages import CHROME, CURRENT, FIREFOX, SAFARI, Wording
 from ..messages.codes import Failure as F
 from . import patterns as p
 from .reasons import CORS_CHECK_FAILURES, REASONS
-from .recognise import CHROME_PREFLIGHT, TABLES, framed, suffix_follows
+from .tables import CHROME_PREFLIGHT, TABLES, framed, suffix_follows
 
 URL = "https://api.example.com/v1/items"
 ORIGIN = "https://app.example.com"

@@ -8,194 +8,39 @@ its reason, Firefox's frame and its warning, Safari's reason line (with the URL 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
-from ..messages import CHROME, CURRENT, FIREFOX, SAFARI, Wording
+from ..messages import CHROME, CURRENT, FIREFOX, SAFARI
 from ..messages.codes import Failure as F
 from . import patterns as p
 from .normalise import MAX_TEXT, decode_hint, normalise, status_code
-from .reasons import CORS_CHECK_FAILURES, REASONS
 from .records import Recognised
-
-ALL = "all"
-# Explain's own names for wordings that are current but not the usual one.
-NO_SUFFIX = "not fetch (no suffix)"
-REASON_ONLY = "reason only (no URL or origin in the text)"
-VARIANT_NAMES = {
-    p.SUFFIX_XHR: "XMLHttpRequest (withCredentials)",
-    (
-        FIREFOX,
-        F.CANVAS_TAINTED,
-    ): "Firefox and Safari (the same sentence is used for other security errors too)",
-}
-# Which failures each browser reports about the preflight, whatever the message's prefix says.
-CHROME_PREFLIGHT = frozenset(
-    {
-        F.PREFLIGHT_INVALID_STATUS,
-        F.PREFLIGHT_DISALLOWED_REDIRECT,
-        F.PREFLIGHT_MISSING_ALLOW_PRIVATE_NETWORK,
-        F.PREFLIGHT_INVALID_ALLOW_PRIVATE_NETWORK,
-        F.PREFLIGHT_MISSING_ALLOW_EXTERNAL,
-        F.PREFLIGHT_INVALID_ALLOW_EXTERNAL,
-    }
+from .tables import (
+    CHROME_PREFLIGHT,
+    CREDENTIALS,
+    FIREFOX_PREFLIGHT,
+    REASON_ONLY,
+    SAFARI_PREFLIGHT,
+    SHARED_SENTENCE,
+    TABLES,
+    ChromeReason,
 )
-FIREFOX_PREFLIGHT = frozenset(
-    {F.INVALID_ALLOW_METHODS, F.INVALID_ALLOW_HEADERS, F.METHOD_NOT_ALLOWED, F.HEADER_NOT_ALLOWED}
+
+# Fields that are not the value a message quotes (its hint).
+_FRAME_FIELDS = frozenset(
+    {"url", "initial_url", "origin", "kind", "api", "status", "reason", "scheme", "target_scheme"}
 )
-SAFARI_PREFLIGHT = frozenset({F.PREFLIGHT_INVALID_STATUS, F.HEADER_NOT_ALLOWED, F.METHOD_NOT_ALLOWED})
-CREDENTIALS = frozenset({F.WILDCARD_WITH_CREDENTIALS, F.INVALID_ALLOW_CREDENTIALS})
-# Chrome's suffix sentences, and the reasons each one follows.
-SUFFIX_FOLLOWS: dict[str, Callable[[F], bool]] = {
-    p.SUFFIX_FETCH: lambda code: REASONS[code].fetch_suffix,
-    p.SUFFIX_MISSING: lambda code: code == F.MISSING_ALLOW_ORIGIN,
-    p.SUFFIX_XHR: lambda code: code in CREDENTIALS,
-}
-
-
-def suffix_follows(suffix_key: str, code: F) -> bool:
-    """Whether Chrome appends this suffix to this reason (a suffix explain does not know: any CORS-check reason)."""
-    rule = SUFFIX_FOLLOWS.get(p.base_key(suffix_key))
-    return rule(code) if rule is not None else code in CORS_CHECK_FAILURES
-
-
-# Short sentences recognised only as the whole paste (they are said for other errors too), with the
-# console's own decorations around them.
-_WHOLE_BEFORE = r"^(?:Uncaught )?(?:SecurityError: )?"
-_WHOLE_AFTER = r"(?: at :0(?::0)?)?$"
-_FRAME_FIELDS = frozenset({"url", "initial_url", "origin", "kind", "api", "status", "reason"})
-_HINT_ORDER = ("value", "method", "header", "location", "token", "operation", "property", "space", "schemes")
-
-
-def _whole_paste(browser: str, code: F) -> bool:
-    return code == F.SCRIPT_ERROR_MUTED or (browser == FIREFOX and code == F.CANVAS_TAINTED)
-
-
-def framed(browser: str, code: F) -> bool:
-    """Chrome's and Firefox's fetch reasons are printed inside their frame; the rest stand alone."""
-    if browser not in (CHROME, FIREFOX) or REASONS[code].resource != "fetch":
-        return False
-    return not (browser == CHROME and code == F.AUTHORIZATION_WILDCARD)
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class _ChromeReason:
-    """A Chrome reason, maybe with one of its suffix sentences: one way a frame can end."""
-
-    code: F
-    regex: re.Pattern[str]
-    weight: int
-    variant: str
-
-
-def _by_weight(items: Iterable[p.Compiled]) -> list[p.Compiled]:
-    return sorted(items, key=lambda c: -c.weight)
-
-
-class _Tables:
-    """Every wording of the seam, compiled once and sorted by role, most specific first."""
-
-    def __init__(self) -> None:
-        self.pairs = pairs = p.wordings()
-        frames = [(key, w) for key, w in pairs if p.failure_of(key) is None]
-        reasons = [(key, w) for key, w in pairs if p.failure_of(key) in REASONS]
-
-        def frame(base: str, browser: str, **how: bool) -> list[p.Compiled]:
-            return _by_weight(
-                p.compiled(k, w, **how) for k, w in frames if p.base_key(k) == base and w.browser == browser
-            )
-
-        self.chrome_frames = _by_weight([*frame(p.FRAME, CHROME), *frame(p.FRAME_REDIRECTED, CHROME)])
-        self.chrome_origin = frame(p.FRAME_ORIGIN, CHROME, ends=False)
-        self.chrome_status = frame(p.FRAME_STATUS, CHROME, ends=False)
-        self.prefixes = [normalise(c.wording.text) + " " for c in frame(p.FRAME_PREFLIGHT, CHROME)]
-        statuses = [
-            p.pattern_source(c.wording.text, optional_period=True) for c in frame(p.FRAME_STATUS, FIREFOX)
-        ]
-        tail = f"(?: (?:{'|'.join(statuses)}))?" if statuses else ""
-        self.firefox_frames = [
-            re.compile(p.pattern_source(c.wording.text, ends=False, optional_period=True) + tail)
-            for c in frame(p.FRAME, FIREFOX)
-        ]
-        self.firefox_warnings = frame(p.FRAME_WARNING, FIREFOX, ends=False, optional_period=True)
-        self.safari_lines = [
-            re.compile(p.pattern_source(c.wording.text.partition("{reason}")[2].strip()))
-            for c in frame(p.FRAME, SAFARI)
-            if "{reason}" in c.wording.text
-        ]
-        suffixes = [
-            p.compiled(k, w, ends=False)
-            for k, w in frames
-            if p.base_key(k).startswith("suffix.") and w.browser == CHROME
-        ]
-        chrome = [p.compiled(k, w, ends=False) for k, w in reasons if w.browser == CHROME]
-        self.chrome_reasons = sorted(
-            (
-                r
-                for c in chrome
-                if c.code and framed(CHROME, c.code)
-                for r in self._with_suffixes(c, suffixes)
-            ),
-            key=lambda r: -r.weight,
-        )
-        firefox = [p.compiled(k, w) for k, w in reasons if w.browser == FIREFOX]
-        self.firefox_reasons = _by_weight(c for c in firefox if c.code and framed(FIREFOX, c.code))
-        self.firefox_warning_reasons = [c for c in self.firefox_reasons if c.code == F.AUTHORIZATION_WILDCARD]
-        self.safari_reasons = _by_weight(p.compiled(k, w, ends=False) for k, w in self._safari_pairs(reasons))
-        safari = self._safari_pairs(reasons)
-        self.standalone: list[p.Compiled] = []
-        for key, wording in reasons:
-            code = p.failure_of(key)
-            if code is None or framed(wording.browser, code) or (key, wording) in safari:
-                continue
-            if _whole_paste(wording.browser, code):
-                source = _WHOLE_BEFORE + p.pattern_source(wording.text, optional_period=True) + _WHOLE_AFTER
-                entry = p.compiled(key, wording)
-                self.standalone.append(
-                    p.Compiled(
-                        key=key,
-                        base=entry.base,
-                        code=code,
-                        wording=wording,
-                        regex=re.compile(source),
-                        weight=0,
-                    )
-                )
-            else:
-                self.standalone.append(p.compiled(key, wording, ends=False))
-        self.standalone = _by_weight(self.standalone)
-
-    @staticmethod
-    def _safari_pairs(reasons: list[tuple[str, Wording]]) -> list[tuple[str, Wording]]:
-        """Safari's fetch reasons: found anywhere, with its "… cannot load" line for the URL."""
-        return [
-            (k, w)
-            for k, w in reasons
-            if w.browser == SAFARI and REASONS[p.failure_of(k) or ""].resource == "fetch"
-        ]
-
-    @staticmethod
-    def _with_suffixes(reason: p.Compiled, suffixes: list[p.Compiled]) -> list[_ChromeReason]:
-        code = reason.code
-        assert code is not None
-        plain = NO_SUFFIX if REASONS[code].fetch_suffix else reason.wording.era
-        out = [_ChromeReason(code=code, regex=reason.regex, weight=reason.weight, variant=plain)]
-        if code not in CORS_CHECK_FAILURES:
-            return out
-        source = p.pattern_source(reason.wording.text, ends=False)
-        for suffix in suffixes:
-            if not suffix_follows(suffix.key, code):
-                continue
-            era = suffix.wording.era
-            variant = era if era != CURRENT else VARIANT_NAMES.get(suffix.base, CURRENT)
-            regex = re.compile(source + " " + p.pattern_source(suffix.wording.text, ends=False))
-            out.append(
-                _ChromeReason(code=code, regex=regex, weight=reason.weight + suffix.weight, variant=variant)
-            )
-        return out
-
-
-TABLES = _Tables()
+_HINT_ORDER = (
+    "value",
+    "method",
+    "header",
+    "location",
+    "token",
+    "operation",
+    "property",
+    "target",
+    "space",
+    "schemes",
+)
 
 
 def recognise(text: str) -> Recognised | None:
@@ -221,7 +66,7 @@ def _hint(groups: dict[str, str | None], decode: bool) -> str | None:
     return None
 
 
-def _chrome_reason(rest: str) -> tuple[_ChromeReason, re.Match[str], int] | None:
+def _chrome_reason(rest: str) -> tuple[ChromeReason, re.Match[str], int] | None:
     """The reason a Chrome frame ends with, and how long its preflight prefix was."""
     skip = next((len(prefix) for prefix in TABLES.prefixes if rest.startswith(prefix)), 0)
     for reason in TABLES.chrome_reasons:
@@ -368,7 +213,7 @@ def _standalone(flat: str) -> Recognised | None:
             kind=groups.get("kind") or groups.get("api"),
             hint=_hint(groups, decode=False),
             preflight=entry.code == F.AUTHORIZATION_WILDCARD,
-            variant=VARIANT_NAMES.get((browser, entry.code), entry.wording.era),
+            variant=SHARED_SENTENCE.get((browser, entry.code), entry.wording.era),
         )
     return None
 
