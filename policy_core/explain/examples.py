@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..messages import CHROME, CURRENT, FIREFOX, SAFARI, Wording
 from ..messages.codes import Failure as F
 from . import patterns as p
+from .normalise import normalise
 from .reasons import CORS_CHECK_FAILURES, REASONS
 from .tables import CHROME_PREFLIGHT, TABLES, framed, suffix_follows
 
@@ -60,20 +61,23 @@ def _first(key: str, browser: str, era: str = CURRENT) -> Wording | None:
     )
 
 
-def _examples() -> tuple[tuple[str, str, str], ...]:
-    out: list[tuple[str, str, str]] = []
-    pairs = [(k, w, p.failure_of(k)) for k, w in TABLES.pairs]
-    reasons = [(k, w, code) for k, w, code in pairs if code is not None and code in REASONS]
-    chrome_frame, firefox_frame, safari_frame = (_first(p.FRAME, b) for b in (CHROME, FIREFOX, SAFARI))
-    prefix = _first(p.FRAME_PREFLIGHT, CHROME)
-    suffixes = [(k, w) for k, w, code in pairs if code is None and p.base_key(k).startswith("suffix.")]
-    for _key, wording, code in reasons:
-        if wording.browser != CHROME or not framed(CHROME, code) or chrome_frame is None:
+Example = tuple[str, str, str]  # (browser, reason code, message)
+_REASONS = [(k, w, code) for k, w in TABLES.pairs if (code := p.failure_of(k)) in REASONS and code]
+
+
+def _chrome() -> list[Example]:
+    frame, prefix = _first(p.FRAME, CHROME), _first(p.FRAME_PREFLIGHT, CHROME)
+    if frame is None:
+        return []
+    suffixes = [(k, w) for k, w in TABLES.pairs if p.base_key(k).startswith("suffix.")]
+    out: list[Example] = []
+    for _key, wording, code in _REASONS:
+        if wording.browser != CHROME or not framed(CHROME, code):
             continue
         values = _values(code)
         reason = wording.render(**values)
         endings = [("fetch", reason)]
-        if code in CORS_CHECK_FAILURES:
+        if code in CORS_CHECK_FAILURES:  # with each suffix Chrome appends to it
             for k, suffix in suffixes:
                 if suffix_follows(k, code):
                     kind = "XMLHttpRequest" if p.base_key(k) == p.SUFFIX_XHR else "fetch"
@@ -81,49 +85,64 @@ def _examples() -> tuple[tuple[str, str, str], ...]:
         for kind, ending in endings:
             if code in CHROME_PREFLIGHT and prefix is not None:
                 ending = prefix.text + " " + ending
-            out.append((CHROME, code, chrome_frame.render(**{**values, "kind": kind, "reason": ending})))
+            out.append((CHROME, code, frame.render(**{**values, "kind": kind, "reason": ending})))
     old = next((c.wording for c in TABLES.chrome_frames if c.wording.era != CURRENT), None)
     origin = next((c.wording for c in TABLES.chrome_origin), None)
     missing = _first(F.MISSING_ALLOW_ORIGIN, CHROME)
     if old is not None and origin is not None and missing is not None and prefix is not None:
         reason = f"{prefix.text} {missing.text} {origin.render(origin=ORIGIN)}"
         out.append((CHROME, F.MISSING_ALLOW_ORIGIN, old.render(api="XMLHttpRequest", url=URL, reason=reason)))
-    status = _first(p.FRAME_STATUS, FIREFOX)
-    quoted = _quoted_firefox_frame()
-    for _key, wording, code in reasons:
-        if wording.browser != FIREFOX or not framed(FIREFOX, code) or firefox_frame is None:
+    return out
+
+
+def _firefox() -> list[Example]:
+    frames = [w for k, w in TABLES.pairs if p.base_key(k) == p.FRAME and w.browser == FIREFOX]
+    plain = next((w for w in frames if "{url}." in w.text), None)
+    quoted = next(
+        (w for w in frames if "'{url}'" in normalise(w.text)), plain
+    )  # Firefox quotes it for some reasons
+    status, warning = _first(p.FRAME_STATUS, FIREFOX), _first(p.FRAME_WARNING, FIREFOX)
+    out: list[Example] = []
+    for _key, wording, code in _REASONS:
+        if wording.browser != FIREFOX or not framed(FIREFOX, code):
             continue
         values = _values(code)
         reason = wording.render(**values)
         if code == F.AUTHORIZATION_WILDCARD:
-            warning = _first(p.FRAME_WARNING, FIREFOX)
             if warning is not None:
                 out.append((FIREFOX, code, warning.render(url=URL, reason=reason)))
             continue
-        used = quoted if code == F.WILDCARD_WITH_CREDENTIALS and quoted is not None else firefox_frame
-        message = used.render(**{**values, "reason": reason})
+        frame = quoted if code == F.WILDCARD_WITH_CREDENTIALS else plain
+        if frame is None:
+            continue
+        message = frame.render(**{**values, "reason": reason})
         if code in (F.MISSING_ALLOW_ORIGIN, F.PREFLIGHT_INVALID_STATUS) and status is not None:
             message += " " + status.render(status="404")
         out.append((FIREFOX, code, message))
-    for _key, wording, code in reasons:
-        if wording.browser == SAFARI and REASONS[code].resource == "fetch" and safari_frame is not None:
-            out.append(
-                (SAFARI, code, safari_frame.render(**_values(code, reason=wording.render(**_values(code)))))
-            )
-    if safari_frame is not None:
-        line = safari_frame.text.partition("{reason}")[2].strip()
-        out.append((SAFARI, F.ACCESS_CONTROL_CHECKS, line.format(**SAMPLE)))
-    for entry in TABLES.standalone:
-        if entry.code is not None and entry.code in REASONS:
-            out.append((entry.wording.browser, entry.code, entry.wording.render(**_values(entry.code))))
-    return tuple(out)
+    return out
 
 
-def _quoted_firefox_frame() -> Wording | None:
-    """Firefox quotes the URL for some reasons: its frame with ‘{url}’."""
-    frames = [w for k, w in TABLES.pairs if p.base_key(k) == p.FRAME and w.browser == FIREFOX]
-    return next((w for w in frames if "‘{url}’" in w.text or "'{url}'" in w.text), None)
+def _safari() -> list[Example]:
+    frame = _first(p.FRAME, SAFARI)
+    if frame is None:
+        return []
+    out: list[Example] = [
+        (SAFARI, code, frame.render(**_values(code, reason=wording.render(**_values(code)))))
+        for _key, wording, code in _REASONS
+        if wording.browser == SAFARI and REASONS[code].resource == "fetch"
+    ]
+    line = frame.text.partition("{reason}")[2].strip()  # its "… cannot load" line alone
+    out.append((SAFARI, F.ACCESS_CONTROL_CHECKS, line.format(**SAMPLE)))
+    return out
+
+
+def _standalone() -> list[Example]:
+    return [
+        (entry.wording.browser, entry.code, entry.wording.render(**_values(entry.code)))
+        for entry in TABLES.standalone
+        if entry.code is not None
+    ]
 
 
 # (browser, reason code, an example message) for every wording recognised.
-KNOWN_MESSAGES: tuple[tuple[str, str, str], ...] = _examples()
+KNOWN_MESSAGES: tuple[Example, ...] = (*_chrome(), *_firefox(), *_safari(), *_standalone())

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..messages import CHROME, CURRENT, FIREFOX, SAFARI, Wording
 from ..messages.codes import Failure as F
@@ -22,12 +22,8 @@ from .reasons import CORS_CHECK_FAILURES, REASONS
 NO_SUFFIX = "not fetch (no suffix)"
 REASON_ONLY = "reason only (no URL or origin in the text)"
 SUFFIX_VARIANT = {p.SUFFIX_XHR: "XMLHttpRequest (withCredentials)"}
-SHARED_SENTENCE = {
-    (
-        FIREFOX,
-        F.CANVAS_TAINTED,
-    ): "Firefox and Safari (the same sentence is used for other security errors too)"
-}
+_INSECURE = "Firefox and Safari (the same sentence is used for other security errors too)"
+SHARED_SENTENCE = {(FIREFOX, F.CANVAS_TAINTED): _INSECURE}
 # Which failures each browser reports about the preflight, whatever the message's prefix says.
 CHROME_PREFLIGHT = frozenset(
     {
@@ -97,7 +93,13 @@ class _Tables:
     def __init__(self) -> None:
         self.pairs = pairs = p.wordings()
         frames = [(key, w) for key, w in pairs if p.failure_of(key) is None]
-        reasons = [(key, w) for key, w in pairs if p.failure_of(key) in REASONS]
+        # Reason sentences of the failures explain knows, by where they are printed.
+        reasons = [(key, w, code) for key, w in pairs if (code := p.failure_of(key)) in REASONS and code]
+        in_frame = [(key, w) for key, w, code in reasons if framed(w.browser, code)]
+        safari = [
+            (key, w) for key, w, code in reasons if w.browser == SAFARI and REASONS[code].resource == "fetch"
+        ]
+        alone = [(key, w) for key, w, code in reasons if (key, w) not in in_frame and (key, w) not in safari]
 
         def frame(base: str, browser: str, **how: bool) -> list[p.Compiled]:
             return _by_weight(
@@ -117,6 +119,7 @@ class _Tables:
             for c in frame(p.FRAME, FIREFOX)
         ]
         self.firefox_warnings = frame(p.FRAME_WARNING, FIREFOX, ends=False, optional_period=True)
+        # Safari's frame is "{reason}\n{api} cannot load …": the line after the reason carries the URL.
         self.safari_lines = [
             re.compile(p.pattern_source(c.wording.text.partition("{reason}")[2].strip()))
             for c in frame(p.FRAME, SAFARI)
@@ -127,53 +130,14 @@ class _Tables:
             for k, w in frames
             if p.base_key(k).startswith("suffix.") and w.browser == CHROME
         ]
-        chrome = [p.compiled(k, w, ends=False) for k, w in reasons if w.browser == CHROME]
+        chrome = [p.compiled(k, w, ends=False) for k, w in in_frame if w.browser == CHROME]
         self.chrome_reasons = sorted(
-            (
-                r
-                for c in chrome
-                if c.code and framed(CHROME, c.code)
-                for r in self._with_suffixes(c, suffixes)
-            ),
-            key=lambda r: -r.weight,
+            (r for c in chrome for r in self._with_suffixes(c, suffixes)), key=lambda r: -r.weight
         )
-        firefox = [p.compiled(k, w) for k, w in reasons if w.browser == FIREFOX]
-        self.firefox_reasons = _by_weight(c for c in firefox if c.code and framed(FIREFOX, c.code))
+        self.firefox_reasons = _by_weight(p.compiled(k, w) for k, w in in_frame if w.browser == FIREFOX)
         self.firefox_warning_reasons = [c for c in self.firefox_reasons if c.code == F.AUTHORIZATION_WILDCARD]
-        self.safari_reasons = _by_weight(p.compiled(k, w, ends=False) for k, w in self._safari_pairs(reasons))
-        safari = self._safari_pairs(reasons)
-        self.standalone: list[p.Compiled] = []
-        for key, wording in reasons:
-            code = p.failure_of(key)
-            if code is None or framed(wording.browser, code) or (key, wording) in safari:
-                continue
-            if _whole_paste(wording.browser, code):
-                source = _WHOLE_BEFORE + p.pattern_source(wording.text, optional_period=True) + _WHOLE_AFTER
-                entry = p.compiled(key, wording)
-                self.standalone.append(
-                    p.Compiled(
-                        key=key,
-                        base=entry.base,
-                        code=code,
-                        wording=wording,
-                        regex=re.compile(source),
-                        weight=0,
-                    )
-                )
-            else:
-                self.standalone.append(
-                    _optional_exception_name(p.compiled(key, wording, ends=False, optional_period=True))
-                )
-        self.standalone = _by_weight(self.standalone)
-
-    @staticmethod
-    def _safari_pairs(reasons: list[tuple[str, Wording]]) -> list[tuple[str, Wording]]:
-        """Safari's fetch reasons: found anywhere, with its "… cannot load" line for the URL."""
-        return [
-            (k, w)
-            for k, w in reasons
-            if w.browser == SAFARI and REASONS[p.failure_of(k) or ""].resource == "fetch"
-        ]
+        self.safari_reasons = _by_weight(p.compiled(k, w, ends=False) for k, w in safari)
+        self.standalone = _by_weight(_standalone(key, w) for key, w in alone)
 
     @staticmethod
     def _with_suffixes(reason: p.Compiled, suffixes: list[p.Compiled]) -> list[ChromeReason]:
@@ -196,20 +160,20 @@ class _Tables:
         return out
 
 
-def _optional_exception_name(entry: p.Compiled) -> p.Compiled:
-    name = _EXCEPTION_NAME.match(entry.wording.text)
+def _standalone(key: str, wording: Wording) -> p.Compiled:
+    """A sentence found anywhere in the paste; its final period and a leading exception name may be cut."""
+    entry = p.compiled(key, wording, ends=False, optional_period=True)
+    code = entry.code
+    if code is not None and _whole_paste(wording.browser, code):
+        source = _WHOLE_BEFORE + p.pattern_source(wording.text, optional_period=True) + _WHOLE_AFTER
+        return replace(
+            entry, regex=re.compile(source), weight=0
+        )  # tried last: it is the whole paste or nothing
+    name = _EXCEPTION_NAME.match(wording.text)
     if name is None:
         return entry
-    rest = p.pattern_source(entry.wording.text[name.end() :], ends=False, optional_period=True)
-    regex = re.compile(f"(?:{re.escape(name.group(0))})?{rest}")
-    return p.Compiled(
-        key=entry.key,
-        base=entry.base,
-        code=entry.code,
-        wording=entry.wording,
-        regex=regex,
-        weight=entry.weight,
-    )
+    rest = p.pattern_source(wording.text[name.end() :], ends=False, optional_period=True)
+    return replace(entry, regex=re.compile(f"(?:{re.escape(name.group(0))})?{rest}"))
 
 
 TABLES = _Tables()
