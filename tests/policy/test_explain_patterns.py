@@ -12,8 +12,9 @@ import time
 
 import pytest
 
+from policy_core.explain import derived
 from policy_core.explain import patterns as p
-from policy_core.explain import recognise  # the function (the module of that name is recognise.py)
+from policy_core.explain import recognise as recognise_text
 from policy_core.explain.normalise import normalise
 from policy_core.messages import CATALOGUE, Failure, Wording
 
@@ -91,6 +92,12 @@ def test_the_seam_takes_the_whole_catalogue_and_derives_only_what_it_lacks() -> 
     assert derived and not catalogued & set(derived)
 
 
+def test_everything_explain_reads_off_the_engine_is_still_printed() -> None:
+    problems: list[str] = []
+    derived.derived_wordings(problems)
+    assert problems == []
+
+
 def test_every_catalogued_key_names_a_failure_or_a_role_explain_knows() -> None:
     for key, _ in CATALOGUED:
         assert p.failure_of(key) is not None or p.base_key(key) in ROLES, key
@@ -156,5 +163,5 @@ def test_a_field_with_a_format_spec_is_refused() -> None:
 )
 def test_a_one_megabyte_paste_answers_well_under_a_second(paste: str) -> None:
     start = time.perf_counter()
-    recognise(paste)
+    recognise_text(paste)
     assert time.perf_counter() - start < 0.5
