@@ -85,14 +85,14 @@ def pattern_source(text: str, *, ends: bool = True, optional_period: bool = Fals
     parts = list(string.Formatter().parse(normalise(text)))
     out: list[str] = []
     seen: set[str] = set()
-    for i, (literal, name, _spec, _conversion) in enumerate(parts):
+    for i, (literal, name, spec, conversion) in enumerate(parts):
         if optional_period and i == len(parts) - 1 and name is None and literal.endswith("."):
             out.append(re.escape(literal[:-1]) + r"\.?")
         else:
             out.append(re.escape(literal))
         if name is None:
             continue
-        if not name.isidentifier():
+        if not name.isidentifier() or spec or conversion:
             raise ValueError(f"template field {{{name}}} is not a plain name: {text!r}")
         if name in seen:
             out.append(f"(?P={name})")

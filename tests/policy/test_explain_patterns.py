@@ -144,8 +144,9 @@ def test_a_field_used_twice_must_repeat_its_value() -> None:
 
 
 def test_a_field_with_a_format_spec_is_refused() -> None:
-    with pytest.raises(ValueError, match="plain name"):
-        p.pattern_source("status {status.code}")
+    for template in ("status {status.code}", "status {status:>3}", "status {status!r}"):
+        with pytest.raises(ValueError, match="plain name"):
+            p.pattern_source(template)
 
 
 @pytest.mark.parametrize(
