@@ -8,9 +8,7 @@ from policy_core import evaluate, load_scenario
 
 
 def dom(page: str, target: str, **extra):
-    report = evaluate(
-        load_scenario({"version": 1, "page": page, "target": target, "resources": ["dom"], **extra})
-    )
+    report = evaluate(load_scenario({"version": 1, "page": page, "target": target, "resources": ["dom"], **extra}))
     verdict = report.verdict("dom")
     assert verdict is not None
     return verdict
@@ -37,10 +35,7 @@ def test_access_only_same_origin(page: str, target: str, access: bool) -> None:
 
 def test_chrome_message_names_the_page_origin() -> None:
     verdict = dom("https://www.a.com/x?y", "https://www.b.com/")
-    assert (
-        verdict.console.chrome
-        == 'Blocked a frame with origin "https://www.a.com" from accessing a cross-origin frame.'
-    )
+    assert verdict.console.chrome == 'Blocked a frame with origin "https://www.a.com" from accessing a cross-origin frame.'
 
 
 def test_sandboxed_page_is_null() -> None:

@@ -107,7 +107,9 @@ def test_failed_preflight_never_sends(
     verdict = run(
         target, method, credentials, headers, acao=acao, acam=acam, acah=acah, status=status, acac=acac
     )
-    if verdict.fetch.preflight and any(s.id == "fetch.preflight.blocks-request" for s in verdict.trace):
+    if verdict.fetch.preflight and any(
+        s.id == "fetch.preflight.blocks-request" for s in verdict.trace
+    ):
         assert not verdict.capability("send") and not verdict.capability("read")
         assert verdict.fetch.preflight_cache_seconds == 0
     if verdict.fetch.preflight:

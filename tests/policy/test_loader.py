@@ -22,86 +22,38 @@ def with_(**changes):
         ({"page": "https://a.example", "target": "https://b.example"}, "version: missing; add version = 1"),
         (with_(version=2), "version: unsupported version 2; this release reads version 1"),
         (with_(version="1"), "version: expected an integer, got a string"),
-        (
-            {"version": 1, "target": "https://b.example"},
-            "page: missing; every scenario needs a page and a target URL",
-        ),
+        ({"version": 1, "target": "https://b.example"}, "page: missing; every scenario needs a page and a target URL"),
         (with_(colour="red"), "colour: unknown key; expected one of"),
         (with_(page=3), "page: expected a string, got an integer"),
-        (
-            with_(page="example.com"),
-            "page: 'example.com' is not an absolute URL (no scheme); did you mean 'https://example.com'?",
-        ),
+        (with_(page="example.com"), "page: 'example.com' is not an absolute URL (no scheme); did you mean 'https://example.com'?"),
         (with_(target="http://exa mple.com"), "target: 'http://exa mple.com' is not a valid URL"),
-        (
-            with_(resources=["fetch", "css"]),
-            "resources[1]: unknown resource type 'css'; expected one of dom, iframe, fetch, image, script, cookie",
-        ),
+        (with_(resources=["fetch", "css"]), "resources[1]: unknown resource type 'css'; expected one of dom, iframe, fetch, image, script, cookie"),
         (with_(resources=["dom", "dom"]), "resources[1]: 'dom' is listed twice"),
         (with_(resources="dom"), "resources: expected a list, got a string"),
         (with_(page_sandboxed="yes"), "page_sandboxed: expected true or false, got a string"),
-        (
-            with_(request={"credentials": "includ"}),
-            "request.credentials: expected omit, same-origin or include, got 'includ'",
-        ),
+        (with_(request={"credentials": "includ"}), "request.credentials: expected omit, same-origin or include, got 'includ'"),
         (with_(request={"mode": "CORS"}), "request.mode: expected cors, no-cors or same-origin, got 'CORS'"),
-        (
-            with_(request={"crossorigin": "true"}),
-            "request.crossorigin: expected none, anonymous or use-credentials, got 'true'",
-        ),
+        (with_(request={"crossorigin": "true"}), "request.crossorigin: expected none, anonymous or use-credentials, got 'true'"),
         (with_(request={"method": "GE T"}), "request.method: 'GE T' is not a valid method (an HTTP token)"),
         (with_(request={"body": "x"}), "request.body: unknown key; expected one of method, mode"),
-        (
-            with_(request={"headers": [["X Trace", "1"]]}),
-            "request.headers[0][0]: 'X Trace' is not a valid header name (an HTTP token)",
-        ),
-        (
-            with_(request={"headers": [["X-Trace", "a\r\nSet-Cookie: x"]]}),
-            "request.headers[0][1]: header values must not contain '\\r'",
-        ),
-        (
-            with_(request={"headers": [["X-Trace", "a\x00"]]}),
-            "request.headers[0][1]: header values must not contain '\\x00'",
-        ),
-        (
-            with_(request={"headers": [["X-Trace"]]}),
-            "request.headers[0]: expected a [name, value] pair, got a list",
-        ),
-        (
-            with_(request={"headers": {"X-Trace": 1}}),
-            "request.headers.X-Trace: expected a string, got an integer",
-        ),
-        (
-            with_(request={"headers": {"X Trace": "1"}}),
-            "request.headers.X Trace: 'X Trace' is not a valid header name",
-        ),
+        (with_(request={"headers": [["X Trace", "1"]]}), "request.headers[0][0]: 'X Trace' is not a valid header name (an HTTP token)"),
+        (with_(request={"headers": [["X-Trace", "a\r\nSet-Cookie: x"]]}), "request.headers[0][1]: header values must not contain '\\r'"),
+        (with_(request={"headers": [["X-Trace", "a\x00"]]}), "request.headers[0][1]: header values must not contain '\\x00'"),
+        (with_(request={"headers": [["X-Trace"]]}), "request.headers[0]: expected a [name, value] pair, got a list"),
+        (with_(request={"headers": {"X-Trace": 1}}), "request.headers.X-Trace: expected a string, got an integer"),
+        (with_(request={"headers": {"X Trace": "1"}}), "request.headers.X Trace: 'X Trace' is not a valid header name"),
         (with_(request="GET"), "request: expected a table, got a string"),
         (with_(preflight={"status": "204"}), "preflight.status: expected an integer, got a string"),
         (with_(preflight={"status": True}), "preflight.status: expected an integer, got a boolean"),
         (with_(response={"status": 99}), "response.status: expected an integer from 100 to 599, got 99"),
-        (
-            with_(redirects=[{"status": 200, "location": "/x"}]),
-            "redirects[0].status: expected a redirect status (301, 302, 303, 307 or 308), got 200",
-        ),
+        (with_(redirects=[{"status": 200, "location": "/x"}]), "redirects[0].status: expected a redirect status (301, 302, 303, 307 or 308), got 200"),
         (with_(redirects=[{"status": 302}]), "redirects[0].location: missing; a redirect needs a location"),
-        (
-            with_(redirects=[{"location": "https://[bad"}]),
-            "redirects[0].location: 'https://[bad' is not a valid URL",
-        ),
-        (
-            with_(cookie={"samesite": "Laxx"}),
-            "cookie.samesite: expected Strict, Lax, None or \"\", got 'Laxx'",
-        ),
-        (
-            with_(cookie={"via": "xhr"}),
-            "cookie.via: expected fetch, image, script, iframe, navigation or form-post, got 'xhr'",
-        ),
+        (with_(redirects=[{"location": "https://[bad"}]), "redirects[0].location: 'https://[bad' is not a valid URL"),
+        (with_(cookie={"samesite": "Laxx"}), "cookie.samesite: expected Strict, Lax, None or \"\", got 'Laxx'"),
+        (with_(cookie={"via": "xhr"}), "cookie.via: expected fetch, image, script, iframe, navigation or form-post, got 'xhr'"),
         (with_(cookie={"secure": 1}), "cookie.secure: expected true or false, got an integer"),
         (with_(cookie={"path": "api"}), "cookie.path: expected a path starting with '/', got 'api'"),
-        (
-            with_(cookie={"set_cookie": "a=1", "secure": True}),
-            "cookie.secure: give either set_cookie or the attribute keys, not both",
-        ),
+        (with_(cookie={"set_cookie": "a=1", "secure": True}), "cookie.secure: give either set_cookie or the attribute keys, not both"),
         (with_(cookie=";"), "cookie: ';' is not a Set-Cookie line a browser would accept"),
         (with_(expect={"fetch.readable": True}), "expect.fetch.readable: unknown expectation"),
         (with_(expect={"fetch.read": "yes"}), 'expect."fetch.read": expected true or false, got a string'),
@@ -134,36 +86,18 @@ def test_headers_keep_order_and_duplicates_and_accept_a_table() -> None:
 
 
 def test_redirect_locations_resolve_against_the_previous_hop() -> None:
-    scenario = load_scenario(
-        with_(
-            redirects=[
-                {"location": "/a"},
-                {"status": 307, "location": "https://cdn.example.net/b"},
-                {"location": "c"},
-            ]
-        )
-    )
+    scenario = load_scenario(with_(redirects=[{"location": "/a"}, {"status": 307, "location": "https://cdn.example.net/b"}, {"location": "c"}]))
     assert [r.location.href for r in scenario.redirects] == [
-        "https://api.example.com/a",
-        "https://cdn.example.net/b",
-        "https://cdn.example.net/c",
+        "https://api.example.com/a", "https://cdn.example.net/b", "https://cdn.example.net/c",
     ]
     assert scenario.redirects[0].status == 302
 
 
 def test_cookie_in_set_cookie_syntax() -> None:
-    scenario = load_scenario(
-        with_(cookie="sid=abc; Path=/v1; Secure; HttpOnly; SameSite=lax; Domain=.Example.com")
-    )
+    scenario = load_scenario(with_(cookie="sid=abc; Path=/v1; Secure; HttpOnly; SameSite=lax; Domain=.Example.com"))
     cookie = scenario.cookie
     assert cookie is not None
-    assert (cookie.name, cookie.value, cookie.path, cookie.samesite, cookie.domain) == (
-        "sid",
-        "abc",
-        "/v1",
-        "Lax",
-        "example.com",
-    )
+    assert (cookie.name, cookie.value, cookie.path, cookie.samesite, cookie.domain) == ("sid", "abc", "/v1", "Lax", "example.com")
     assert cookie.secure and cookie.httponly and cookie.via == "fetch"
     table = load_scenario(with_(cookie={"set_cookie": "sid=1", "via": "navigation"})).cookie
     assert table is not None and table.via == "navigation" and table.path == "/"
@@ -176,12 +110,9 @@ def test_set_cookie_without_path_takes_the_default_path() -> None:
 
 def test_round_trip_through_to_mapping() -> None:
     raw = with_(
-        title="t",
-        resources=["fetch"],
-        request={"method": "PUT", "headers": [["X-A", "1"]]},
+        title="t", resources=["fetch"], request={"method": "PUT", "headers": [["X-A", "1"]]},
         preflight={"status": 204, "headers": [["Access-Control-Allow-Origin", "https://app.example.com"]]},
-        redirects=[{"status": 307, "location": "/b", "headers": []}],
-        cookie={"name": "sid", "via": "fetch", "secure": True},
+        redirects=[{"status": 307, "location": "/b", "headers": []}], cookie={"name": "sid", "via": "fetch", "secure": True},
         expect={"fetch.read": True},
     )
     scenario = load_scenario(raw)
@@ -194,9 +125,7 @@ def test_files(tmp_path: Path, suffix: str) -> None:
     if suffix == ".json":
         path.write_text(json.dumps(BASE))
     else:
-        path.write_text(
-            'version = 1\npage = "https://app.example.com/"\ntarget = "https://api.example.com/v1"\n'
-        )
+        path.write_text('version = 1\npage = "https://app.example.com/"\ntarget = "https://api.example.com/v1"\n')
     assert load_scenario(path).target.href == "https://api.example.com/v1"
     assert load_scenario(str(path)).page.href == "https://app.example.com/"
 

@@ -101,9 +101,7 @@ def test_site_serialization(url: str, site: str) -> None:
 
 
 def test_sandboxed_page_has_a_fresh_opaque_origin() -> None:
-    scenario = load_scenario(
-        {"version": 1, "page": "https://a.com/", "target": "https://a.com/", "page_sandboxed": True}
-    )
+    scenario = load_scenario({"version": 1, "page": "https://a.com/", "target": "https://a.com/", "page_sandboxed": True})
     ctx = Context.of(scenario)
     assert ctx.page_origin.opaque and not ctx.same_origin and not ctx.same_site
     assert ctx.origin_diff == ("opaque",)
@@ -112,14 +110,8 @@ def test_sandboxed_page_has_a_fresh_opaque_origin() -> None:
 @pytest.mark.parametrize(
     ("url", "trustworthy"),
     [
-        ("https://a.com", True),
-        ("wss://a.com", True),
-        ("http://a.com", False),
-        ("http://localhost:3000", True),
-        ("http://app.localhost", True),
-        ("http://127.0.0.1", True),
-        ("http://[::1]", True),
-        ("http://10.0.0.1", False),
+        ("https://a.com", True), ("wss://a.com", True), ("http://a.com", False), ("http://localhost:3000", True),
+        ("http://app.localhost", True), ("http://127.0.0.1", True), ("http://[::1]", True), ("http://10.0.0.1", False),
         ("data:,x", False),
     ],
 )

@@ -12,9 +12,7 @@ from policy_core.report import FAIL, INFO, PASS, SKIP, Console, FetchDetails, St
 def test_records_are_keyword_only_and_frozen() -> None:
     with pytest.raises(TypeError):
         Step("fetch.read", PASS, "summary", "detail", "spec")  # type: ignore[misc]
-    step = Step(
-        id="fetch.read", result=PASS, summary="summary", detail="detail", spec="Fetch § 4.10 CORS check"
-    )
+    step = Step(id="fetch.read", result=PASS, summary="summary", detail="detail", spec="Fetch § 4.10 CORS check")
     with pytest.raises(dataclasses.FrozenInstanceError):
         step.id = "other"  # type: ignore[misc]
     verdict = Verdict(resource="dom", can=(("access", True),), trace=(step,))
@@ -30,27 +28,13 @@ def test_trace_helpers_record_each_result_in_order() -> None:
     trace.info("a.three", "third", "x", "spec 3")
     trace.skipped("a.four", "fourth", "y", "spec 4")
     steps = trace.steps()
-    assert [(s.id, s.result) for s in steps] == [
-        ("a.one", PASS),
-        ("a.two", FAIL),
-        ("a.three", INFO),
-        ("a.four", SKIP),
-    ]
+    assert [(s.id, s.result) for s in steps] == [("a.one", PASS), ("a.two", FAIL), ("a.three", INFO), ("a.four", SKIP)]
     assert steps[1] == Step(id="a.two", result=FAIL, summary="second", detail="", spec="spec 2")
 
 
 def test_fetch_details_carry_the_report_keys_in_order() -> None:
-    details = FetchDetails(
-        preflight=True, preflight_cache_seconds=5, preflight_request=("OPTIONS / HTTP/1.1",)
-    )
+    details = FetchDetails(preflight=True, preflight_cache_seconds=5, preflight_request=("OPTIONS / HTTP/1.1",))
     verdict = Verdict(resource="fetch", can=(("send", True), ("read", True)), trace=(), fetch=details)
     out = verdict.to_dict()
-    assert list(out)[:6] == [
-        "outcome",
-        "can",
-        "preflight",
-        "exposed_headers",
-        "preflight_cache_seconds",
-        "preflight_request",
-    ]
+    assert list(out)[:6] == ["outcome", "can", "preflight", "exposed_headers", "preflight_cache_seconds", "preflight_request"]
     assert out["preflight_request"] == ["OPTIONS / HTTP/1.1"] and out["exposed_headers"] == []
