@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from origin_playground.cli import main
-from policy_core.resources import EVALUATORS
+from origin_playground.commands.explain import MAX_INPUT
 
 ROOT = Path(__file__).resolve().parents[1]
 FETCH_MESSAGE = (
@@ -23,7 +24,6 @@ DOM_MESSAGE = (
     'Blocked a frame with origin "https://www.a.com" from accessing a frame with origin "https://www.b.com". '
     "Protocols, domains, and ports must match."
 )
-needs_fetch = pytest.mark.skipif("fetch" not in EVALUATORS, reason="the fetch verdict is not registered")
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -50,7 +50,6 @@ def test_explain_dom_message_json(capsys) -> None:
     ]
 
 
-@needs_fetch
 def test_explain_fetch_message_human(capsys) -> None:
     status, out, err = run(capsys, "explain", FETCH_MESSAGE, "--no-color")
     assert status == 0 and err == ""
@@ -60,12 +59,91 @@ def test_explain_fetch_message_human(capsys) -> None:
     assert "fix" in out and "Access-Control-Allow-Origin: https://app.example.com" in out
 
 
-@needs_fetch
 def test_explain_reads_stdin_and_exports(capsys, monkeypatch) -> None:
     monkeypatch.setattr(sys, "stdin", io.StringIO("(index):1 " + FETCH_MESSAGE + "\n"))
     status, out, err = run(capsys, "explain", "-", "--export", "curl")
     assert status == 0 and err == ""
     assert out.startswith("# 1. The CORS preflight") and "-X OPTIONS" in out
+
+
+def test_explain_reads_binary_stdin(capsys, monkeypatch) -> None:
+    stdin = io.TextIOWrapper(io.BytesIO(("[Error] " + DOM_MESSAGE + "\n").encode()), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    status, out, err = run(capsys, "explain", "-", "--json")
+    assert status == 0 and err == ""
+    assert json.loads(out)["recognised"]["reason"] == "cross-origin-frame-access"
+
+
+def test_explain_reads_a_file(capsys, tmp_path: Path) -> None:
+    paste = tmp_path / "console.txt"
+    paste.write_text("index.js:3 " + FETCH_MESSAGE + "\n", encoding="utf-8")
+    status, out, err = run(capsys, "explain", "--file", str(paste), "--json")
+    assert status == 0 and err == ""
+    recognised = json.loads(out)["recognised"]
+    assert recognised["reason"] == "missing-allow-origin" and recognised["preflight"] is True
+
+
+def test_explain_file_of_exactly_the_limit_is_read(capsys, tmp_path: Path) -> None:
+    paste = tmp_path / "big.txt"
+    paste.write_bytes((DOM_MESSAGE + " ").encode().ljust(MAX_INPUT, b"x"))
+    status, out, err = run(capsys, "explain", "--file", str(paste), "--json")
+    assert status == 0 and err == ""
+    assert json.loads(out)["recognised"]["reason"] == "cross-origin-frame-access"
+
+
+def _fifo(tmp_path: Path) -> str:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs on this system")
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    return str(fifo)
+
+
+@pytest.mark.parametrize(
+    ("make", "problem"),
+    [
+        (lambda d: str(d), "is not a regular file"),
+        (_fifo, "is not a regular file"),
+        (lambda d: str(d / "missing.txt"), "cannot be opened: No such file or directory"),
+        (
+            lambda d: _write(d / "big.txt", b"x" * (MAX_INPUT + 1)),
+            "is longer than 1 MiB; paste only the console lines",
+        ),
+        (lambda d: _write(d / "latin1.txt", "Script error. caf\xe9".encode("latin-1")), "is not UTF-8 text"),
+    ],
+    ids=["directory", "fifo", "missing", "too-long", "not-utf-8"],
+)
+def test_explain_file_errors_are_one_line_and_status_2(capsys, tmp_path: Path, make, problem: str) -> None:
+    path = make(tmp_path)
+    status, out, err = run(capsys, "explain", "--file", path)
+    assert status == 2 and out == ""
+    assert err == f"origin-playground explain: --file {path!r}: {problem}\n"
+
+
+def _write(path: Path, data: bytes) -> str:
+    path.write_bytes(data)
+    return str(path)
+
+
+def test_explain_stdin_is_bounded(capsys, monkeypatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO("Script error. " + "x" * MAX_INPUT))
+    status, out, err = run(capsys, "explain", "-")
+    assert status == 2 and out == ""
+    assert err == "origin-playground explain: stdin: is longer than 1 MiB; paste only the console lines\n"
+    stdin = io.TextIOWrapper(io.BytesIO(b"\xff\xfe Script error."), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    status, out, err = run(capsys, "explain", "-")
+    assert status == 2 and err == "origin-playground explain: stdin: is not UTF-8 text\n"
+
+
+def test_explain_text_and_file_together_is_bad_input(capsys, tmp_path: Path) -> None:
+    paste = tmp_path / "console.txt"
+    paste.write_text(DOM_MESSAGE, encoding="utf-8")
+    status, out, err = run(capsys, "explain", DOM_MESSAGE, "--file", str(paste))
+    assert status == 2 and out == ""
+    assert (
+        err == "origin-playground explain: TEXT: give the message as TEXT, '-' or --file F, not two of them\n"
+    )
 
 
 def test_explain_words_are_joined(capsys) -> None:

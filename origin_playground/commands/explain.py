@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import stat
 import sys
 
 import policy_core
@@ -15,6 +16,9 @@ from policy_core import ScenarioError
 from policy_core.explain import KNOWN_MESSAGES, REASONS, recognise, scenario_for
 
 from ..exports import EXPORT_FORMATS, export
+
+# A console paste is a few kilobytes; anything longer than this is refused rather than read.
+MAX_INPUT = 1024 * 1024  # 1 MiB
 
 PARSER_TEXT = {
     "description": "Recognise a browser console error (Chrome, Firefox or Safari; CORS, framing, DOM access, canvas), "
@@ -26,6 +30,7 @@ examples:
       'https://app.example.com' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header \\
       is present on the requested resource."
   pbpaste | origin-playground explain -
+  origin-playground explain --file console.txt
   origin-playground explain - --export toml < error.txt > scenario.toml
   origin-playground explain --known
 """,
@@ -35,6 +40,11 @@ examples:
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "text", nargs="*", metavar="TEXT", help="the pasted message ('-' reads it from stdin)"
+    )
+    parser.add_argument(
+        "--file",
+        metavar="F",
+        help="read the pasted text from a file (UTF-8, at most 1 MiB)",
     )
     parser.add_argument("--known", action="store_true", help="list every message recognised, with an example")
     parser.add_argument(
@@ -50,12 +60,54 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-color", action="store_true", help="no colours (NO_COLOR is honoured too)")
 
 
+def _decoded(data: bytes, what: str) -> str:
+    if len(data) > MAX_INPUT:
+        raise ScenarioError(what, "is longer than 1 MiB; paste only the console lines")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ScenarioError(what, "is not UTF-8 text") from None
+
+
+def _read_stdin() -> str:
+    try:
+        binary = getattr(sys.stdin, "buffer", None)
+        if binary is not None:
+            return _decoded(binary.read(MAX_INPUT + 1), "stdin")
+        text = sys.stdin.read(MAX_INPUT + 1)  # a text stream (tests, embedding): bounded in characters
+    except (OSError, UnicodeDecodeError) as error:
+        raise ScenarioError("stdin", f"cannot be read: {error}") from None
+    if len(text) > MAX_INPUT:
+        raise ScenarioError("stdin", "is longer than 1 MiB; paste only the console lines")
+    return text
+
+
+def _read_file(path: str) -> str:
+    """At most MAX_INPUT + 1 bytes of a regular file (never a FIFO or a device: they could block or never end)."""
+    what = f"--file {path!r}"
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as error:
+        raise ScenarioError(what, f"cannot be opened: {error.strerror or error}") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise ScenarioError(what, "is not a regular file")
+        with os.fdopen(fd, "rb", closefd=False) as stream:
+            data = stream.read(MAX_INPUT + 1)
+    except OSError as error:
+        raise ScenarioError(what, f"cannot be read: {error.strerror or error}") from None
+    finally:
+        os.close(fd)
+    return _decoded(data, what)
+
+
 def _read_text(args: argparse.Namespace) -> str:
+    if args.file is not None:
+        if args.text:
+            raise ScenarioError("TEXT", "give the message as TEXT, '-' or --file F, not two of them")
+        return _read_file(args.file)
     if args.text == ["-"]:
-        try:
-            return sys.stdin.read()
-        except (OSError, UnicodeDecodeError) as error:
-            raise ScenarioError("stdin", f"cannot be read: {error}") from None
+        return _read_stdin()
     return " ".join(args.text)
 
 

@@ -1,0 +1,48 @@
+"""Explain a pasted console error: recognise the browser's message, then rebuild the scenario.
+
+``recognise(text)`` finds Chrome's, Firefox's or Safari's CORS message (or one of the other
+same-origin failures) anywhere in pasted text and pulls out the URL, the page's origin, the
+failed rule as a ``Failure`` code, and the method, header or value the message names.
+``scenario_for(rec)`` turns that into a scenario mapping (the contract format) that makes the
+engine fail the same way, so the learner sees the trace and the fix.
+
+The patterns are compiled from the message catalogue's templates (``patterns.wordings()``, the
+one seam to ``policy_core.messages.CATALOGUE``), never typed here.
+
+Layout: ``reasons`` what each failure means; ``normalise`` the text clean-up; ``patterns`` the
+template compiler and the seam; ``derived`` (transitional) the engine's sentences the catalogue
+does not hold yet; ``recognise``; ``records`` the ``Recognised`` record; ``rebuild``
+(``scenario_for``); ``examples`` (``KNOWN_MESSAGES``).
+"""
+
+from __future__ import annotations
+
+from .examples import KNOWN_MESSAGES
+from .normalise import MAX_TEXT
+from .reasons import REASONS, Reason
+from .rebuild import (
+    ASSUMED_EMBEDDER,
+    ASSUMED_IMAGE,
+    ASSUMED_PAGE,
+    ASSUMED_SCRIPT,
+    ASSUMED_TARGET,
+    scenario_for,
+)
+from .recognise import recognise
+from .records import BROWSERS, Recognised
+
+__all__ = [
+    "ASSUMED_EMBEDDER",
+    "ASSUMED_IMAGE",
+    "ASSUMED_PAGE",
+    "ASSUMED_SCRIPT",
+    "ASSUMED_TARGET",
+    "BROWSERS",
+    "KNOWN_MESSAGES",
+    "MAX_TEXT",
+    "REASONS",
+    "Reason",
+    "Recognised",
+    "recognise",
+    "scenario_for",
+]

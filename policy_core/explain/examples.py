@@ -1,0 +1,148 @@
+"""An example of every wording recognised, rendered from the same templates: the "here is what I know" list."""
+
+from __future__ import annotations
+
+from ..messages import CHROME, CURRENT, FIREFOX, SAFARI, Wording
+from ..messages.codes import Failure as F
+from . import patterns as p
+from .normalise import normalise
+from .reasons import CORS_CHECK_FAILURES, REASONS
+from .tables import CHROME_PREFLIGHT, TABLES, framed, suffix_follows
+
+URL = "https://api.example.com/v1/items"
+ORIGIN = "https://app.example.com"
+# Sample values by field name, then by failure where the rebuilt scenario needs a telling value.
+SAMPLE = {
+    "url": URL,
+    "origin": ORIGIN,
+    "kind": "fetch",
+    "api": "Fetch API",
+    "status": "404",
+    "space": "local",
+    "target": "private",
+    "value": "https://app.example.com/",
+    "method": "PUT",
+    "header": "x-api-key",
+    "token": "PUT;",
+    "location": "https://user:pass@api.example.com/v1/items",
+    "operation": "getImageData",
+    "interface": "CanvasRenderingContext2D",
+    "property": "host",
+    "schemes": "chrome, chrome-extension, chrome-untrusted, data, http, https, isolated-app",
+    "scheme": "http",
+    "target_scheme": "https",
+}
+SAMPLE_BY_FAILURE: dict[str, dict[str, str]] = {
+    F.MULTIPLE_ALLOW_ORIGIN: {"value": "https://app.example.com, https://admin.example.com"},
+    F.INVALID_ALLOW_ORIGIN: {"value": "app.example.com"},
+    F.INVALID_ALLOW_CREDENTIALS: {"value": ""},
+    F.INVALID_ALLOW_HEADERS: {"token": "x-api-key;"},
+    F.PREFLIGHT_INVALID_ALLOW_PRIVATE_NETWORK: {"value": "false"},
+    F.PREFLIGHT_INVALID_ALLOW_EXTERNAL: {"value": "false"},
+    F.SCHEME_NOT_SUPPORTED: {"url": "file:///home/me/site/data.json", "origin": "null"},
+    F.INSECURE_PRIVATE_NETWORK: {"url": "http://192.168.1.20/api/status", "origin": "http://app.example.com"},
+    F.X_FRAME_OPTIONS: {"value": "sameorigin", "url": "https://widget.other.com/"},
+    F.X_FRAME_OPTIONS_CONFLICT: {"value": "DENY, SAMEORIGIN", "url": "https://widget.other.com/"},
+    F.X_FRAME_OPTIONS_INVALID: {
+        "value": "ALLOW-FROM https://app.example.com",
+        "url": "https://widget.other.com/",
+    },
+    F.FRAME_ANCESTORS: {"value": "frame-ancestors 'self'", "url": "https://widget.other.com/"},
+}
+
+
+def _values(code: str | None, **more: str) -> dict[str, str]:
+    return {**SAMPLE, **SAMPLE_BY_FAILURE.get(code or "", {}), **more}
+
+
+def _first(key: str, browser: str, era: str = CURRENT) -> Wording | None:
+    return next(
+        (w for k, w in TABLES.pairs if p.base_key(k) == key and w.browser == browser and w.era == era), None
+    )
+
+
+Example = tuple[str, str, str]  # (browser, reason code, message)
+_REASONS = [(k, w, code) for k, w in TABLES.pairs if (code := p.failure_of(k)) in REASONS and code]
+
+
+def _chrome() -> list[Example]:
+    frame, prefix = _first(p.FRAME, CHROME), _first(p.FRAME_PREFLIGHT, CHROME)
+    if frame is None:
+        return []
+    suffixes = [(k, w) for k, w in TABLES.pairs if p.base_key(k).startswith("suffix.")]
+    out: list[Example] = []
+    for _key, wording, code in _REASONS:
+        if wording.browser != CHROME or not framed(CHROME, code):
+            continue
+        values = _values(code)
+        reason = wording.render(**values)
+        endings = [("fetch", reason)]
+        if code in CORS_CHECK_FAILURES:  # with each suffix Chrome appends to it
+            for k, suffix in suffixes:
+                if suffix_follows(k, code):
+                    kind = "XMLHttpRequest" if p.base_key(k) == p.SUFFIX_XHR else "fetch"
+                    endings.append((kind, reason + " " + suffix.render()))
+        for kind, ending in endings:
+            if code in CHROME_PREFLIGHT and prefix is not None:
+                ending = prefix.text + " " + ending
+            out.append((CHROME, code, frame.render(**{**values, "kind": kind, "reason": ending})))
+    old = next((c.wording for c in TABLES.chrome_frames if c.wording.era != CURRENT), None)
+    origin = next((c.wording for c in TABLES.chrome_origin), None)
+    missing = _first(F.MISSING_ALLOW_ORIGIN, CHROME)
+    if old is not None and origin is not None and missing is not None and prefix is not None:
+        reason = f"{prefix.text} {missing.text} {origin.render(origin=ORIGIN)}"
+        out.append((CHROME, F.MISSING_ALLOW_ORIGIN, old.render(api="XMLHttpRequest", url=URL, reason=reason)))
+    return out
+
+
+def _firefox() -> list[Example]:
+    frames = [w for k, w in TABLES.pairs if p.base_key(k) == p.FRAME and w.browser == FIREFOX]
+    plain = next((w for w in frames if "{url}." in w.text), None)
+    quoted = next(
+        (w for w in frames if "'{url}'" in normalise(w.text)), plain
+    )  # Firefox quotes it for some reasons
+    status, warning = _first(p.FRAME_STATUS, FIREFOX), _first(p.FRAME_WARNING, FIREFOX)
+    out: list[Example] = []
+    for _key, wording, code in _REASONS:
+        if wording.browser != FIREFOX or not framed(FIREFOX, code):
+            continue
+        values = _values(code)
+        reason = wording.render(**values)
+        if code == F.AUTHORIZATION_WILDCARD:
+            if warning is not None:
+                out.append((FIREFOX, code, warning.render(url=URL, reason=reason)))
+            continue
+        frame = quoted if code == F.WILDCARD_WITH_CREDENTIALS else plain
+        if frame is None:
+            continue
+        message = frame.render(**{**values, "reason": reason})
+        if code in (F.MISSING_ALLOW_ORIGIN, F.PREFLIGHT_INVALID_STATUS) and status is not None:
+            message += " " + status.render(status="404")
+        out.append((FIREFOX, code, message))
+    return out
+
+
+def _safari() -> list[Example]:
+    frame = _first(p.FRAME, SAFARI)
+    if frame is None:
+        return []
+    out: list[Example] = [
+        (SAFARI, code, frame.render(**_values(code, reason=wording.render(**_values(code)))))
+        for _key, wording, code in _REASONS
+        if wording.browser == SAFARI and REASONS[code].resource == "fetch"
+    ]
+    line = frame.text.partition("{reason}")[2].strip()  # its "… cannot load" line alone
+    out.append((SAFARI, F.ACCESS_CONTROL_CHECKS, line.format(**SAMPLE)))
+    return out
+
+
+def _standalone() -> list[Example]:
+    return [
+        (entry.wording.browser, entry.code, entry.wording.render(**_values(entry.code)))
+        for entry in TABLES.standalone
+        if entry.code is not None
+    ]
+
+
+# (browser, reason code, an example message) for every wording recognised.
+KNOWN_MESSAGES: tuple[Example, ...] = (*_chrome(), *_firefox(), *_safari(), *_standalone())

@@ -1,0 +1,153 @@
+"""The catalogue's templates as bounded regular expressions, and the one seam to the catalogue.
+
+``compile_wording`` turns a ``Wording`` template into a regex: the literal text escaped, each
+``{field}`` a named group whose sub-pattern depends on the kind of field (a URL, an origin, a
+status…), every quantifier bounded, so no paste makes the search superlinear. Templates and
+pasted text are both normalised first (plain quotes, single spaces: ``normalise``).
+
+``wordings()`` is the seam: every (key, Wording) explain recognises. It takes every message
+registered in ``policy_core.messages.CATALOGUE`` and adds those explain still derives from the
+engine itself (``derived.py``) only where the catalogue lacks that key for that browser.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass
+
+from ..messages import CATALOGUE, Wording
+from ..messages.codes import Failure
+from .normalise import normalise
+
+LEGACY_PREFIX = "legacy."
+
+# The keys of the sentences around a reason (their roles: policy_core/messages/legacy.py).
+FRAME = "frame.cors"  # {reason} inside: Chrome's "Access to …", Firefox's "Cross-Origin Request Blocked: …"
+FRAME_REDIRECTED = "frame.cors.redirected"  # Chrome's, with "(redirected from '{initial_url}')"
+FRAME_PREFLIGHT = "frame.cors.preflight"  # Chrome's prefix before a reason about the preflight
+FRAME_STATUS = "frame.cors.status"  # the status sentence after the message
+FRAME_ORIGIN = "frame.cors.origin"  # the origin sentence after Chrome's old frame
+FRAME_WARNING = "frame.cors.warning"  # Firefox's "Cross-Origin Request Warning: …"
+SUFFIX_FETCH = "suffix.fetch"  # Chrome's sentence after some reasons, for fetch() only
+SUFFIX_MISSING = "suffix.missing-allow-origin"
+SUFFIX_XHR = "suffix.xhr-credentials"  # after the credentials reasons, for XMLHttpRequest
+
+# Sub-patterns by field name; a name not listed is a quoted value (a method, header, token…).
+# Lazy where a literal follows; a field that ends its template is matched greedily instead.
+_URL = r"\S{0,2048}"
+_FIELDS: dict[str, str] = {
+    "url": _URL,
+    "initial_url": _URL,
+    "location": _URL,
+    "origin": r"\S{0,512}",
+    "kind": r"[A-Za-z][A-Za-z ]{0,40}",  # Chrome's resource word: fetch, XMLHttpRequest, CSS stylesheet
+    "api": r"[A-Z][A-Za-z]{0,30}(?: API)?",  # Safari's and old Chrome's: Fetch API, XMLHttpRequest
+    "status": r"\(?\w{1,8}\)?",  # 404, or Firefox's (null)
+    "reason": r".{0,20000}",  # the reason inside a frame: matched again by the reason patterns
+    "space": r"[\w-]{0,40}",  # an IP address space: local, private, loopback
+    "target": r"[\w-]{0,40}",
+    "operation": r"\w{1,64}",  # a DOM method: getImageData, toDataURL
+    "interface": r"\w{1,64}",
+    "scheme": r"[\w+.-]{0,32}",
+    "target_scheme": r"[\w+.-]{0,32}",
+}
+_VALUE = r".{0,1000}"
+_LAZY_SAFE = re.compile(r"\{\d*,\d+\}$")  # the pattern ends in a bounded repeat: it can be made lazy
+
+
+def field_pattern(name: str, *, last: bool = False) -> str:
+    """The bounded sub-pattern of one field; lazy unless the field ends the template."""
+    body = _FIELDS.get(name, _VALUE)
+    return body if last or not _LAZY_SAFE.search(body) else body + "?"
+
+
+def base_key(key: str) -> str:
+    """``legacy.<key>.<n>`` is one more wording of ``<key>`` (see policy_core/messages/legacy.py)."""
+    if not key.startswith(LEGACY_PREFIX):
+        return key
+    rest = key[len(LEGACY_PREFIX) :]
+    head, _, n = rest.rpartition(".")
+    return head if head and n.isdigit() else rest
+
+
+def failure_of(key: str) -> Failure | None:
+    """The failure a reason message's key names, or None for a frame, a suffix or an unknown key."""
+    try:
+        return Failure(base_key(key))
+    except ValueError:
+        return None
+
+
+def pattern_source(text: str, *, ends: bool = True, optional_period: bool = False) -> str:
+    """A template as regex source. ``ends``: nothing follows it (its last field may be greedy);
+    ``optional_period``: its final period may be missing (a frame's last sentence, pasted short)."""
+    parts = list(string.Formatter().parse(normalise(text)))
+    out: list[str] = []
+    seen: set[str] = set()
+    for i, (literal, name, spec, conversion) in enumerate(parts):
+        if optional_period and i == len(parts) - 1 and name is None and literal.endswith("."):
+            out.append(re.escape(literal[:-1]) + r"\.?")
+        else:
+            out.append(re.escape(literal))
+        if name is None:
+            continue
+        if not name.isidentifier() or spec or conversion:
+            raise ValueError(f"template field {{{name}}} is not a plain name: {text!r}")
+        if name in seen:
+            out.append(f"(?P={name})")
+            continue
+        seen.add(name)
+        last = ends and i == len(parts) - 1  # the template ends with this field
+        out.append(f"(?P<{name}>{field_pattern(name, last=last)})")
+    return "".join(out)
+
+
+def compile_wording(wording: Wording, *, ends: bool = True, optional_period: bool = False) -> re.Pattern[str]:
+    return re.compile(pattern_source(wording.text, ends=ends, optional_period=optional_period))
+
+
+def literal_weight(text: str) -> int:
+    """How much literal text a template has: more specific wordings are tried first."""
+    return sum(len(literal) for literal, _, _, _ in string.Formatter().parse(normalise(text)))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Compiled:
+    """One wording ready to search for: its key, what it names, and its regex."""
+
+    key: str
+    base: str  # the key without legacy./.n
+    code: Failure | None  # the failure, for a reason sentence
+    wording: Wording
+    regex: re.Pattern[str]
+    weight: int
+
+    @property
+    def browser(self) -> str:
+        return self.wording.browser
+
+
+def compiled(key: str, wording: Wording, *, ends: bool = True, optional_period: bool = False) -> Compiled:
+    return Compiled(
+        key=key,
+        base=base_key(key),
+        code=failure_of(key),
+        wording=wording,
+        regex=compile_wording(wording, ends=ends, optional_period=optional_period),
+        weight=literal_weight(wording.text),
+    )
+
+
+def wordings() -> tuple[tuple[str, Wording], ...]:
+    """Every wording explain recognises, with its catalogue key: the one seam to the catalogue.
+
+    The catalogue's messages come first; a wording explain derives from the engine is added only
+    when the catalogue has no message of that key for that browser. Once the engine's area modules
+    register every sentence, derived.py (and this fallback) can go.
+    """
+    from .derived import derived_wordings  # runs the engine: only when asked
+
+    catalogued = [(m.key, w) for m in CATALOGUE.messages() for w in m.wordings]
+    have = {(key, w.browser) for key, w in catalogued}
+    return (*catalogued, *((key, w) for key, w in derived_wordings() if (key, w.browser) not in have))

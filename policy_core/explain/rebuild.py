@@ -1,0 +1,306 @@
+"""Rebuild a scenario from what a message says: ``scenario_for(recognised)``.
+
+The scenario (the contract format) makes the engine fail the way the message says; every value
+the message does not carry is a stand-in, and each one is a line of the scenario's ``notes``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..cors import ACAC, ACAO
+from ..errors import ScenarioError
+from ..headers import is_token
+from ..messages.codes import Failure as F
+from ..origins import host_ip, parse_url
+from .reasons import CORS_CHECK_FAILURES, PREFLIGHT_FAILURES, REASONS
+from .records import Recognised
+
+# Stand-ins for what a message does not say (reserved .example names, RFC 2606).
+ASSUMED_PAGE = "https://your-page.example/"
+ASSUMED_TARGET = "https://other-site.example/resource"
+ASSUMED_EMBEDDER = "https://embedding-page.example/"
+ASSUMED_IMAGE = "https://images.other-site.example/photo.png"
+ASSUMED_SCRIPT = "https://cdn.other-site.example/app.js"
+
+# A value that makes each header CORS-unsafe, so the request needs a preflight.
+_UNSAFE_VALUES = {
+    "content-type": "application/json",
+    "authorization": "Bearer <token>",
+    "accept": "application/json(x)",
+    "range": "bytes=-500",
+}
+
+
+def _valid_url(text: str | None, fallback: str, what: str, notes: list[str]) -> str:
+    if text:
+        try:
+            parse_url(text)
+            return text
+        except ScenarioError:
+            notes.append(f"The {what} in the message ({text!r}) is not a URL; assumed {fallback}.")
+            return fallback
+    notes.append(f"The message does not name the {what}; assumed {fallback}.")
+    return fallback
+
+
+def scenario_for(rec: Recognised) -> dict[str, Any]:
+    """A scenario mapping (the contract format) in which the engine fails as the message says."""
+    reason = REASONS[rec.reason]
+    notes: list[str] = []
+    mapping: dict[str, Any] = {"version": 1, "title": f"Explained: {reason.rule}"}
+    resource = rec.resource
+    if resource == "fetch" and rec.kind not in (None, "fetch", "XMLHttpRequest", "Fetch API"):
+        notes.append(
+            f"Chrome said {rec.kind!r}; the playground models it as a fetch() with the same CORS request."
+        )
+    if not reason.modelled:
+        notes.append(
+            "The playground cannot reproduce this failure itself (it is not a CORS header problem it "
+            "models); the scenario shows the same request so you can check the rest of it."
+        )
+
+    if resource in ("dom",):
+        _dom_scenario(rec, mapping, notes)
+    elif resource == "iframe":
+        _iframe_scenario(rec, mapping, notes)
+    elif rec.reason == F.CANVAS_TAINTED:
+        mapping.update(page=ASSUMED_PAGE, target=ASSUMED_IMAGE, resources=["image"])
+        notes.append(
+            f"The message names neither the page nor the image; assumed {ASSUMED_PAGE} and {ASSUMED_IMAGE}."
+        )
+        mapping["expect"] = {"image.read_pixels": False}
+    elif rec.reason == F.CORP_BLOCKED:
+        mapping.update(
+            page=ASSUMED_PAGE,
+            target=_valid_url(rec.url, ASSUMED_IMAGE, "blocked URL", notes),
+            resources=["image"],
+        )
+        notes.append(
+            f"The message does not name the page; assumed {ASSUMED_PAGE}, another site. Safari prints this "
+            "for any no-cors load (image, script, fetch with mode 'no-cors'); modelled as an <img>."
+        )
+        mapping["response"] = {"status": 200, "headers": [["Cross-Origin-Resource-Policy", "same-origin"]]}
+        mapping["expect"] = {"image.display": False}
+    elif rec.reason == F.SCRIPT_ERROR_MUTED:
+        mapping.update(page=ASSUMED_PAGE, target=ASSUMED_SCRIPT, resources=["script"])
+        notes.append(
+            f"The message names neither the page nor the script; assumed {ASSUMED_PAGE} and {ASSUMED_SCRIPT}."
+        )
+        mapping["expect"] = {"script.read_errors": False}
+    else:
+        _cors_scenario(rec, mapping, notes)
+    notes.insert(
+        0,
+        f"Built from a pasted {rec.browser.capitalize() if rec.browser != 'all' else 'browser'} message: "
+        f"{rec.message[:300]}",
+    )
+    mapping["notes"] = "\n".join(notes)
+    return mapping
+
+
+def _page(rec: Recognised, mapping: dict[str, Any], notes: list[str], fallback: str = ASSUMED_PAGE) -> str:
+    """The page URL from the message's origin; ``null`` is a sandboxed frame (or a file: page)."""
+    if rec.origin == "null":
+        if rec.url and rec.url.startswith("file:"):
+            mapping["page"] = "file:///index.html"
+            notes.append(
+                "The origin is null: the page was opened from a file: URL (assumed file:///index.html)."
+            )
+            return "null"
+        mapping["page"] = fallback
+        mapping["page_sandboxed"] = True
+        notes.append(
+            f"The origin is null: modelled as a sandboxed frame without allow-same-origin at {fallback} "
+            "(a file: page has a null origin too)."
+        )
+        return "null"
+    page = _valid_url(rec.origin, fallback, "page's origin", notes)
+    mapping["page"] = page
+    return parse_url(page).origin.serialize()
+
+
+def _dom_scenario(rec: Recognised, mapping: dict[str, Any], notes: list[str]) -> None:
+    mapping["resources"] = ["dom"]
+    _page(rec, mapping, notes)
+    if rec.reason == F.SANDBOXED_FRAME_ACCESS:
+        mapping["page_sandboxed"] = True
+    mapping["target"] = _valid_url(rec.url, ASSUMED_TARGET, "other frame's origin", notes)
+    mapping["expect"] = {"dom.access": False}
+
+
+def _iframe_scenario(rec: Recognised, mapping: dict[str, Any], notes: list[str]) -> None:
+    mapping["resources"] = ["iframe"]
+    mapping["page"] = ASSUMED_EMBEDDER
+    notes.append(f"The message does not name the embedding page; assumed {ASSUMED_EMBEDDER}, another site.")
+    mapping["target"] = _valid_url(rec.url, ASSUMED_TARGET, "framed page", notes)
+    hint = (rec.hint or "").replace("\x00", "")
+    if rec.reason == F.FRAME_ANCESTORS:
+        header = ("Content-Security-Policy", hint or "frame-ancestors 'self'")
+    elif rec.reason == F.X_FRAME_OPTIONS:
+        header = ("X-Frame-Options", (hint or "deny").upper())
+    else:
+        header = ("X-Frame-Options", hint or "DENY, SAMEORIGIN")
+    mapping["response"] = {"status": 200, "headers": [list(header)]}
+    if REASONS[rec.reason].blocking:
+        mapping["expect"] = {"iframe.embed": False}
+
+
+def _cors_scenario(rec: Recognised, mapping: dict[str, Any], notes: list[str]) -> None:
+    code = rec.reason
+    origin = _page(rec, mapping, notes)
+    allow_origin = origin if origin != "null" else "null"
+    resource = rec.resource
+    mapping["resources"] = [resource]
+    last_url = _valid_url(rec.url, ASSUMED_TARGET, "requested URL", notes)
+    credentials = bool(rec.credentials)
+    preflight = (rec.preflight or code in PREFLIGHT_FAILURES) and resource == "fetch"
+
+    request: dict[str, Any] = {}
+    if resource == "fetch":
+        if credentials:
+            request["credentials"] = "include"
+        if code == F.DISALLOWED_BY_MODE:
+            request["mode"] = "same-origin"
+    else:
+        request["crossorigin"] = "use-credentials" if credentials else "anonymous"
+
+    good = [[ACAO, allow_origin]] + ([[ACAC, "true"]] if credentials else [])
+    preflight_headers = [list(h) for h in good]
+    response_headers = [list(h) for h in good]
+    if preflight:
+        _preflight_request(rec, request, preflight_headers, notes)
+    failing = _failing_cors_headers(rec, allow_origin, credentials)
+    if code in CORS_CHECK_FAILURES:
+        if preflight:
+            preflight_headers = failing + [h for h in preflight_headers if h[0] not in (ACAO, ACAC)]
+        else:
+            response_headers = failing
+    if code == F.ACCESS_CONTROL_CHECKS:
+        notes.append(
+            "Only Safari's wrapper line was pasted, not the reason above it; assumed the most common "
+            "reason, a response without Access-Control-Allow-Origin."
+        )
+
+    if code == F.INSECURE_PRIVATE_NETWORK and host_ip(parse_url(last_url).hostname) is None:
+        notes.append(
+            "The URL names a host, not an IP address: the playground cannot know its address space, so "
+            "it reproduces this only for an IP address (such as http://192.168.1.20/)."
+        )
+    if rec.initial_url and rec.initial_url != last_url:
+        mapping["target"] = _valid_url(rec.initial_url, ASSUMED_TARGET, "first URL", notes)
+        mapping["redirects"] = [{"status": 302, "location": last_url, "headers": [list(h) for h in good]}]
+    elif code == F.REDIRECT_CONTAINS_CREDENTIALS:
+        mapping["target"] = last_url
+        location = (
+            rec.hint
+            or "https://user:password@" + (parse_url(last_url).hostname or "other-site.example") + "/"
+        )
+        mapping["redirects"] = [
+            {
+                "status": 302,
+                "location": _valid_url(
+                    location, "https://user:password@other-site.example/", "redirect location", notes
+                ),
+                "headers": [list(h) for h in good],
+            }
+        ]
+    else:
+        mapping["target"] = last_url
+
+    if code in (F.SCHEME_NOT_SUPPORTED,) and not last_url.startswith("file:") and rec.url is None:
+        mapping["target"] = "file:///data.json"
+    if request:
+        mapping["request"] = request
+    if preflight:
+        mapping["preflight"] = {"status": _preflight_status(rec), "headers": preflight_headers}
+    # Firefox names the actual response's status ("Status code: 404."): keep it.
+    status = rec.status if rec.status is not None and not preflight else 200
+    mapping["response"] = {"status": status, "headers": response_headers}
+    if REASONS[code].blocking and REASONS[code].modelled:
+        if resource == "fetch":
+            mapping["expect"] = {"fetch.read": False}
+            if preflight or code == F.DISALLOWED_BY_MODE:
+                mapping["expect"]["fetch.send"] = False
+        elif resource == "image":
+            mapping["expect"] = {"image.display": False}
+        elif resource == "script":
+            mapping["expect"] = {"script.execute": False}
+
+
+def _preflight_status(rec: Recognised) -> int:
+    if rec.reason == F.PREFLIGHT_DISALLOWED_REDIRECT:
+        return 302
+    if rec.reason in (F.PREFLIGHT_INVALID_STATUS, F.INVALID_RESPONSE):
+        return rec.status if rec.status is not None and not 200 <= rec.status < 300 else 404
+    return 204
+
+
+def _safe_token(text: str | None, fallback: str, what: str, notes: list[str]) -> str:
+    if text and is_token(text):
+        return text
+    if text:
+        notes.append(f"The {what} in the message ({text!r}) is not a valid HTTP token; assumed {fallback}.")
+    return fallback
+
+
+def _preflight_request(
+    rec: Recognised, request: dict[str, Any], allow: list[list[str]], notes: list[str]
+) -> None:
+    """The request that needs the preflight, and a preflight answer that passes all but the failing rule."""
+    code = rec.reason
+    if code == F.METHOD_NOT_ALLOWED:
+        method = _safe_token(rec.hint, "PUT", "method", notes)
+        if rec.hint is None:
+            notes.append("The message does not name the method; assumed PUT.")
+        request["method"] = method
+        allow.append(["Access-Control-Allow-Methods", "GET, POST"])
+        return
+    if code in (F.HEADER_NOT_ALLOWED, F.AUTHORIZATION_WILDCARD):
+        name = _safe_token(
+            rec.hint, "x-api-key" if code == F.HEADER_NOT_ALLOWED else "authorization", "header name", notes
+        )
+        request["headers"] = [[name, _UNSAFE_VALUES.get(name.lower(), "1")]]
+        if code == F.AUTHORIZATION_WILDCARD:
+            allow.append(["Access-Control-Allow-Headers", "*"])
+        return
+    if code == F.INVALID_ALLOW_METHODS:
+        request["method"] = "PUT"
+        bad = rec.hint if rec.hint and not is_token(rec.hint) and "\x00" not in rec.hint else "GET; PUT"
+        allow.append(["Access-Control-Allow-Methods", bad])
+        notes.append("The message does not say which method triggered the preflight; assumed PUT.")
+        return
+    request["method"] = "POST"
+    request["headers"] = [["Content-Type", "application/json"]]
+    if code == F.INVALID_ALLOW_HEADERS:
+        bad = (
+            rec.hint
+            if rec.hint and not is_token(rec.hint) and "\x00" not in rec.hint
+            else "Content-Type; X-Api-Key"
+        )
+        allow.append(["Access-Control-Allow-Headers", bad])
+    else:
+        allow.append(["Access-Control-Allow-Headers", "Content-Type"])
+    notes.append(
+        "The message does not say what made the request need a preflight; assumed a POST with "
+        "Content-Type: application/json, the most common cause."
+    )
+
+
+def _failing_cors_headers(rec: Recognised, origin: str, credentials: bool) -> list[list[str]]:
+    """Response headers that fail the CORS check for ``rec``'s reason."""
+    hint = (rec.hint or "").replace("\x00", "")
+    code = rec.reason
+    if code == F.WILDCARD_WITH_CREDENTIALS:
+        return [[ACAO, "*"]]
+    if code == F.MULTIPLE_ALLOW_ORIGIN:
+        if rec.browser == "chrome" and hint:
+            return [[ACAO, hint]]
+        return [[ACAO, origin], [ACAO, origin]]  # Firefox counts lines; Chrome sees "o, o"
+    if code == F.INVALID_ALLOW_ORIGIN:
+        return [[ACAO, hint or origin.partition("://")[2] or "app.example.com"]]
+    if code == F.ALLOW_ORIGIN_MISMATCH:
+        return [[ACAO, hint or origin + "/"]]
+    if code == F.INVALID_ALLOW_CREDENTIALS:
+        return [[ACAO, origin]] + ([[ACAC, hint]] if hint else [])
+    return []  # missing-allow-origin, origin-not-allowed, access-control-checks
