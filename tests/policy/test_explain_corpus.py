@@ -33,7 +33,7 @@ ERAS = {
     "safari": ("safari-2014", "current"),
     "edge": ("edge-legacy",),
 }
-LANGUAGES = ("en", "de", "es", "fr", "ja", "pt-BR", "ru", "zh-CN")
+LANGUAGES = ("en", "de", "es", "fr", "ja", "pt-BR", "ru", "zh-CN", "zh-TW")
 REQUIRED = {
     "id": str,
     "text": str,
