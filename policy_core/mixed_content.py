@@ -12,7 +12,6 @@ from . import specs
 from .messages import CHROME, Failure, render
 from .origins import Url, is_potentially_trustworthy, parse_url
 
-SPEC_MIXED_CONTENT = specs.MIXED_CONTENT  # an alias the iframe verdict still imports
 
 
 def is_mixed_content(page: Url, url: Url) -> bool:

@@ -37,7 +37,6 @@ CHROME_XHR_ERA = "legacy (Chrome up to about 2017)"
 # The CORS-RFC1918 draft's headers, shipped behind a flag in 2020 and superseded by Private Network Access.
 RFC1918_ERA = "Chromium 2020 (CORS-RFC1918)"
 OLDER_FIREFOX = "older Firefox"  # the keys CORSPreflightDidNotSucceed and CORSMissingAllowHeaderFromPreflight
-ALL = "all"  # a sentence every browser prints
 
 
 def _one(key: str, *wordings: Wording) -> Message:
@@ -133,13 +132,6 @@ CATALOGUE.register(
         ),
     ),
     _one(
-        Failure.PRIVATE_NETWORK_PERMISSION_DENIED,
-        Wording(
-            browser=CHROME,
-            text="Permission was denied for this request to access the `{space}` address space.",
-        ),
-    ),
-    _one(
         Failure.PREFLIGHT_MISSING_ALLOW_EXTERNAL,
         Wording(
             browser=CHROME,
@@ -158,16 +150,12 @@ CATALOGUE.register(
         ),
     ),
     # --- Chrome: outside fetch -----------------------------------------------------------------------------
+    # The frame being accessed is sandboxed: documents.py has that wording; here the other side's.
     _one(
-        Failure.SANDBOXED_FRAME_ACCESS,
+        "legacy.sandboxed-frame-access.1",
         Wording(
             browser=CHROME,
-            text='Sandbox access violation: Blocked a frame at "{origin}" from accessing a frame at "{url}". The frame '
-            'being accessed is sandboxed and lacks the "allow-same-origin" flag.',
-        ),
-        Wording(
-            browser=CHROME,
-            text='Sandbox access violation: Blocked a frame at "{origin}" from accessing a frame at "{url}". The frame '
+            text='Sandbox access violation: Blocked a frame at "{origin}" from accessing a frame at "{target}". The frame '
             'requesting access is sandboxed and lacks the "allow-same-origin" flag.',
         ),
     ),
@@ -195,7 +183,6 @@ CATALOGUE.register(
             '"{target_scheme}". Protocols must match.',
         ),
     ),
-    _one(Failure.SCRIPT_ERROR_MUTED, Wording(browser=ALL, text="Script error.")),
     # --- Firefox: security.properties keys for failures the engine does not model ---------------------
     _one(Failure.CORS_DISABLED, Wording(browser=FIREFOX, text="CORS disabled")),
     _one(Failure.REQUEST_DID_NOT_SUCCEED, Wording(browser=FIREFOX, text="CORS request did not succeed")),
