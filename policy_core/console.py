@@ -33,7 +33,7 @@ def firefox_cors_message(url: str, reason: str, *, status: int | None = None, qu
     """``Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at …``."""
     if status is None:
         return render(m.FRAME_QUOTED if quote_url else m.FRAME, FIREFOX, url=url, reason=reason)
-    return render(m.FRAME_QUOTED_STATUS if quote_url else m.FRAME_STATUS, FIREFOX, url=url, reason=reason, status=status)
+    return render(m.FRAME_QUOTED_WITH_STATUS if quote_url else m.FRAME_WITH_STATUS, FIREFOX, url=url, reason=reason, status=status)
 
 
 def safari_cors_message(api: str, url: str, reason: str) -> str:

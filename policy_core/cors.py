@@ -85,7 +85,7 @@ def cors_check(
     def multiple(summary: str, detail: str, firefox: str) -> CorsCheck:
         return fail(
             Failure.MULTIPLE_ALLOW_ORIGIN,
-            render(Failure.MULTIPLE_ALLOW_ORIGIN, CHROME, hint=encode_hint(combined or "")) + fetch_suffix,
+            render(Failure.MULTIPLE_ALLOW_ORIGIN, CHROME, value=encode_hint(combined or "")) + fetch_suffix,
             firefox,
             render(Failure.MULTIPLE_ALLOW_ORIGIN, SAFARI),
             summary, detail,
@@ -144,11 +144,11 @@ def cors_check(
             if value == "null":
                 detail += " The value null only matches opaque origins (sandboxed frames, file: and data: pages)."
             return fail(Failure.ALLOW_ORIGIN_MISMATCH,
-                        render(Failure.ALLOW_ORIGIN_MISMATCH, CHROME, hint=hint) + fetch_suffix,
+                        render(Failure.ALLOW_ORIGIN_MISMATCH, CHROME, value=hint) + fetch_suffix,
                         firefox, _safari_not_allowed(request_origin),
                         f"{ACAO}: {value} does not match {request_origin}", detail)
         return fail(Failure.INVALID_ALLOW_ORIGIN,
-                    render(Failure.INVALID_ALLOW_ORIGIN, CHROME, hint=hint) + fetch_suffix,
+                    render(Failure.INVALID_ALLOW_ORIGIN, CHROME, value=hint) + fetch_suffix,
                     firefox, _safari_not_allowed(request_origin), f"{ACAO}: {value!r} is not an origin",
                     f"The value must be a serialized origin such as {request_origin} (scheme://host[:port]), null, or *.")
     if firefox_multiple:
@@ -164,7 +164,7 @@ def cors_check(
         shown = "" if credentials is None else credentials
         return fail(
             Failure.INVALID_ALLOW_CREDENTIALS,
-            render(Failure.INVALID_ALLOW_CREDENTIALS, CHROME, hint=encode_hint(shown)) + xhr_suffix,
+            render(Failure.INVALID_ALLOW_CREDENTIALS, CHROME, value=encode_hint(shown)) + xhr_suffix,
             render(Failure.INVALID_ALLOW_CREDENTIALS, FIREFOX),
             render(Failure.INVALID_ALLOW_CREDENTIALS, SAFARI),
             f"{ACAC} is {'missing' if credentials is None else repr(credentials)}, not exactly true",

@@ -5,7 +5,6 @@ from __future__ import annotations
 from ..messages import CHROME, CURRENT, FIREFOX, SAFARI, Wording
 from ..messages.codes import Failure as F
 from . import patterns as p
-from .normalise import normalise
 from .reasons import CORS_CHECK_FAILURES, REASONS
 from .tables import CHROME_PREFLIGHT, TABLES, framed, suffix_follows
 
@@ -28,6 +27,12 @@ SAMPLE = {
     "operation": "getImageData",
     "interface": "CanvasRenderingContext2D",
     "property": "host",
+    "disposition": "deny",
+    "directive": "frame-ancestors 'none'",
+    "mime": "text/html",
+    "error": "NotSameOrigin",
+    "page": "https://app.example.com/",
+    "what": "image",
     "schemes": "chrome, chrome-extension, chrome-untrusted, data, http, https, isolated-app",
     "scheme": "http",
     "target_scheme": "https",
@@ -41,13 +46,13 @@ SAMPLE_BY_FAILURE: dict[str, dict[str, str]] = {
     F.PREFLIGHT_INVALID_ALLOW_EXTERNAL: {"value": "false"},
     F.SCHEME_NOT_SUPPORTED: {"url": "file:///home/me/site/data.json", "origin": "null"},
     F.INSECURE_PRIVATE_NETWORK: {"url": "http://192.168.1.20/api/status", "origin": "http://app.example.com"},
-    F.X_FRAME_OPTIONS: {"value": "sameorigin", "url": "https://widget.other.com/"},
+    F.X_FRAME_OPTIONS: {"disposition": "sameorigin", "url": "https://widget.other.com/"},
     F.X_FRAME_OPTIONS_CONFLICT: {"value": "DENY, SAMEORIGIN", "url": "https://widget.other.com/"},
     F.X_FRAME_OPTIONS_INVALID: {
         "value": "ALLOW-FROM https://app.example.com",
         "url": "https://widget.other.com/",
     },
-    F.FRAME_ANCESTORS: {"value": "frame-ancestors 'self'", "url": "https://widget.other.com/"},
+    F.FRAME_ANCESTORS: {"directive": "frame-ancestors 'self'", "url": "https://widget.other.com/"},
 }
 
 
@@ -81,27 +86,24 @@ def _chrome() -> list[Example]:
             for k, suffix in suffixes:
                 if suffix_follows(k, code):
                     kind = "XMLHttpRequest" if p.base_key(k) == p.SUFFIX_XHR else "fetch"
-                    endings.append((kind, reason + " " + suffix.render()))
+                    endings.append((kind, f"{reason} {suffix.render().strip()}"))
         for kind, ending in endings:
             if code in CHROME_PREFLIGHT and prefix is not None:
-                ending = prefix.text + " " + ending
+                ending = prefix.render(reason=ending)
             out.append((CHROME, code, frame.render(**{**values, "kind": kind, "reason": ending})))
     old = next((c.wording for c in TABLES.chrome_frames if c.wording.era != CURRENT), None)
     origin = next((c.wording for c in TABLES.chrome_origin), None)
     missing = _first(F.MISSING_ALLOW_ORIGIN, CHROME)
     if old is not None and origin is not None and missing is not None and prefix is not None:
-        reason = f"{prefix.text} {missing.text} {origin.render(origin=ORIGIN)}"
+        reason = prefix.render(reason=f"{missing.text} {origin.render(origin=ORIGIN)}")
         out.append((CHROME, F.MISSING_ALLOW_ORIGIN, old.render(api="XMLHttpRequest", url=URL, reason=reason)))
     return out
 
 
 def _firefox() -> list[Example]:
-    frames = [w for k, w in TABLES.pairs if p.base_key(k) == p.FRAME and w.browser == FIREFOX]
-    plain = next((w for w in frames if "{url}." in w.text), None)
-    quoted = next(
-        (w for w in frames if "'{url}'" in normalise(w.text)), plain
-    )  # Firefox quotes it for some reasons
-    status, warning = _first(p.FRAME_STATUS, FIREFOX), _first(p.FRAME_WARNING, FIREFOX)
+    plain, status = _first(p.FRAME, FIREFOX), _first(p.FRAME_WITH_STATUS, FIREFOX)
+    quoted = _first(p.FRAME_QUOTED, FIREFOX) or plain  # Firefox quotes the URL for some reasons
+    warning = _first(p.FRAME_WARNING, FIREFOX)
     out: list[Example] = []
     for _key, wording, code in _REASONS:
         if wording.browser != FIREFOX or not framed(FIREFOX, code):
@@ -113,12 +115,10 @@ def _firefox() -> list[Example]:
                 out.append((FIREFOX, code, warning.render(url=URL, reason=reason)))
             continue
         frame = quoted if code == F.WILDCARD_WITH_CREDENTIALS else plain
-        if frame is None:
-            continue
-        message = frame.render(**{**values, "reason": reason})
         if code in (F.MISSING_ALLOW_ORIGIN, F.PREFLIGHT_INVALID_STATUS) and status is not None:
-            message += " " + status.render(status="404")
-        out.append((FIREFOX, code, message))
+            frame = status
+        if frame is not None:
+            out.append((FIREFOX, code, frame.render(**{**values, "reason": reason})))
     return out
 
 
@@ -126,13 +126,13 @@ def _safari() -> list[Example]:
     frame = _first(p.FRAME, SAFARI)
     if frame is None:
         return []
+    line = frame.render(**SAMPLE)  # its "… cannot load" line, printed after the reason
     out: list[Example] = [
-        (SAFARI, code, frame.render(**_values(code, reason=wording.render(**_values(code)))))
+        (SAFARI, code, f"{wording.render(**_values(code))}\n{frame.render(**_values(code))}")
         for _key, wording, code in _REASONS
         if wording.browser == SAFARI and REASONS[code].resource == "fetch"
     ]
-    line = frame.text.partition("{reason}")[2].strip()  # its "… cannot load" line alone
-    out.append((SAFARI, F.ACCESS_CONTROL_CHECKS, line.format(**SAMPLE)))
+    out.append((SAFARI, F.ACCESS_CONTROL_CHECKS, line))
     return out
 
 

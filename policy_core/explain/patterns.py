@@ -5,9 +5,8 @@
 status…), every quantifier bounded, so no paste makes the search superlinear. Templates and
 pasted text are both normalised first (plain quotes, single spaces: ``normalise``).
 
-``wordings()`` is the seam: every (key, Wording) explain recognises. It takes every message
-registered in ``policy_core.messages.CATALOGUE`` and adds those explain still derives from the
-engine itself (``derived.py``) only where the catalogue lacks that key for that browser.
+``wordings()`` is the seam: every (key, Wording) explain recognises, which is every message
+registered in ``policy_core.messages.CATALOGUE``.
 """
 
 from __future__ import annotations
@@ -16,22 +15,41 @@ import re
 import string
 from dataclasses import dataclass
 
-from ..messages import CATALOGUE, Wording
+from ..messages import CATALOGUE, Wording, cookies, cors, documents, subresources
 from ..messages.codes import Failure
 from .normalise import normalise
 
 LEGACY_PREFIX = "legacy."
 
-# The keys of the sentences around a reason (their roles: policy_core/messages/legacy.py).
-FRAME = "frame.cors"  # {reason} inside: Chrome's "Access to …", Firefox's "Cross-Origin Request Blocked: …"
-FRAME_REDIRECTED = "frame.cors.redirected"  # Chrome's, with "(redirected from '{initial_url}')"
-FRAME_PREFLIGHT = "frame.cors.preflight"  # Chrome's prefix before a reason about the preflight
-FRAME_STATUS = "frame.cors.status"  # the status sentence after the message
-FRAME_ORIGIN = "frame.cors.origin"  # the origin sentence after Chrome's old frame
-FRAME_WARNING = "frame.cors.warning"  # Firefox's "Cross-Origin Request Warning: …"
-SUFFIX_FETCH = "suffix.fetch"  # Chrome's sentence after some reasons, for fetch() only
-SUFFIX_MISSING = "suffix.missing-allow-origin"
-SUFFIX_XHR = "suffix.xhr-credentials"  # after the credentials reasons, for XMLHttpRequest
+# The keys of the sentences around a reason, as the engine's area modules name them (their roles:
+# policy_core/messages/legacy.py). Each is a frame with a {reason} field unless said otherwise.
+FRAME = cors.FRAME  # Chrome's "Access to …", Firefox's "Cross-Origin Request Blocked: …"; Safari's line after
+FRAME_REDIRECTED = cors.FRAME_REDIRECTED  # Chrome's, with "(redirected from '{initial_url}')"
+FRAME_QUOTED = cors.FRAME_QUOTED  # Firefox's, with the URL in quotes
+FRAME_WITH_STATUS = cors.FRAME_WITH_STATUS  # Firefox's, with "Status code: {status}." after it
+FRAME_QUOTED_WITH_STATUS = cors.FRAME_QUOTED_WITH_STATUS
+FRAME_PREFLIGHT = cors.FRAME_PREFLIGHT  # Chrome's prefix before a reason about the preflight
+FRAME_WARNING = cors.FRAME_WARNING  # Firefox's "Cross-Origin Request Warning: …"
+FRAME_STATUS = "frame.cors.status"  # old Chrome: the status sentence after the message (legacy.py only)
+FRAME_ORIGIN = "frame.cors.origin"  # old Chrome: the origin sentence after the message (legacy.py only)
+SUFFIX_FETCH = cors.SUFFIX_FETCH  # Chrome's sentence after some reasons, for fetch() only
+SUFFIX_MISSING = "suffix.missing-allow-origin"  # Chrome up to 132, after the missing-header reason
+SUFFIX_XHR = cors.SUFFIX_XHR  # after the credentials reasons, for XMLHttpRequest
+# Firefox's frames of a blocked request, by how they print the URL and the status.
+FIREFOX_FRAMES = (FRAME, FRAME_QUOTED, FRAME_WITH_STATUS, FRAME_QUOTED_WITH_STATUS)
+# An exception's frame around a reason that is recognised on its own (the reason is searched for anywhere).
+EXCEPTION_FRAMES = frozenset({documents.SECURITY_ERROR, documents.WINDOW_PROPERTY, cookies.DOCUMENT_COOKIE})
+# Sentences that name no failure explain can rebuild: browsers print them for many errors.
+NOT_A_REASON = frozenset(
+    {
+        cors.TYPEERROR_FAILED_TO_FETCH,
+        cors.TYPEERROR_URL_CREDENTIALS,
+        cors.TYPEERROR_NO_CORS_METHOD,
+        cors.TYPEERROR_FORBIDDEN_METHOD,
+        cors.NET_TOO_MANY_REDIRECTS,
+        subresources.NET_BLOCKED_BY_ORB,
+    }
+)
 
 # Sub-patterns by field name; a name not listed is a quoted value (a method, header, token…).
 # Lazy where a literal follows; a field that ends its template is matched greedily instead.
@@ -72,11 +90,17 @@ def base_key(key: str) -> str:
 
 
 def failure_of(key: str) -> Failure | None:
-    """The failure a reason message's key names, or None for a frame, a suffix or an unknown key."""
-    try:
-        return Failure(base_key(key))
-    except ValueError:
-        return None
+    """The failure a reason message's key names, or None for a frame, a suffix or an unknown key.
+
+    ``<failure>.<detail>`` (such as ``canvas-tainted.export``) is one more reason sentence of that failure.
+    """
+    base = base_key(key)
+    for candidate in (base, base.partition(".")[0]):
+        try:
+            return Failure(candidate)
+        except ValueError:
+            continue
+    return None
 
 
 def pattern_source(text: str, *, ends: bool = True, optional_period: bool = False) -> str:
@@ -140,14 +164,5 @@ def compiled(key: str, wording: Wording, *, ends: bool = True, optional_period: 
 
 
 def wordings() -> tuple[tuple[str, Wording], ...]:
-    """Every wording explain recognises, with its catalogue key: the one seam to the catalogue.
-
-    The catalogue's messages come first; a wording explain derives from the engine is added only
-    when the catalogue has no message of that key for that browser. Once the engine's area modules
-    register every sentence, derived.py (and this fallback) can go.
-    """
-    from .derived import derived_wordings  # runs the engine: only when asked
-
-    catalogued = [(m.key, w) for m in CATALOGUE.messages() for w in m.wordings]
-    have = {(key, w.browser) for key, w in catalogued}
-    return (*catalogued, *((key, w) for key, w in derived_wordings() if (key, w.browser) not in have))
+    """Every wording explain recognises, with its catalogue key: the one seam to the catalogue."""
+    return tuple((m.key, w) for m in CATALOGUE.messages() for w in m.wordings)

@@ -18,6 +18,7 @@ from . import patterns as p
 from .normalise import normalise
 from .reasons import CORS_CHECK_FAILURES, REASONS
 
+ALL = "all"  # a sentence every browser prints alike
 # Explain's own names for wordings that are current but not the usual one.
 NO_SUFFIX = "not fetch (no suffix)"
 REASON_ONLY = "reason only (no URL or origin in the text)"
@@ -109,21 +110,21 @@ class _Tables:
         self.chrome_frames = _by_weight([*frame(p.FRAME, CHROME), *frame(p.FRAME_REDIRECTED, CHROME)])
         self.chrome_origin = frame(p.FRAME_ORIGIN, CHROME, ends=False, optional_period=True)
         self.chrome_status = frame(p.FRAME_STATUS, CHROME, ends=False, optional_period=True)
-        self.prefixes = [normalise(c.wording.text) + " " for c in frame(p.FRAME_PREFLIGHT, CHROME)]
-        statuses = [
-            p.pattern_source(c.wording.text, optional_period=True) for c in frame(p.FRAME_STATUS, FIREFOX)
+        # Chrome's preflight frame is a prefix: "… check: {reason}".
+        self.prefixes = [
+            normalise(c.wording.text.replace("{reason}", "")) + " " for c in frame(p.FRAME_PREFLIGHT, CHROME)
         ]
-        tail = f"(?: (?:{'|'.join(statuses)}))?" if statuses else ""
         self.firefox_frames = [
-            re.compile(p.pattern_source(c.wording.text, ends=False, optional_period=True) + tail)
-            for c in frame(p.FRAME, FIREFOX)
+            c.regex
+            for c in _by_weight(
+                c for base in p.FIREFOX_FRAMES for c in frame(base, FIREFOX, ends=False, optional_period=True)
+            )
         ]
         self.firefox_warnings = frame(p.FRAME_WARNING, FIREFOX, ends=False, optional_period=True)
-        # Safari's frame is "{reason}\n{api} cannot load …": the line after the reason carries the URL.
+        # Safari prints the reason, then "{api} cannot load …" on the next line: that line carries the URL.
         self.safari_lines = [
-            re.compile(p.pattern_source(c.wording.text.partition("{reason}")[2].strip()))
+            re.compile(p.pattern_source(c.wording.text.rpartition("{reason}")[2].strip()))
             for c in frame(p.FRAME, SAFARI)
-            if "{reason}" in c.wording.text
         ]
         suffixes = [
             p.compiled(k, w, ends=False)
@@ -137,7 +138,7 @@ class _Tables:
         self.firefox_reasons = _by_weight(p.compiled(k, w) for k, w in in_frame if w.browser == FIREFOX)
         self.firefox_warning_reasons = [c for c in self.firefox_reasons if c.code == F.AUTHORIZATION_WILDCARD]
         self.safari_reasons = _by_weight(p.compiled(k, w, ends=False) for k, w in safari)
-        self.standalone = _by_weight(_standalone(key, w) for key, w in alone)
+        self.standalone = _by_weight(_standalone(key, w) for key, w in _shared(alone))
 
     @staticmethod
     def _with_suffixes(reason: p.Compiled, suffixes: list[p.Compiled]) -> list[ChromeReason]:
@@ -158,6 +159,21 @@ class _Tables:
                 ChromeReason(code=code, regex=regex, weight=reason.weight + suffix.weight, variant=variant)
             )
         return out
+
+
+def _shared(pairs: list[tuple[str, Wording]]) -> list[tuple[str, Wording]]:
+    """Every browser says some sentences alike ("Script error."): one wording of browser ``all`` for them."""
+    browsers: dict[tuple[str, str, str], set[str]] = {}
+    for key, w in pairs:
+        browsers.setdefault((key, normalise(w.text), w.era), set()).add(w.browser)
+    out: list[tuple[str, Wording]] = []
+    for key, w in pairs:
+        shared = browsers[(key, normalise(w.text), w.era)]
+        if len(shared) < 3:
+            out.append((key, w))
+        elif w.browser == min(shared):  # the first browser of the three stands for all of them
+            out.append((key, replace(w, browser=ALL)))
+    return out
 
 
 def _standalone(key: str, wording: Wording) -> p.Compiled:

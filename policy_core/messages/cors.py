@@ -21,11 +21,11 @@ def _m(key: str, *wordings: tuple[str, str]) -> Message:
 # Keys of the frames and suffixes (the failures' keys are their Failure codes).
 FRAME = "frame.cors"  # Chrome, Firefox and Safari frames of a blocked CORS request
 FRAME_REDIRECTED = "frame.cors.redirected"  # Chrome, when the last URL is not the initial one
-FRAME_STATUS = "frame.cors.status"  # Firefox, with the status code
+FRAME_WITH_STATUS = "frame.cors.with-status"  # Firefox, with the status code
 FRAME_QUOTED = "frame.cors.quoted"  # Firefox quotes the URL for some reasons
-FRAME_QUOTED_STATUS = "frame.cors.quoted-status"
-FRAME_PREFLIGHT = "frame.preflight"  # Chrome's preflight prefix before the reason
-FRAME_WARNING = "frame.cors-warning"  # Firefox's "Cross-Origin Request Warning" frame
+FRAME_QUOTED_WITH_STATUS = "frame.cors.quoted.with-status"
+FRAME_PREFLIGHT = "frame.cors.preflight"  # Chrome's preflight prefix before the reason
+FRAME_WARNING = "frame.cors.warning"  # Firefox's "Cross-Origin Request Warning" frame
 SUFFIX_FETCH = "suffix.fetch"  # Chrome appends it to some reasons when the initiator is fetch()
 SUFFIX_XHR = "suffix.xhr"  # Chrome appends it to the credentials reasons for XMLHttpRequest
 TYPEERROR_FAILED_TO_FETCH = "typeerror.failed-to-fetch"
@@ -53,9 +53,9 @@ MESSAGES: tuple[Message, ...] = (
             "blocked by CORS policy: {reason}",
         ),
     ),
-    _m(FRAME_STATUS, (FIREFOX, _FIREFOX_FRAME + "{url}. (Reason: {reason}). Status code: {status}.")),
+    _m(FRAME_WITH_STATUS, (FIREFOX, _FIREFOX_FRAME + "{url}. (Reason: {reason}). Status code: {status}.")),
     _m(FRAME_QUOTED, (FIREFOX, _FIREFOX_FRAME + "‘{url}’. (Reason: {reason}).")),
-    _m(FRAME_QUOTED_STATUS, (FIREFOX, _FIREFOX_FRAME + "‘{url}’. (Reason: {reason}). Status code: {status}.")),
+    _m(FRAME_QUOTED_WITH_STATUS, (FIREFOX, _FIREFOX_FRAME + "‘{url}’. (Reason: {reason}). Status code: {status}.")),
     _m(FRAME_PREFLIGHT, (CHROME, "Response to preflight request doesn't pass access control check: {reason}")),
     _m(
         FRAME_WARNING,
@@ -110,17 +110,17 @@ MESSAGES: tuple[Message, ...] = (
     ),
     _m(
         Failure.MULTIPLE_ALLOW_ORIGIN,
-        (CHROME, "The 'Access-Control-Allow-Origin' header contains multiple values '{hint}', but only one is allowed."),
+        (CHROME, "The 'Access-Control-Allow-Origin' header contains multiple values '{value}', but only one is allowed."),
         (FIREFOX, "Multiple CORS header ‘Access-Control-Allow-Origin’ not allowed"),
         (SAFARI, "Access-Control-Allow-Origin cannot contain more than one origin."),
     ),
     _m(
         Failure.INVALID_ALLOW_ORIGIN,
-        (CHROME, "The 'Access-Control-Allow-Origin' header contains the invalid value '{hint}'."),
+        (CHROME, "The 'Access-Control-Allow-Origin' header contains the invalid value '{value}'."),
     ),
     _m(
         Failure.ALLOW_ORIGIN_MISMATCH,
-        (CHROME, "The 'Access-Control-Allow-Origin' header has a value '{hint}' that is not equal to the supplied origin."),
+        (CHROME, "The 'Access-Control-Allow-Origin' header has a value '{value}' that is not equal to the supplied origin."),
         (FIREFOX, "CORS header ‘Access-Control-Allow-Origin’ does not match ‘{value}’"),
     ),
     _m(Failure.ORIGIN_NOT_ALLOWED, (SAFARI, "Origin {origin} is not allowed by Access-Control-Allow-Origin.")),
@@ -128,7 +128,7 @@ MESSAGES: tuple[Message, ...] = (
         Failure.INVALID_ALLOW_CREDENTIALS,
         (
             CHROME,
-            "The value of the 'Access-Control-Allow-Credentials' header in the response is '{hint}' which must "
+            "The value of the 'Access-Control-Allow-Credentials' header in the response is '{value}' which must "
             "be 'true' when the request's credentials mode is 'include'.",
         ),
         (FIREFOX, "expected ‘true’ in CORS header ‘Access-Control-Allow-Credentials’"),

@@ -23,7 +23,7 @@ CATALOGUE.register(
             Wording(browser=FIREFOX, text='Permission denied to access property "{property}" on cross-origin object'),
             Wording(
                 browser=SAFARI,
-                text='Blocked a frame with origin "{origin}" from accessing a frame with origin "{target}". '
+                text='Blocked a frame with origin "{origin}" from accessing a frame with origin "{url}". '
                 "Protocols, domains, and ports must match.",
             ),
         ),
@@ -33,7 +33,7 @@ CATALOGUE.register(
         wordings=(
             Wording(
                 browser=CHROME,
-                text='Sandbox access violation: Blocked a frame at "{origin}" from accessing a frame at "{target}". '
+                text='Sandbox access violation: Blocked a frame at "{origin}" from accessing a frame at "{url}". '
                 'The frame being accessed is sandboxed and lacks the "allow-same-origin" flag.',
             ),
         ),

@@ -29,6 +29,7 @@ from __future__ import annotations
 from . import CATALOGUE
 from .catalogue import CHROME, FIREFOX, SAFARI, Message, Wording
 from .codes import Failure
+from .subresources import CANVAS_EXPORT
 
 # Chromium before 133 advised mode 'no-cors' after some reasons (cors_error_string.cc, kNoCorsInformation).
 NO_CORS_ADVICE = "Chromium up to 132 (with the no-cors advice)"
@@ -36,6 +37,8 @@ NO_CORS_ADVICE = "Chromium up to 132 (with the no-cors advice)"
 CHROME_XHR_ERA = "legacy (Chrome up to about 2017)"
 # The CORS-RFC1918 draft's headers, shipped behind a flag in 2020 and superseded by Private Network Access.
 RFC1918_ERA = "Chromium 2020 (CORS-RFC1918)"
+# Chrome's DOMException text before the exception's own reason (for a DOM method that threw).
+_DOM_EXCEPTION = "Failed to execute '{operation}' on '{interface}': "
 OLDER_FIREFOX = "older Firefox"  # the keys CORSPreflightDidNotSucceed and CORSMissingAllowHeaderFromPreflight
 
 
@@ -155,23 +158,18 @@ CATALOGUE.register(
         "legacy.sandboxed-frame-access.1",
         Wording(
             browser=CHROME,
-            text='Sandbox access violation: Blocked a frame at "{origin}" from accessing a frame at "{target}". The frame '
+            text='Sandbox access violation: Blocked a frame at "{origin}" from accessing a frame at "{url}". The frame '
             'requesting access is sandboxed and lacks the "allow-same-origin" flag.',
         ),
     ),
+    # Chrome's whole exception for toDataURL and toBlob; its reason is the engine's (subresources.py).
     _one(
         "legacy.canvas-tainted.1",
-        Wording(
-            browser=CHROME,
-            text="Failed to execute '{operation}' on '{interface}': Tainted canvases may not be exported.",
-        ),
+        Wording(browser=CHROME, text=_DOM_EXCEPTION + CATALOGUE[CANVAS_EXPORT].wording(CHROME).text),
     ),
     _one(
         "legacy.canvas-tainted.2",
-        Wording(
-            browser=CHROME,
-            text="Failed to execute '{operation}' on '{interface}': Tainted canvases may not be loaded.",
-        ),
+        Wording(browser=CHROME, text=_DOM_EXCEPTION + "Tainted canvases may not be loaded."),
     ),
     # WebKit's DOMWindow::crossDomainAccessErrorMessage, when only the schemes differ.
     _one(

@@ -43,8 +43,8 @@ MESSAGES: tuple[Message, ...] = (
         wordings=(
             Wording(
                 browser=CHROME,
-                text="Failed to execute 'getImageData' on 'CanvasRenderingContext2D': The canvas has been "
-                "tainted by cross-origin data.",
+                text="Failed to execute '{operation}' on '{interface}': The canvas has been tainted by "
+                "cross-origin data.",
             ),
             Wording(browser=FIREFOX, text="The operation is insecure."),
             Wording(

@@ -88,7 +88,7 @@ def cross_origin_access_console(ctx: Context) -> Console:
     return Console(
         chrome=messages.render(key, CHROME, origin=page),
         firefox=messages.render(SECURITY_ERROR, FIREFOX, reason=messages.render(key, FIREFOX, property="document")),
-        safari=messages.render(key, SAFARI, origin=page, target=target),
+        safari=messages.render(key, SAFARI, origin=page, url=target),
     )
 
 

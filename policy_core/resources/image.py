@@ -21,7 +21,7 @@ from ..subresource import Load, fetch_subresource
 
 # What getImageData on a tainted canvas prints (browser-rules.md § 2.4).
 TAINTED = Console(
-    chrome=render(Failure.CANVAS_TAINTED, CHROME),
+    chrome=render(Failure.CANVAS_TAINTED, CHROME, operation="getImageData", interface="CanvasRenderingContext2D"),
     firefox=render(Failure.CANVAS_TAINTED, FIREFOX),
     safari=render(Failure.CANVAS_TAINTED, SAFARI),
 )
