@@ -74,9 +74,15 @@ _VALUE = r".{0,1000}"
 _LAZY_SAFE = re.compile(r"\{\d*,\d+\}$")  # the pattern ends in a bounded repeat: it can be made lazy
 
 
-def field_pattern(name: str, *, last: bool = False) -> str:
-    """The bounded sub-pattern of one field; lazy unless the field ends the template."""
+def field_pattern(name: str, *, last: bool = False, quote: str = "") -> str:
+    """The bounded sub-pattern of one field; lazy unless the field ends the template.
+
+    A URL or origin between quotes (``'{url}'``) runs to the closing quote: users shorten them
+    with spaces inside ("https://www.google.com/maps etc/", "<origin name>").
+    """
     body = _FIELDS.get(name, _VALUE)
+    if quote and body.startswith(r"\S{"):
+        body = f"[^{quote}]" + body[2:]
     return body if last or not _LAZY_SAFE.search(body) else body + "?"
 
 
@@ -123,7 +129,9 @@ def pattern_source(text: str, *, ends: bool = True, optional_period: bool = Fals
             continue
         seen.add(name)
         last = ends and i == len(parts) - 1  # the template ends with this field
-        out.append(f"(?P<{name}>{field_pattern(name, last=last)})")
+        after = parts[i + 1][0] if i + 1 < len(parts) else ""
+        quote = literal[-1:] if literal[-1:] in ("'", '"') and after.startswith(literal[-1:]) else ""
+        out.append(f"(?P<{name}>{field_pattern(name, last=last, quote=quote)})")
     return "".join(out)
 
 
