@@ -9,7 +9,7 @@ from __future__ import annotations
 from .messages import CATALOGUE, CHROME, FIREFOX, SAFARI, render
 from .messages import cors as m
 
-# "Response to preflight request doesn't pass access control check: " (the frame before {reason}).
+# Chrome's preflight frame, the text before its {reason}.
 CHROME_PREFLIGHT_PREFIX = CATALOGUE[m.FRAME_PREFLIGHT].wording(CHROME).text.removesuffix("{reason}")
 
 
@@ -21,7 +21,7 @@ def encode_hint(text: str) -> str:
 def chrome_cors_message(
     kind: str, url: str, origin: str, reason: str, *, initial_url: str | None = None, preflight: bool = False
 ) -> str:
-    """``Access to {kind} at '{url}' [(redirected from '…') ]from origin '…' has been blocked by CORS policy: …``."""
+    """Chrome's CORS frame (``frame.cors``, or ``frame.cors.redirected`` after a redirect) around ``reason``."""
     if preflight:
         reason = render(m.FRAME_PREFLIGHT, CHROME, reason=reason)
     if initial_url and initial_url != url:
@@ -30,14 +30,14 @@ def chrome_cors_message(
 
 
 def firefox_cors_message(url: str, reason: str, *, status: int | None = None, quote_url: bool = False) -> str:
-    """``Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at …``."""
+    """Firefox's CORS frame around ``reason``: the URL quoted or not, with the status code or not."""
     if status is None:
         return render(m.FRAME_QUOTED if quote_url else m.FRAME, FIREFOX, url=url, reason=reason)
     return render(m.FRAME_QUOTED_WITH_STATUS if quote_url else m.FRAME_WITH_STATUS, FIREFOX, url=url, reason=reason, status=status)
 
 
 def safari_cors_message(api: str, url: str, reason: str) -> str:
-    """Safari prints the reason, then ``{API} cannot load {url} due to access control checks.``"""
+    """Safari prints the reason, then its ``frame.cors`` line (the API and the URL) on the next line."""
     return f"{reason}\n{render(m.FRAME, SAFARI, api=api, url=url)}"
 
 

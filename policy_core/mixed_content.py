@@ -8,10 +8,8 @@ Level 2). Chrome applies the check only to pages loaded over https; http://local
 
 from __future__ import annotations
 
-from . import specs
 from .messages import CHROME, Failure, render
 from .origins import Url, is_potentially_trustworthy, parse_url
-
 
 
 def is_mixed_content(page: Url, url: Url) -> bool:

@@ -10,9 +10,9 @@ The patterns are compiled from the message catalogue's templates (``patterns.wor
 one seam to ``policy_core.messages.CATALOGUE``), never typed here.
 
 Layout: ``reasons`` what each failure means; ``normalise`` the text clean-up; ``patterns`` the
-template compiler and the seam; ``derived`` (transitional) the engine's sentences the catalogue
-does not hold yet; ``recognise``; ``records`` the ``Recognised`` record; ``rebuild``
-(``scenario_for``); ``examples`` (``KNOWN_MESSAGES``).
+template compiler and the seam; ``tables`` the compiled wordings by role; ``recognise``;
+``records`` the ``Recognised`` record; ``rebuild`` (``scenario_for``); ``examples``
+(``KNOWN_MESSAGES``).
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ LEGACY_PREFIX = "legacy."
 
 # The keys of the sentences around a reason, as the engine's area modules name them (their roles:
 # policy_core/messages/legacy.py). Each is a frame with a {reason} field unless said otherwise.
-FRAME = cors.FRAME  # Chrome's "Access to …", Firefox's "Cross-Origin Request Blocked: …"; Safari's line after
+FRAME = cors.FRAME  # Chrome's and Firefox's frame; Safari's line after the reason
 FRAME_REDIRECTED = cors.FRAME_REDIRECTED  # Chrome's, with "(redirected from '{initial_url}')"
 FRAME_QUOTED = cors.FRAME_QUOTED  # Firefox's, with the URL in quotes
 FRAME_WITH_STATUS = cors.FRAME_WITH_STATUS  # Firefox's, with "Status code: {status}." after it

@@ -162,7 +162,7 @@ def _safari_line(flat: str) -> re.Match[str] | None:
 
 
 def _safari(flat: str) -> Recognised | None:
-    """Safari prints the reason on one line and ``… cannot load URL due to access control checks.`` on the next."""
+    """Safari prints the reason on one line and its ``frame.cors`` line (with the URL) on the next."""
     line = _safari_line(flat)
     for entry in TABLES.safari_reasons:
         match = entry.regex.search(flat)

@@ -121,7 +121,7 @@ class _Tables:
             )
         ]
         self.firefox_warnings = frame(p.FRAME_WARNING, FIREFOX, ends=False, optional_period=True)
-        # Safari prints the reason, then "{api} cannot load …" on the next line: that line carries the URL.
+        # Safari prints the reason, then its frame line on the next line: that line carries the URL.
         self.safari_lines = [
             re.compile(p.pattern_source(c.wording.text.rpartition("{reason}")[2].strip()))
             for c in frame(p.FRAME, SAFARI)
@@ -162,7 +162,7 @@ class _Tables:
 
 
 def _shared(pairs: list[tuple[str, Wording]]) -> list[tuple[str, Wording]]:
-    """Every browser says some sentences alike ("Script error."): one wording of browser ``all`` for them."""
+    """Every browser says some sentences alike (a muted script error): one wording of browser ``all`` for them."""
     browsers: dict[tuple[str, str, str], set[str]] = {}
     for key, w in pairs:
         browsers.setdefault((key, normalise(w.text), w.era), set()).add(w.browser)

@@ -13,12 +13,15 @@ Keys (the convention of this module):
   ``legacy.frame.cors.1`` one more form of the frame ``frame.cors``. ``n`` counts from 1 and only
   keeps keys distinct; explain reads the key back as ``<key>`` (``policy_core.explain.patterns.base_key``).
 
-Roles of the dotted keys explain knows (the engine's areas register the current wordings):
-``frame.cors`` the sentence around a CORS reason (its ``{reason}`` field), ``frame.cors.redirected``
-Chrome's frame with ``(redirected from …)``, ``frame.cors.preflight`` Chrome's preflight prefix,
-``frame.cors.status`` the status sentence after a CORS message, ``frame.cors.origin`` the origin
-sentence after Chrome's old frame, ``frame.cors.warning`` Firefox's warning frame, and
-``suffix.<name>`` a sentence Chrome appends to some reasons.
+Roles of the dotted keys explain knows (the engine's areas register the current wordings; the
+constants are in ``policy_core/explain/patterns.py``): ``frame.cors`` the sentence around a CORS
+reason (its ``{reason}`` field; Safari's is the ``… cannot load`` line printed after the reason),
+``frame.cors.redirected`` Chrome's frame with ``(redirected from …)``, ``frame.cors.quoted``,
+``frame.cors.with-status`` and ``frame.cors.quoted.with-status`` Firefox's other frames,
+``frame.cors.preflight`` Chrome's preflight prefix, ``frame.cors.warning`` Firefox's warning
+frame, ``frame.cors.status`` the status sentence after old Chrome's message, ``frame.cors.origin``
+the origin sentence after it, and ``suffix.<name>`` a sentence Chrome appends to some reasons. A
+key ``<failure>.<detail>`` (``canvas-tainted.export``) is one more reason sentence of that failure.
 
 ``era`` is ``current`` or the browser versions a wording belongs to. Templates follow the catalogue's
 rule: plain ``{field}`` names, the literal text between them exactly the browser's.

@@ -1,7 +1,7 @@
 """``script``: does a ``<script src>`` from the target run on the page, and can the page see its errors?
 
 A classic script from another origin runs (no-cors), but HTML mutes its errors: window.onerror
-gets ``Script error.`` with no file, line or column, unless the script was fetched with CORS
+gets the muted message (``script-error-muted``) with no file, line or column, unless the script was fetched with CORS
 (``crossorigin``) and passed. Module scripts are always fetched with CORS. Whatever its origin, a
 script runs with the page's origin: including it is trusting it with everything on the page.
 """
