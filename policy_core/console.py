@@ -42,5 +42,5 @@ def safari_cors_message(api: str, url: str, reason: str) -> str:
 
 
 def failed_to_fetch() -> str:
-    """What script sees when a fetch fails: ``TypeError: Failed to fetch``."""
+    """What script sees when a fetch fails (``typeerror.failed-to-fetch``)."""
     return render(m.TYPEERROR_FAILED_TO_FETCH, CHROME)

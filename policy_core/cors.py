@@ -31,7 +31,7 @@ class CorsCheck:
     chrome_reason: str | None = None
     firefox_reason: str | None = None
     firefox_quote_url: bool = False
-    firefox_status: bool = False  # Firefox appends "Status code: N." to this reason
+    firefox_status: bool = False  # Firefox prints this reason in its frame with the status code
     safari_reason: str | None = None
     allow_origin: str | None = None  # the combined, trimmed Access-Control-Allow-Origin
     steps: tuple[Step, ...] = ()  # for the caller's Trace

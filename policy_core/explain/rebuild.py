@@ -214,7 +214,7 @@ def _cors_scenario(rec: Recognised, mapping: dict[str, Any], notes: list[str]) -
         mapping["request"] = request
     if preflight:
         mapping["preflight"] = {"status": _preflight_status(rec), "headers": preflight_headers}
-    # Firefox names the actual response's status ("Status code: 404."): keep it.
+    # Firefox names the actual response's status (its frame.cors.with-status): keep it.
     status = rec.status if rec.status is not None and not preflight else 200
     mapping["response"] = {"status": status, "headers": response_headers}
     if REASONS[code].blocking and REASONS[code].modelled:
