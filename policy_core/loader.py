@@ -125,6 +125,8 @@ def parse_scenario_text(data: bytes | str, fmt: str, label: str = "scenario") ->
         raise ScenarioError(label, f"is not valid JSON: the key {shown(exc.key)} is given twice in one object") from None
     except RecursionError:
         raise ScenarioError(label, "is nested too deeply") from None
+    except ScenarioError:
+        raise
     except ValueError as exc:  # the parser's own last resort (say, int() of a huge number)
         raise ScenarioError(label, f"cannot be read: {exc}") from None
     if not isinstance(loaded, dict):
@@ -271,6 +273,7 @@ def _str(value: Any, path: str) -> str:
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_COOKIE_CTL = re.compile("[\x00-\x08\x0a-\x1f\x7f]")  # CTLs but HTAB
 _CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 
 
@@ -512,6 +515,11 @@ def _cookie_from_line(line: str, path: str, target_path: str, via: str) -> Cooki
     problem = value_problem(line)
     if problem:
         raise ScenarioError(path, problem)
+    control = _COOKIE_CTL.search(line)
+    if control is not None:  # RFC 6265bis § 5.7 step 1: the whole line is ignored
+        raise ScenarioError(
+            path, f"contains the control character {control.group()!r}: browsers ignore such a Set-Cookie line"
+        )
     parsed = parse_set_cookie(line)
     if parsed is None:
         raise ScenarioError(path, f"{shown(line)} is not a Set-Cookie line a browser would accept (expected 'name=value; attributes')")
