@@ -147,6 +147,6 @@ def render_report(scenario: Scenario, report: Report, *, show_trace: bool = Fals
         table.add_column("actual")
         table.add_column("")
         for result in report.expectations:
-            table.add_row(result.path, str(result.expected).lower(), str(result.actual).lower(),
+            table.add_row(literal(result.path), str(result.expected).lower(), str(result.actual).lower(),
                           Text("✔ met", style="green") if result.met else Text("✘ NOT MET", style="bold red"))
         console.print(table)
