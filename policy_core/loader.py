@@ -147,7 +147,7 @@ _TOML_STRING_OR_COMMENT = re.compile(
     r'"""(?:[^\\]|\\[\s\S])*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*'
 )
 _TOML_SEGMENT = re.compile(r"[^=,\n\[\]{}]+")
-_TOML_DIGITS = re.compile(r"(?<![\w.:+-])[+-]?[0-9][0-9_]{%d,}(?![\w.:])" % MAX_INTEGER_DIGITS)
+_TOML_DIGITS = re.compile(rf"(?<![\w.:+-])[+-]?[0-9][0-9_]{{{MAX_INTEGER_DIGITS},}}(?![\w.:])")
 _TOML_HEADER = re.compile(r"^[ \t]*\[+([^\]\n]*)\]", re.MULTILINE)
 
 
@@ -181,10 +181,8 @@ def _toml_field_at(bare: str, position: int) -> str | None:
     """The key path of the value at ``position``: the last table header, then the line's key."""
     line_start = bare.rfind("\n", 0, position) + 1
     key = bare[line_start:position].partition("=")[0].strip()
-    header = None
-    for header in _TOML_HEADER.finditer(bare, 0, line_start):
-        pass
-    table = header.group(1).strip() if header is not None else ""
+    headers = list(_TOML_HEADER.finditer(bare, 0, line_start))
+    table = headers[-1].group(1).strip() if headers else ""
     if not key or key.startswith('""'):
         return table or None
     return f"{table}.{key}" if table else key
