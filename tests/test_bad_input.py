@@ -157,6 +157,10 @@ CASES: list[Case] = [
          {"s.toml": toml("[response]\nheaders = 5\n")}),
     Case("expect-list-flag", ["check", "s.toml", "--expect", "dom.access=true"], "expect: expected a table, got a list",
          {"s.toml": toml("expect = [1]\n")}),
+    Case("file-header-pair-with-header-flag", ["check", "s.toml", "--header", "X-B: 1"],
+         "request.headers[0][0]: 'X A' is not a valid header name", {"s.toml": toml('[request]\nheaders = [["X A", "1"]]\n')}),
+    Case("flag-header-pair-after-file-pairs", ["check", "s.toml", "--header", "X B: 1"],
+         "--header: 'X B' is not a valid header name", {"s.toml": toml('[request]\nheaders = [["X-A", "1"]]\n')}),
     # --- stdin ---------------------------------------------------------------------------------
     Case("stdin-bad-toml", ["check", "-"], "stdin: is not valid TOML", stdin=b"version = \n"),
     Case("stdin-duplicate-json", ["check", "-"], "stdin: is not valid JSON: the key 'version' is given twice",

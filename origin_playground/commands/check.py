@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -117,6 +118,9 @@ def run(args: argparse.Namespace) -> int:
     return 0 if report.all_met else 1
 
 
+_PAIR_PATH = re.compile(r"(\w+\.headers)\[(\d+)\]")
+
+
 class FileValueError(ScenarioError):
     """A value in the FILE is wrong: named as the file's key even where a flag adds to it."""
 
@@ -125,6 +129,9 @@ def _name_flag(error: ScenarioError, args: argparse.Namespace) -> str:
     """Point at the flag when a flag built the value the error is about."""
     if isinstance(error, FileValueError):
         return str(error)
+    pair = _PAIR_PATH.match(error.path)
+    if pair is not None and int(pair.group(2)) < getattr(args, "file_pairs", {}).get(pair.group(1), 0):
+        return str(error)  # one of the file's own header pairs, before those the flags added
     if args.file is None or _set_by_flag(error.path, args):
         for path, flag in sorted(FLAG_FOR_PATH.items(), key=lambda item: -len(item[0])):  # most specific first
             if error.path == path or error.path.startswith((path + ".", path + "[")):
@@ -165,7 +172,9 @@ def build_mapping(args: argparse.Namespace) -> dict[str, Any]:
         if getattr(args, key) is not None:
             request[key] = getattr(args, key)
     if args.header:
-        request["headers"] = [*_pairs(request.get("headers"), "request.headers"), *_header_flags("--header", args.header)]
+        request["headers"] = [
+            *_pairs(request.get("headers"), "request.headers", args), *_header_flags("--header", args.header)
+        ]
     if request:
         mapping["request"] = request
 
@@ -178,7 +187,8 @@ def build_mapping(args: argparse.Namespace) -> dict[str, Any]:
             table["status"] = _status(status_flag, status)
         if header_values:
             table["headers"] = [
-                *_pairs(table.get("headers"), f"{section}.headers"), *_header_flags(header_flag, header_values)
+                *_pairs(table.get("headers"), f"{section}.headers", args),
+                *_header_flags(header_flag, header_values),
             ]
         if table:
             mapping[section] = table
@@ -230,14 +240,19 @@ def _section(mapping: dict[str, Any], key: str, *flags: Any) -> dict[str, Any]:
     return {}
 
 
-def _pairs(value: Any, path: str) -> list[Any]:
+def _pairs(value: Any, path: str, args: argparse.Namespace) -> list[Any]:
+    """The file's header pairs that flags append to; how many there are is kept, so an error
+    about one of them names the file's field, not the flag."""
     if value is None:
-        return []
-    if isinstance(value, dict):
-        return [[k, v] for k, v in value.items()]
-    if isinstance(value, list):
-        return list(value)
-    raise FileValueError(path, f"expected a list of [name, value] pairs, got {type_name(value)}")
+        pairs: list[Any] = []
+    elif isinstance(value, dict):
+        pairs = [[k, v] for k, v in value.items()]
+    elif isinstance(value, list):
+        pairs = list(value)
+    else:
+        raise FileValueError(path, f"expected a list of [name, value] pairs, got {type_name(value)}")
+    args.file_pairs = {**getattr(args, "file_pairs", {}), path: len(pairs)}
+    return pairs
 
 
 def _header_flags(flag: str, values: list[str]) -> list[list[str]]:
