@@ -340,3 +340,61 @@ def test_stdin_scenario_is_read_as_toml_or_json(monkeypatch: pytest.MonkeyPatch,
 def test_corpus_size() -> None:
     """The count the issue's closing note reports; a shrinking corpus is a test change, not an accident."""
     assert len(CASES) >= 99
+
+
+# --- fuzzing the command line with hostile flag values ------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_HOSTILE_CHARS = st.one_of(
+    st.characters(min_codepoint=0, max_codepoint=0x9F),
+    st.sampled_from(list("\udcff\ud800\u202e\u2066\u2028\"'`$;{}[]#%:=é")),
+)
+_FLAG_VALUES = {
+    "--page": st.one_of(st.text(_HOSTILE_CHARS, max_size=12).map(lambda t: "https://a" + t + ".com/"),
+                        st.text(_HOSTILE_CHARS, max_size=12)),
+    "--target": st.text(_HOSTILE_CHARS, max_size=12).map(lambda t: "https://b.com/" + t),
+    "--method": st.text(_HOSTILE_CHARS, max_size=8),
+    "--header": st.text(_HOSTILE_CHARS, max_size=12).map(lambda t: "X-A: " + t),
+    "--response-header": st.text(_HOSTILE_CHARS, max_size=12),
+    "--cookie": st.text(_HOSTILE_CHARS, max_size=12).map(lambda t: "a=" + t),
+    "--status": st.text(_HOSTILE_CHARS, max_size=6),
+    "--expect": st.text(_HOSTILE_CHARS, max_size=12),
+    "--export": st.sampled_from(["nginx", "curl", "express", "markdown", "toml"]),
+}
+
+
+@settings(max_examples=150, deadline=2000, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(flags=st.dictionaries(st.sampled_from(sorted(_FLAG_VALUES)), st.none(), min_size=1, max_size=4).flatmap(
+    lambda keys: st.fixed_dictionaries({key: _FLAG_VALUES[key] for key in keys})))
+def test_hostile_flag_values(flags: dict[str, str], capsys) -> None:
+    argv = ["check", "--page", "https://app.example.com/", "--target", "https://api.example.com/x", "--no-color"]
+    for flag, value in flags.items():
+        argv += [flag, value]
+    capsys.readouterr()
+    try:
+        status = main(argv)
+    except SystemExit as exit_:
+        status = int(exit_.code or 0)
+    out, err = capsys.readouterr()
+    assert status in (0, 1, 2)
+    if status == 2:
+        assert err.count("\n") == 1 and err[:-1].isprintable(), repr(err)
+    else:
+        assert err == ""
+        if "--export" not in flags or flags["--export"] in ("markdown",):
+            assert not any(ch in out for ch in "\x1b\x9b\u202e\u2066\x07\x00"), repr(out)
+
+
+def test_json_output_escapes_c1_bidi_and_surrogates_but_keeps_the_value(capsys) -> None:
+    from origin_playground.output import json_text
+
+    value = {"v": "a\x9b2J\u202eb\u2028c\ud800é✔\x1b"}
+    text = json_text(value)
+    assert not any(ch in text for ch in "\x9b\u202e\u2028\ud800\x1b")
+    assert "é✔" in text and json.loads(text) == value
+    assert main(["check", *PAGE, "--resource", "fetch", "--response-header", "X-A: \x9b\u202e", "--json"]) in (0, 1)
+    out = capsys.readouterr().out
+    assert "\x9b" not in out and "\u202e" not in out
+    json.loads(out)

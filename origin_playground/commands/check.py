@@ -6,7 +6,6 @@ Exit status: 0 evaluated and every expectation met; 1 an expectation failed; 2 b
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import sys
@@ -20,6 +19,7 @@ from policy_core.headers import parse_header_line
 from policy_core.loader import MAX_FILE_BYTES, read_scenario_stream, type_name
 
 from ..exports import EXPORT_FORMATS, export
+from ..output import write_json
 
 PARSER_TEXT = {
     "description": "Evaluate a scenario file, or a quick design check given as flags, and print the verdicts.\n"
@@ -108,8 +108,7 @@ def run(args: argparse.Namespace) -> int:
     if exported is not None:
         sys.stdout.write(exported)
     elif args.json:
-        json.dump(report.to_dict(), sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
+        write_json(report.to_dict(), sys.stdout)
     else:
         from ..render import render_report  # rich is imported only for people
 
