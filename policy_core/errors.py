@@ -16,22 +16,26 @@ def is_unsafe_char(ch: str) -> bool:
     return ch in _BIDI_AND_SEPARATORS or unicodedata.category(ch) in ("Cc", "Cs")
 
 
-def escape_unsafe(text: str, keep: str = "") -> str:
+def escape_unsafe(text: str, keep: str = "", *, every_invisible: bool = False) -> str:
     """``text`` with every unsafe character as a Python-style escape (``\\x1b``, ``\\u202e``).
 
     Idempotent: the escapes are plain printable text. Characters in ``keep`` (say newlines in a
-    multi-line block) stay as they are.
+    multi-line block) stay as they are. ``every_invisible`` escapes whatever ``str.isprintable``
+    refuses (also U+FEFF, zero-width joiners, unassigned code points), as repr does: for error
+    lines, where seeing exactly what was typed matters more than how it looks.
     """
     if text.isprintable():  # the common case: nothing to do
         return text
     out = []
     for ch in text:
-        if ch in keep or not is_unsafe_char(ch):
+        if ch in keep or (ch.isprintable() if every_invisible else not is_unsafe_char(ch)):
             out.append(ch)
         elif ord(ch) <= 0xFF:
             out.append(f"\\x{ord(ch):02x}")
-        else:
+        elif ord(ch) <= 0xFFFF:
             out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(f"\\U{ord(ch):08x}")
     return "".join(out)
 
 
@@ -43,7 +47,7 @@ def shown(value: str, limit: int = MAX_SHOWN) -> str:
 
 
 def _one_line(text: str, limit: int) -> str:
-    text = escape_unsafe(text)
+    text = escape_unsafe(text, every_invisible=True)
     if len(text) > limit:
         text = text[: limit - 20] + f"… ({len(text)} characters)"
     return text
