@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 from importlib import import_module
+from pathlib import Path
 from typing import NoReturn
 
 from . import __version__
@@ -73,7 +74,21 @@ def build_subcommand_parser(name: str) -> tuple[argparse.ArgumentParser, object]
     return parser, module
 
 
+def safe_streams() -> None:
+    """Output never dies on text it cannot encode: a lone surrogate (a JSON ``\\ud800`` or a
+    non-UTF-8 byte in an argument) is written as its escape, ``\\ud800``, which inside a JSON
+    string is the same escape JSON itself uses, so ``--json`` output stays valid JSON."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):  # a stream already written to in another mode: leave it
+                pass
+
+
 def main(argv: list[str]) -> int:
+    safe_streams()
     if argv and argv[0] in SUBCOMMANDS:
         parser, module = build_subcommand_parser(argv[0])
         args = parser.parse_args(argv[1:])
@@ -87,6 +102,16 @@ def _open_workbench(args: argparse.Namespace) -> int:
         # Keep the mistake of piping the app somewhere readable.
         print("origin-playground: the workbench needs a terminal; try 'origin-playground check --help'", file=sys.stderr)
         return 2
+    if args.file is not None:
+        # A FIFO, a device or a huge file is refused in one line before the terminal is taken over;
+        # what the scenario says is still checked (and shown) by the workbench.
+        import policy_core
+
+        try:
+            policy_core.read_scenario_file(Path(args.file))
+        except policy_core.ScenarioError as error:
+            print(f"origin-playground: {error}", file=sys.stderr)
+            return 2
     from tui.app import run  # Textual is imported only here.
 
     return int(run(path=args.file, theme=args.theme, talk=args.talk) or 0)

@@ -8,19 +8,26 @@ request headers, credentials and the headers it wants to read), nothing more.
 from __future__ import annotations
 
 import json
+import re
 import shlex
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 import tomli_w
 
 from policy_core import Report, Scenario, ScenarioError, Verdict
-from policy_core.headers import extract_token_list, get_combined
+from policy_core.errors import escape_unsafe, is_unsafe_char, shown
+from policy_core.fetch_rules import CHROME_MAX_AGE_CAP, parse_max_age
+from policy_core.headers import extract_token_list
+from policy_core.report import FetchDetails
 
 from .glyphs import OUTCOME_WORDS
 
-# Chrome caps Access-Control-Max-Age at 2 hours (browser-rules.md § 2.1): a longer cache buys nothing there.
-DEFAULT_MAX_AGE = 7200
+# The Access-Control-Max-Age the exports suggest when the scenario's preflight gives none (or one
+# browsers ignore): Chrome's cap, 2 hours; a longer cache buys nothing there. Not the browsers'
+# default for an absent header, which is policy_core.fetch_rules.DEFAULT_MAX_AGE (5 seconds).
+SUGGESTED_MAX_AGE = CHROME_MAX_AGE_CAP
 # django-cors-headers' corsheaders.defaults.default_methods / default_headers.
 DJANGO_DEFAULT_METHODS = ("DELETE", "GET", "OPTIONS", "PATCH", "POST", "PUT")
 DJANGO_DEFAULT_HEADERS = (
@@ -51,32 +58,24 @@ class CorsIntent:
     preflight: bool
 
 
-def _preflight_lines(report: Report) -> tuple[str, ...]:
-    """The fetch verdict's ``preflight_request``: the OPTIONS request line and its CORS header lines."""
+def _fetch_details(report: Report) -> FetchDetails | None:
+    """The fetch verdict's typed facts (never its formatted lines); None without a fetch verdict."""
     verdict = report.verdict("fetch")
-    if verdict is None:
-        return ()
-    value = dict(verdict.extra).get("preflight_request") or ()
-    lines: list[str] = []
-    for item in value:
-        if isinstance(item, str):
-            lines.append(item)
-        elif isinstance(item, (list, tuple)) and len(item) == 2:
-            lines.append(f"{item[0]}: {item[1]}")
-    return tuple(lines)
+    return verdict.fetch if verdict is not None else None
 
 
-def _preflight_header(lines: tuple[str, ...], name: str) -> str | None:
-    prefix = name.lower() + ":"
-    for line in lines:
-        if line.lower().startswith(prefix):
-            return line[len(prefix) :].strip()
-    return None
+def _credentials(scenario: Scenario, details: FetchDetails | None) -> bool:
+    uses_credentials = scenario.request.crossorigin == "use-credentials"
+    if details is not None:
+        return details.credentials or uses_credentials
+    return scenario.request.credentials == "include" or uses_credentials
 
 
-def _fetch_sends_preflight(report: Report) -> bool:
-    verdict = report.verdict("fetch")
-    return bool(verdict is not None and dict(verdict.extra).get("preflight"))
+def suggested_max_age(scenario: Scenario) -> int:
+    """The Max-Age to send: the scenario's own, as Chrome applies it (``-1`` is 0, capped at 2 h),
+    or SUGGESTED_MAX_AGE when it gives none a browser would read."""
+    max_age = parse_max_age(scenario.preflight.headers)
+    return max_age.chrome_seconds if max_age.parsed is not None else SUGGESTED_MAX_AGE
 
 
 def cors_intent(scenario: Scenario, report: Report) -> CorsIntent:
@@ -86,31 +85,24 @@ def cors_intent(scenario: Scenario, report: Report) -> CorsIntent:
             "the page's origin is opaque (null): allowing 'null' would let every sandboxed "
             "frame and file: page read the response; serve the page from a real origin instead",
         )
-    lines = _preflight_lines(report)
-    requested = _preflight_header(lines, "Access-Control-Request-Headers")
-    request_headers = (
-        tuple(name.strip() for name in requested.split(",") if name.strip()) if requested else ()
-    )
-    credentials = (
-        scenario.request.credentials == "include" or scenario.request.crossorigin == "use-credentials"
-    )
+    details = _fetch_details(report)
+    preflight = details is not None and details.preflight
+    credentials = _credentials(scenario, details)
     expose = extract_token_list(scenario.response.headers, "Access-Control-Expose-Headers").values
     if credentials:
         expose = tuple(
             name for name in expose if name != "*"
         )  # with credentials * is a literal name, not a wildcard
-    max_age_text = get_combined(scenario.preflight.headers, "Access-Control-Max-Age")
-    max_age = int(max_age_text) if max_age_text and max_age_text.strip().isdigit() else DEFAULT_MAX_AGE
     return CorsIntent(
         origin=report.page.origin,
         url=scenario.target.href,
         path=scenario.target.pathname or "/",
         method=scenario.request.method,
-        request_headers=request_headers,
+        request_headers=details.preflight_headers if details is not None and preflight else (),
         credentials=credentials,
         expose=tuple(dict.fromkeys(name.lower() for name in expose)),
-        max_age=min(max(max_age, 0), DEFAULT_MAX_AGE),
-        preflight=_fetch_sends_preflight(report),
+        max_age=suggested_max_age(scenario),
+        preflight=preflight,
     )
 
 
@@ -125,23 +117,26 @@ def export_json(scenario: Scenario, report: Report) -> str:
     return json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"
 
 
+# curl expands [1-9] and {a,b} in a URL into many requests; --globoff turns that off.
+_CURL_GLOB = frozenset("[]{}")
+
+
 def curl_commands(scenario: Scenario, report: Report) -> list[list[str]]:
     """The preflight (when the browser sends one) and the actual request, as argv lists."""
     url = scenario.target.href
+    curl = ["curl", "--globoff"] if _CURL_GLOB & set(url) else ["curl"]
     commands: list[list[str]] = []
-    lines = _preflight_lines(report)
-    if _fetch_sends_preflight(report) and lines:
-        preflight = ["curl", "-i", "-X", "OPTIONS", url]
-        for line in lines[1:]:  # lines[0] is the request line
-            preflight += ["-H", line]
+    details = _fetch_details(report)
+    if details is not None and details.preflight:
+        preflight = [*curl, "-i", "-X", "OPTIONS", url, "-H", f"Origin: {report.page.origin}"]
+        preflight += ["-H", f"Access-Control-Request-Method: {details.preflight_method}"]
+        if details.preflight_headers:
+            preflight += ["-H", f"Access-Control-Request-Headers: {','.join(details.preflight_headers)}"]
         commands.append(preflight)
-    actual = ["curl", "-i", "-X", scenario.request.method, url, "-H", f"Origin: {report.page.origin}"]
+    actual = [*curl, "-i", "-X", scenario.request.method, url, "-H", f"Origin: {report.page.origin}"]
     for name, value in scenario.request.headers:
         actual += ["-H", f"{name}: {value}"]
-    credentials = (
-        scenario.request.credentials == "include" or scenario.request.crossorigin == "use-credentials"
-    )
-    if credentials and scenario.cookie is not None:
+    if _credentials(scenario, details) and scenario.cookie is not None:
         actual += ["--cookie", f"{scenario.cookie.name}={scenario.cookie.value}"]
     commands.append(actual)
     return commands
@@ -265,24 +260,65 @@ def _py_tuple(defaults: str, extra: list[str]) -> str:
 
 
 def _comment(intent: CorsIntent) -> str:
-    return f"CORS for pages on {intent.origin} calling {intent.url} ({intent.method})"
+    # User text in a comment line: nothing in it may end the line (URLs are ASCII, but be sure).
+    return escape_unsafe(f"CORS for pages on {intent.origin} calling {intent.url} ({intent.method})")
+
+
+# --- nginx: every value is a double-quoted string, or the export is refused -----------------------
+
+
+def _nginx_string(value: str, field: str) -> str:
+    """``value`` as an nginx double-quoted string: ``\\`` and ``"`` escaped.
+
+    ``$`` is refused: add_header interpolates variables and nginx has no escape for a literal
+    ``$``, so ``https://a$host.com`` would silently become another origin. Controls are refused too.
+    """
+    if "$" in value:
+        raise ScenarioError(
+            field,
+            f"{shown(value)} contains '$', which nginx reads as a variable and cannot escape; "
+            "no nginx configuration is exported for it",
+        )
+    if any(is_unsafe_char(ch) for ch in value):
+        raise ScenarioError(field, f"{shown(value)} contains a control character; no nginx configuration is exported")
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _nginx_location(path: str) -> str:
+    """The location prefix nginx matches: the decoded, slash-merged path; quoted unless plain."""
+    try:
+        decoded = unquote(path, errors="strict")
+    except UnicodeDecodeError:
+        raise ScenarioError(
+            "target", f"the path {shown(path)} is not UTF-8 once decoded; no nginx location matches it"
+        ) from None
+    decoded = re.sub("/{2,}", "/", decoded)  # merge_slashes, on by default
+    if any(is_unsafe_char(ch) for ch in decoded):
+        raise ScenarioError("target", f"the path {shown(path)} decodes to a control character; no nginx location is exported")
+    if _NGINX_PLAIN.fullmatch(decoded):
+        return decoded
+    return '"' + decoded.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+_NGINX_PLAIN = re.compile(r"/[A-Za-z0-9/._~!*()+,=:@-]*")
 
 
 def export_nginx(scenario: Scenario, report: Report) -> str:
     intent = cors_intent(scenario, report)
-    origin = f'"{intent.origin}"'
-    out = [f"# nginx: {_comment(intent)}", f"location {intent.path} {{"]
+    origin = _nginx_string(intent.origin, "page")
+    method = _nginx_string(intent.method, "request.method")
+    location = _nginx_location(intent.path)
+    out = [f"# nginx: {_comment(intent)}", f"location {location} {{"]
     if intent.preflight:
         out += [
             "    # The preflight: answer OPTIONS here, without passing it to the application.",
             "    if ($request_method = OPTIONS) {",
             f"        add_header Access-Control-Allow-Origin {origin} always;",
-            f'        add_header Access-Control-Allow-Methods "{intent.method}" always;',
+            f"        add_header Access-Control-Allow-Methods {method} always;",
         ]
         if intent.request_headers:
-            out.append(
-                f'        add_header Access-Control-Allow-Headers "{", ".join(intent.request_headers)}" always;'
-            )
+            allowed = _nginx_string(", ".join(intent.request_headers), "request.headers")
+            out.append(f"        add_header Access-Control-Allow-Headers {allowed} always;")
         if intent.credentials:
             out.append('        add_header Access-Control-Allow-Credentials "true" always;')
         out += [
@@ -295,7 +331,8 @@ def export_nginx(scenario: Scenario, report: Report) -> str:
     if intent.credentials:
         out.append('    add_header Access-Control-Allow-Credentials "true" always;')
     if intent.expose:
-        out.append(f'    add_header Access-Control-Expose-Headers "{", ".join(intent.expose)}" always;')
+        exposed = _nginx_string(", ".join(intent.expose), "response.headers")
+        out.append(f"    add_header Access-Control-Expose-Headers {exposed} always;")
     out += [
         '    add_header Vary "Origin" always;  # caches must not serve one origin\'s answer to another',
         "    # ... your existing proxy_pass / root lines ...",

@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from policy_core import Report, Scenario, Verdict
+from policy_core.errors import escape_unsafe
 from policy_core.origins import DEFAULT_PORTS, Origin
 
 from .glyphs import OUTCOME_SYMBOL, STEP_MARK
@@ -20,9 +21,9 @@ RESULT_STYLE = {"pass": "green", "fail": "red", "info": "cyan", "skip": "dim"}
 
 
 def literal(text: str, style: str = "") -> Text:
-    """User-supplied text, shown as typed: no markup, control characters escaped."""
-    safe = "".join(ch if ch >= " " or ch == "\n" else f"\\x{ord(ch):02x}" for ch in text)
-    return Text(safe.replace("\x7f", "\\x7f"), style=style)
+    """User-supplied text, shown as typed: no markup; controls (C0, DEL, C1), lone surrogates and
+    bidi overrides escaped (``\\x1b``, ``\\u202e``), so nothing drives or reorders the terminal."""
+    return Text(escape_unsafe(text, keep="\n"), style=style)
 
 
 def outcome_text(outcome: str) -> Text:
@@ -146,6 +147,6 @@ def render_report(scenario: Scenario, report: Report, *, show_trace: bool = Fals
         table.add_column("actual")
         table.add_column("")
         for result in report.expectations:
-            table.add_row(result.path, str(result.expected).lower(), str(result.actual).lower(),
+            table.add_row(literal(result.path), str(result.expected).lower(), str(result.actual).lower(),
                           Text("✔ met", style="green") if result.met else Text("✘ NOT MET", style="bold red"))
         console.print(table)

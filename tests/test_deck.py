@@ -398,3 +398,28 @@ def test_missing_deck_file(tmp_path: Path) -> None:
     with pytest.raises(ScenarioError) as info:
         load_deck(tmp_path / "nowhere.toml")
     assert str(info.value) == f"{tmp_path / 'nowhere.toml'}: no such file"
+
+
+def test_a_deck_that_is_a_fifo_or_device_is_refused_at_once(tmp_path: Path) -> None:
+    """The scenario reader's safety is the deck's too: never blocked on a FIFO, never reading /dev/zero."""
+    import os
+
+    fifo = tmp_path / "deck.toml"
+    os.mkfifo(fifo)
+    with pytest.raises(ScenarioError, match="is a FIFO"):
+        load_deck(fifo)
+    zero = tmp_path / "zero.toml"
+    zero.symlink_to("/dev/zero")
+    with pytest.raises(ScenarioError, match="is a character device"):
+        load_deck(zero)
+
+
+def test_a_slide_scenario_file_that_is_a_fifo_is_refused(tmp_path: Path) -> None:
+    import os
+
+    os.mkfifo(tmp_path / "s.toml")
+    deck = tmp_path / "deck.toml"
+    deck.write_text('deck_version = 1\ntitle = "t"\n[[slides]]\ntitle = "a"\nscenario = "s.toml"\n')
+    with pytest.raises(ScenarioError) as error:
+        load_deck(deck)
+    assert str(error.value) == "slides[0].scenario: s.toml: is a FIFO (named pipe), not a regular file; give a scenario file"

@@ -247,3 +247,40 @@ def test_unknown_format() -> None:
         "fastapi",
         "django",
     }
+
+
+# --- exports read the verdict's typed facts (issue 13) ----------------------------------------------
+
+
+@needs_fetch
+def test_exports_read_typed_facts_not_report_lines() -> None:
+    """Garbling the formatted preflight lines changes nothing: the exports use FetchDetails' fields."""
+    import dataclasses
+
+    scenario, report = _load(SPA)
+    verdict = report.verdict("fetch")
+    garbled_fetch = dataclasses.replace(verdict.fetch, preflight_request=("GARBAGE", "Access-Control-Request-Headers: evil"))
+    garbled_verdict = dataclasses.replace(verdict, fetch=garbled_fetch)
+    garbled = dataclasses.replace(
+        report, verdicts=tuple(garbled_verdict if v.resource == "fetch" else v for v in report.verdicts)
+    )
+    assert cors_intent(scenario, garbled) == cors_intent(scenario, report)
+    assert curl_commands(scenario, garbled) == curl_commands(scenario, report)
+    for fmt in ("nginx", "express", "flask", "fastapi", "django", "curl"):
+        assert export(fmt, scenario, garbled) == export(fmt, scenario, report)
+
+
+@needs_fetch
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [(None, 7200), ("600", 600), ("-1", 0), ("0", 0), ("99999", 7200), ("abc", 7200), ("1e3", 7200), (" 60 ", 60)],
+)
+def test_max_age_is_the_engines_reading(header: str | None, expected: int) -> None:
+    """The engine's parse_max_age decides (``-1`` is 0, Chrome caps at 2 h); SUGGESTED_MAX_AGE fills a gap."""
+    from origin_playground.exports import SUGGESTED_MAX_AGE
+
+    allow_origin = SPA["preflight"]["headers"][0]
+    headers = [allow_origin] + ([["Access-Control-Max-Age", header]] if header is not None else [])
+    scenario, report = _load({**SPA, "preflight": {"status": 204, "headers": headers}})
+    assert SUGGESTED_MAX_AGE == 7200
+    assert cors_intent(scenario, report).max_age == expected

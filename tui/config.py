@@ -15,6 +15,10 @@ from pathlib import Path
 
 import tomli_w
 
+from policy_core import ScenarioError
+from policy_core.files import read_regular_file
+from policy_core.loader import toml_shape_problem
+
 from .atomic import write_text_atomically
 
 APP_DIR = "origin-playground"
@@ -42,23 +46,28 @@ class LoadedConfig:
 
 
 def load_config(path: Path) -> LoadedConfig:
-    """Read the config; a missing file is the defaults, a broken one is the defaults plus a problem."""
+    """Read the config; a missing file is the defaults, a broken one is the defaults plus a problem.
+
+    Read with the project's one safe reader: a FIFO or device at this path cannot hang start-up.
+    """
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return LoadedConfig(Config(), None)
-    except OSError as error:
-        return LoadedConfig(Config(), f"{path}: cannot be read ({error.strerror or error}); ignored")
-    if len(data) > MAX_BYTES:
-        return LoadedConfig(Config(), f"{path}: larger than {MAX_BYTES} bytes; ignored")
+        data = read_regular_file(path, max_bytes=MAX_BYTES, what="config file")
+    except ScenarioError as error:
+        if error.problem == "no such file":
+            return LoadedConfig(Config(), None)
+        return LoadedConfig(Config(), f"{error}; ignored")
     try:
-        raw = tomllib.loads(data.decode("utf-8"))
+        text = data.decode("utf-8")
+        shape = toml_shape_problem(text)  # the scenario loader's bounds: no quadratic parse at start-up
+        if shape is not None:
+            return LoadedConfig(Config(), f"{path}: {shape[1]}; ignored")
+        raw = tomllib.loads(text)
     except UnicodeDecodeError:
         return LoadedConfig(Config(), f"{path}: is not UTF-8 text; ignored")
     except tomllib.TOMLDecodeError as error:
         return LoadedConfig(Config(), f"{path}: is not valid TOML ({error}); ignored")
     theme = raw.get("theme")
-    if theme is not None and (not isinstance(theme, str) or not theme):
+    if theme is not None and (not isinstance(theme, str) or not theme or not theme.isprintable()):
         return LoadedConfig(Config(), f"{path}: theme: expected a theme name string; ignored")
     return LoadedConfig(Config(theme=theme), None)
 

@@ -6,17 +6,20 @@ Exit status: 0 evaluated and every expectation met; 1 an expectation failed; 2 b
 from __future__ import annotations
 
 import argparse
-import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
 
 import policy_core
 from policy_core import ScenarioError
+from policy_core.errors import shown
 from policy_core.headers import parse_header_line
+from policy_core.loader import MAX_FILE_BYTES, read_scenario_stream, type_name
 
 from ..exports import EXPORT_FORMATS, export
+from ..output import write_json
 
 PARSER_TEXT = {
     "description": "Evaluate a scenario file, or a quick design check given as flags, and print the verdicts.\n"
@@ -58,7 +61,7 @@ FLAG_FOR_PATH = {
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", nargs="?", metavar="FILE", help="a scenario file (.toml or .json)")
+    parser.add_argument("file", nargs="?", metavar="FILE", help="a scenario file (.toml or .json); '-' reads stdin")
     scenario = parser.add_argument_group("scenario (instead of, or on top of, FILE)")
     scenario.add_argument("--page", metavar="URL", help="the URL of the page whose script acts")
     scenario.add_argument("--target", metavar="URL", help="the URL of the resource, frame or cookie host")
@@ -105,8 +108,7 @@ def run(args: argparse.Namespace) -> int:
     if exported is not None:
         sys.stdout.write(exported)
     elif args.json:
-        json.dump(report.to_dict(), sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
+        write_json(report.to_dict(), sys.stdout)
     else:
         from ..render import render_report  # rich is imported only for people
 
@@ -115,8 +117,20 @@ def run(args: argparse.Namespace) -> int:
     return 0 if report.all_met else 1
 
 
+_PAIR_PATH = re.compile(r"(\w+\.headers)\[(\d+)\]")
+
+
+class FileValueError(ScenarioError):
+    """A value in the FILE is wrong: named as the file's key even where a flag adds to it."""
+
+
 def _name_flag(error: ScenarioError, args: argparse.Namespace) -> str:
     """Point at the flag when a flag built the value the error is about."""
+    if isinstance(error, FileValueError):
+        return str(error)
+    pair = _PAIR_PATH.match(error.path)
+    if pair is not None and int(pair.group(2)) < getattr(args, "file_pairs", {}).get(pair.group(1), 0):
+        return str(error)  # one of the file's own header pairs, before those the flags added
     if args.file is None or _set_by_flag(error.path, args):
         for path, flag in sorted(FLAG_FOR_PATH.items(), key=lambda item: -len(item[0])):  # most specific first
             if error.path == path or error.path.startswith((path + ".", path + "[")):
@@ -135,7 +149,9 @@ def _set_by_flag(path: str, args: argparse.Namespace) -> bool:
 def build_mapping(args: argparse.Namespace) -> dict[str, Any]:
     """The scenario mapping from FILE (if any) with the flags applied on top."""
     mapping: dict[str, Any] = {}
-    if args.file:
+    if args.file == "-":
+        mapping = read_scenario_stream(_read_stdin())
+    elif args.file:
         mapping = policy_core.read_scenario_file(Path(args.file))
     else:
         mapping["version"] = 1
@@ -149,12 +165,15 @@ def build_mapping(args: argparse.Namespace) -> dict[str, Any]:
     if args.sandboxed:
         mapping["page_sandboxed"] = True
 
-    request = dict(_section(mapping, "request"))
+    request = dict(_section(mapping, "request", args.method, args.mode, args.credentials, args.crossorigin,
+                            args.script_type, args.header))
     for key in ("method", "mode", "credentials", "crossorigin", "script_type"):
         if getattr(args, key) is not None:
             request[key] = getattr(args, key)
     if args.header:
-        request["headers"] = [*_pairs(request.get("headers")), *_header_flags("--header", args.header)]
+        request["headers"] = [
+            *_pairs(request.get("headers"), "request.headers", args), *_header_flags("--header", args.header)
+        ]
     if request:
         mapping["request"] = request
 
@@ -162,11 +181,14 @@ def build_mapping(args: argparse.Namespace) -> dict[str, Any]:
         ("preflight", "--preflight-status", "--preflight-header", args.preflight_status, args.preflight_header),
         ("response", "--status", "--response-header", args.status, args.response_header),
     ):
-        table = dict(_section(mapping, section))
+        table = dict(_section(mapping, section, status, header_values))
         if status is not None:
             table["status"] = _status(status_flag, status)
         if header_values:
-            table["headers"] = [*_pairs(table.get("headers")), *_header_flags(header_flag, header_values)]
+            table["headers"] = [
+                *_pairs(table.get("headers"), f"{section}.headers", args),
+                *_header_flags(header_flag, header_values),
+            ]
         if table:
             mapping[section] = table
 
@@ -177,29 +199,59 @@ def build_mapping(args: argparse.Namespace) -> dict[str, Any]:
         if isinstance(cookie, str):
             mapping["cookie"] = {"set_cookie": cookie, "via": args.via}
         else:
-            mapping["cookie"] = {**_section(mapping, "cookie"), "via": args.via}
+            mapping["cookie"] = {**_section(mapping, "cookie", args.via), "via": args.via}
 
     if args.expect:
-        expect = dict(_section(mapping, "expect"))
+        expect = dict(_section(mapping, "expect", args.expect))
         for item in args.expect:
             path, sep, value = item.partition("=")
             lowered = value.strip().lower()
             if not sep or lowered not in ("true", "false"):
-                raise ScenarioError("--expect", f"expected PATH=true or PATH=false, got {item!r}")
+                raise ScenarioError("--expect", f"expected PATH=true or PATH=false, got {shown(item)}")
             expect[path.strip()] = lowered == "true"
         mapping["expect"] = expect
     return mapping
 
 
-def _section(mapping: dict[str, Any], key: str) -> dict[str, Any]:
+def _read_stdin() -> bytes:
+    """The scenario on stdin, bounded like a file: at most 1 MiB + 1 byte is read."""
+    try:
+        data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+    except (OSError, AttributeError) as error:
+        raise ScenarioError("stdin", f"cannot be read: {error}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise ScenarioError("stdin", "is over 1 MiB; scenario files are at most 1 MiB")
+    return data
+
+
+def _section(mapping: dict[str, Any], key: str, *flags: Any) -> dict[str, Any]:
+    """The file's table ``key`` that flags add to; a file value of another kind is the file's error.
+
+    (Flags must not hide it: ``request = "x"`` with ``--method PUT`` is still a broken file.)
+    """
     value = mapping.get(key, {})
-    return value if isinstance(value, dict) else {}
-
-
-def _pairs(value: Any) -> list[Any]:
     if isinstance(value, dict):
-        return [[k, v] for k, v in value.items()]
-    return list(value) if isinstance(value, list) else []
+        return value
+    if key == "cookie" and isinstance(value, str):
+        return {"set_cookie": value}
+    if any(flag not in (None, [], False) for flag in flags):
+        raise FileValueError(key, f"expected a table, got {type_name(value)}")
+    return {}
+
+
+def _pairs(value: Any, path: str, args: argparse.Namespace) -> list[Any]:
+    """The file's header pairs that flags append to; how many there are is kept, so an error
+    about one of them names the file's field, not the flag."""
+    if value is None:
+        pairs: list[Any] = []
+    elif isinstance(value, dict):
+        pairs = [[k, v] for k, v in value.items()]
+    elif isinstance(value, list):
+        pairs = list(value)
+    else:
+        raise FileValueError(path, f"expected a list of [name, value] pairs, got {type_name(value)}")
+    args.file_pairs = {**getattr(args, "file_pairs", {}), path: len(pairs)}
+    return pairs
 
 
 def _header_flags(flag: str, values: list[str]) -> list[list[str]]:
@@ -207,13 +259,13 @@ def _header_flags(flag: str, values: list[str]) -> list[list[str]]:
     for line in values:
         parsed = parse_header_line(line)
         if parsed is None:
-            raise ScenarioError(flag, f"expected 'Name: value', got {line!r}")
+            raise ScenarioError(flag, f"expected 'Name: value', got {shown(line)}")
         pairs.append(list(parsed))
     return pairs
 
 
 def _status(flag: str, text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise ScenarioError(flag, f"expected a status code such as 204, got {text!r}") from None
+    """ASCII digits only: int() would also take ``2_00``, `` 200 `` and non-ASCII digits (``٢٠٠``)."""
+    if not (text.isascii() and text.isdigit() and len(text) <= 3):
+        raise ScenarioError(flag, f"expected a status code such as 204, got {shown(text)}")
+    return int(text)

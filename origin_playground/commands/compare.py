@@ -6,12 +6,13 @@ Exit status: 0 compared; 2 bad input (a URL that does not parse), with a one-lin
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 
 from policy_core import ScenarioError
 from policy_core.compare import compare_urls
+
+from ..output import write_json
 
 PARSER_TEXT = {
     "description": "Compare URLs pair by pair, as in the classic table of matching and non-matching origins: "
@@ -43,8 +44,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"origin-playground compare: {error}", file=sys.stderr)
         return 2
     if args.json:
-        json.dump(table.to_dict(), sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
+        write_json(table.to_dict(), sys.stdout)
         return 0
     from ..render_explain import render_origin_table  # rich is imported only for people
 

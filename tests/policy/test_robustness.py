@@ -68,3 +68,82 @@ def test_arbitrary_text(text: str, fmt: str) -> None:
         _check(parse_scenario_text(text, fmt))
     except ScenarioError as error:
         assert "\n" not in str(error)
+
+
+# --- hostile text in every text field (issue 13) ---------------------------------------------------
+# Every string the format has, filled with text drawn to hurt: lone surrogates, C0/C1 controls, bidi
+# overrides, quotes and shell/config syntax. The contract: load and evaluate cleanly, with nothing
+# unencodable left in the report, or refuse in one printable line.
+
+HOSTILE_ALPHABET = st.one_of(
+    st.characters(min_codepoint=0, max_codepoint=0x9F),  # ASCII, C0, DEL and C1
+    st.sampled_from(list("\ud800\udbff\udc00\udfff\u202a\u202e\u2066\u2069\u2028\u200f\ufeff\"'`$;{}[]\\#%é✔")),
+)
+hostile_text = st.text(HOSTILE_ALPHABET, max_size=16)
+TEXT_FIELDS = [
+    ("title",), ("notes",), ("page",), ("target",), ("resources", 0), ("request", "method"), ("request", "mode"),
+    ("request", "headers", 0, 0), ("request", "headers", 0, 1), ("preflight", "headers", 0, 1),
+    ("response", "headers", 0, 0), ("response", "headers", 0, 1), ("redirects", 0, "location"),
+    ("cookie", "name"), ("cookie", "value"), ("cookie", "domain"), ("cookie", "path"), ("cookie", "samesite"),
+    ("cookie", "set_cookie"), ("expect", None),
+]
+HOSTILE_BASE = {
+    "version": 1, "page": "https://app.example.com/", "target": "https://api.example.com/v1/items",
+    "resources": ["fetch"], "request": {"method": "PUT", "mode": "cors", "headers": [["X-A", "1"]]},
+    "preflight": {"headers": [["Access-Control-Allow-Origin", "https://app.example.com"]]},
+    "response": {"headers": [["Access-Control-Allow-Origin", "https://app.example.com"]]},
+    "redirects": [{"location": "/b"}], "cookie": {"name": "sid", "value": "1", "domain": "example.com", "path": "/"},
+    "expect": {"fetch.read": True},
+}
+
+
+def _with_field(where: tuple, text: str) -> dict:
+    import copy
+
+    mapping = copy.deepcopy(HOSTILE_BASE)
+    if where[0] == "cookie" and where[1] == "set_cookie":
+        mapping["cookie"] = {"set_cookie": text}
+        return mapping
+    if where == ("expect", None):
+        mapping["expect"] = {text: True}
+        return mapping
+    node = mapping
+    for key in where[:-1]:
+        node = node[key]
+    node[where[-1]] = text
+    return mapping
+
+
+@settings(max_examples=400, deadline=2000)
+@given(where=st.sampled_from(TEXT_FIELDS), text=hostile_text)
+def test_hostile_text_in_every_field(where: tuple, text: str) -> None:
+    try:
+        report = evaluate(load_scenario(_with_field(where, text)))
+    except ScenarioError as error:
+        line = str(error)
+        assert line.isprintable(), repr(line)  # no raw control, surrogate or bidi character
+        return
+    import json
+
+    json.dumps(report.to_dict(), ensure_ascii=False).encode("utf-8")  # strict: no lone surrogate survived
+
+
+@settings(max_examples=200, deadline=2000)
+@given(st.binary(max_size=300), st.sampled_from(["toml", "json"]))
+def test_arbitrary_bytes(data: bytes, fmt: str) -> None:
+    try:
+        _check(parse_scenario_text(data, fmt))
+    except ScenarioError as error:
+        assert str(error).isprintable()
+
+
+@settings(max_examples=200, deadline=2000)
+@given(st.lists(st.sampled_from(['a', '"b"', "'c'", ".", " ", "=", "1", "[", "]", "{", "}", ",", "\n", "#", '"""',
+                                 "9" * 120, "version", "status", "[response]", "\\"]), max_size=60))
+def test_toml_shapes_are_bounded_or_parsed(tokens: list[str]) -> None:
+    """The pre-parse bounds and the parser answer any token soup with a mapping or one printable line."""
+    text = "".join(tokens)
+    try:
+        parse_scenario_text(text, "toml")
+    except ScenarioError as error:
+        assert str(error).isprintable()
