@@ -25,7 +25,8 @@ FIXED_PORT = "8080"
 def record(out: Path, *, content: str = "omit") -> dict:
     from playwright.sync_api import sync_playwright
 
-    with serving() as port, sync_playwright() as pw, tempfile.TemporaryDirectory() as tmp:
+    with serving() as lab, sync_playwright() as pw, tempfile.TemporaryDirectory() as tmp:
+        port = lab.port
         browser = pw.chromium.launch(
             executable_path=CHROMIUM,
             args=["--host-resolver-rules=MAP *.test 127.0.0.1", "--no-proxy-server"],

@@ -15,6 +15,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 APP, API, CDN = "app.example.test", "api.example.test", "cdn.other.test"
 
+# The page origin the API answers when probed by address (a loopback page: no Local Network Access block).
+PROBE_PAGE = "http://localhost:3000"
+
 # The fake secret the page sets; fixtures are checked for it never being printed.
 SECRET = "s3cr3t-session"
 
@@ -62,7 +65,7 @@ class Handler(BaseHTTPRequestHandler):
 
     # --- helpers ---------------------------------------------------------------------------------
     def _base(self, host: str) -> str:
-        return f"http://{host}:{self.server.server_port}"  # type: ignore[attr-defined]
+        return f"http://{host}:{self.server.server_address[1]}"
 
     def _send(self, status: int, headers: list[tuple[str, str]], body: bytes = b"") -> None:
         self.send_response(status)
@@ -74,9 +77,17 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.write(body)
 
     def _route(self) -> None:
+        self.server.received.append((self.command, self.path, list(self.headers.items())))
         host = (self.headers.get("Host") or "").split(":")[0]
         path = self.path.split("?")[0]
         app = self._base(APP)
+        cdn = self._base(CDN)
+        if host not in (APP, API, CDN):
+            # Probed by address (127.0.0.1:PORT): the API's routes, then the CDN's; the page that
+            # may read them is PROBE_PAGE, and the CDN is reached as localhost (another origin).
+            host = CDN if path in ("/data", "/lib.js", "/pic.png", "/pic-no-acao.png", "/font.woff2", "/frame") else API
+            app = PROBE_PAGE
+            cdn = f"http://localhost:{self.server.server_address[1]}"
         if self.command not in ("GET", "HEAD", "OPTIONS"):
             length = int(self.headers.get("Content-Length") or 0)
             self.rfile.read(length)
@@ -92,7 +103,7 @@ class Handler(BaseHTTPRequestHandler):
                                              ("Access-Control-Allow-Origin", "*")], b"{}"),
             (API, "/creds-ok"): (200, [("Content-Type", "application/json"), ("Access-Control-Allow-Origin", app),
                                        ("Access-Control-Allow-Credentials", "true"), ("Vary", "Origin")], b"{}"),
-            (API, "/redirect"): (302, [("Location", f"{self._base(CDN)}/data"),
+            (API, "/redirect"): (302, [("Location", f"{cdn}/data"),
                                        ("Access-Control-Allow-Origin", app)], b""),
             (CDN, "/data"): (200, [("Content-Type", "application/json"), ("Access-Control-Allow-Origin", "*")], b"{}"),
             (CDN, "/lib.js"): (200, [("Content-Type", "text/javascript")], b"window.lib = 1;"),
@@ -131,15 +142,26 @@ class Handler(BaseHTTPRequestHandler):
     do_GET = do_HEAD = do_POST = do_PUT = do_DELETE = do_PATCH = do_OPTIONS = _route
 
 
+class Lab(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self) -> None:
+        super().__init__(("127.0.0.1", 0), Handler)
+        self.received: list[tuple[str, str, list[tuple[str, str]]]] = []  # (method, path, headers) in order
+
+    @property
+    def port(self) -> int:
+        return int(self.server_address[1])
+
+
 @contextmanager
-def serving() -> Iterator[int]:
-    """Run the server on a free loopback port; yield the port."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
+def serving() -> Iterator[Lab]:
+    """Run the lab on a free loopback port (127.0.0.1 only)."""
+    server = Lab()
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield server.server_port
+        yield server
     finally:
         server.shutdown()
         server.server_close()
