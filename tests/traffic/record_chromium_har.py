@@ -16,7 +16,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from server import APP, SECRET, serving  # noqa: E402
+from server import APP, SECRET, serving  # noqa: E402  (this folder is on sys.path: runs as a script too)
 
 CHROMIUM = "/usr/bin/chromium"
 FIXED_PORT = "8080"

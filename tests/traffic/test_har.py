@@ -254,3 +254,19 @@ def test_page_unknown_is_incomplete() -> None:
 def test_other_version_raises() -> None:
     with pytest.raises(HarError, match=r"1\.1 and 1\.2"):
         analyse_stream(io.BytesIO(b'{"log": {"version": "0.9", "entries": []}}'))
+
+
+# --- a fresh recording from real Chromium, where Playwright and Chromium are installed ----------
+
+
+def test_fresh_chromium_recording_agrees(tmp_path) -> None:
+    pytest.importorskip("playwright", reason="Playwright for Python is not installed (pip install playwright)")
+    if not Path("/usr/bin/chromium").exists():
+        pytest.skip("no Chromium at /usr/bin/chromium")
+    from .record_chromium_har import record
+
+    path = tmp_path / "fresh.har"
+    record(path)
+    fresh = {(row.method, row.url): (row.status, row.verdict_word) for row in read_har(path).rows}
+    committed = {(row.method, row.url): (row.status, row.verdict_word) for row in read_har(CHROMIUM).rows}
+    assert fresh == committed
