@@ -358,19 +358,19 @@ def analyse_entries(entries: list[HarEntry], pages: dict[str, str] | None = None
     continuation: set[int] = set()
     next_hop: dict[int, int] = {}
 
-    # Preflights wait, by (URL, method asked, Origin), for the first later request that matches.
-    waiting: dict[tuple[str, str, str], list[HarEntry]] = {}
+    # Preflights by (URL, method asked, Origin): each request takes the first one not yet taken,
+    # before or after it (Firefox lists a preflight after the request it was for).
+    preflights: dict[tuple[str, str, str], list[HarEntry]] = {}
+    for entry in entries:
+        if not entry.problem and is_preflight(entry):
+            asked = (entry.header("access-control-request-method") or "").upper()
+            preflights.setdefault((entry.url, asked, entry.header("origin") or ""), []).append(entry)
     # Redirect hops wait, by location, for the first later request for it.
     hops: dict[str, list[int]] = {}
     for entry in entries:
-        if entry.problem:
+        if entry.problem or is_preflight(entry):
             continue
-        if is_preflight(entry):
-            asked = (entry.header("access-control-request-method") or "").upper()
-            waiting.setdefault((entry.url, asked, entry.header("origin") or ""), []).append(entry)
-            continue
-        key = (entry.url, entry.method.upper(), entry.header("origin") or "")
-        queue = waiting.get(key)
+        queue = preflights.get((entry.url, entry.method.upper(), entry.header("origin") or ""))
         if queue:
             preflight = queue.pop(0)
             preflight_for[entry.index] = preflight
@@ -463,10 +463,11 @@ def _shown_type(entry: HarEntry, page_document: HarEntry | None) -> str:
         return "stylesheet"
     if mime.startswith("font/") or mime in ("application/font-woff", "application/x-font-woff"):
         return "font"
-    if mime == "text/html" and page_document is not None and entry.index == page_document.index:
-        return "navigation"
     if entry.header("origin") is not None:
         return "fetch"  # only CORS-mode requests and non-GET requests carry Origin
+    if mime in ("text/html", "application/xhtml+xml"):
+        # A document with no Origin header: the page's own, else one loaded in a frame.
+        return "navigation" if page_document is not None and entry.index == page_document.index else "frame"
     return "other"
 
 

@@ -98,6 +98,8 @@ class Handler(BaseHTTPRequestHandler):
             (APP, "/"): (200, [("Content-Type", "text/html; charset=utf-8"),
                                ("Set-Cookie", f"sid={SECRET}; Domain=example.test; Path=/; SameSite=Lax")],
                          PAGE.format(api=self._base(API), cdn=self._base(CDN)).encode()),
+            (APP, "/start"): (200, [("Content-Type", "text/html")],
+                              b"<script>setTimeout(() => location.href = '/', 4000)</script>start"),
             (APP, "/local"): (200, [("Content-Type", "application/json")], b"{}"),
             (API, "/ok"): (200, [("Content-Type", "application/json"), ("Access-Control-Allow-Origin", app),
                                  ("Vary", "Origin")], b"{}"),

@@ -13,6 +13,7 @@ from origin_playground.har import HarError, analyse_stream, read_har
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CHROMIUM = FIXTURES / "chromium-playwright.har"
 FIREFOX = FIXTURES / "firefox-devtools.har"
+FIREFOX_ESR = FIXTURES / "firefox-esr.har"  # recorded from real Firefox ESR 153 (record_firefox_har.py)
 DEVTOOLS = FIXTURES / "chrome-devtools.har"
 
 
@@ -75,6 +76,56 @@ def test_chromium_har_cli(run_cli) -> None:
     assert "GET     fetch      http://app.example.test:8080/local" not in out  # same-origin: counted only
     assert out.rstrip().endswith("distinct evaluations")
     assert "15 entries: 12 cross-origin requests (5 allowed, 1 blocked, 6 incomplete), 2 same-origin" in out
+
+
+# --- real Firefox ESR 153, its own DevTools HAR export --------------------------------------
+
+# What the lab page's requests do in a browser, by design of tests/traffic/server.py.
+LAB_VERDICTS = {
+    "GET http://cdn.other.test:8080/lib.js": "allowed",
+    "GET http://cdn.other.test:8080/pic.png": "allowed",
+    "GET http://cdn.other.test:8080/pic-no-acao.png": "blocked",  # crossorigin, no ACAO
+    "GET http://cdn.other.test:8080/frame": "blocked",  # X-Frame-Options: DENY
+    "GET http://cdn.other.test:8080/font.woff2": "blocked",  # fonts are CORS requests
+    "GET http://api.example.test:8080/ok": "allowed",
+    "GET http://api.example.test:8080/no-acao": "blocked",
+    "PUT http://api.example.test:8080/put-ok": "allowed",
+    "PUT http://api.example.test:8080/put-bad": "blocked",  # the preflight allows no PUT
+    "GET http://api.example.test:8080/creds-wildcard": "blocked",
+    "GET http://api.example.test:8080/creds-ok": "allowed",
+    "GET http://api.example.test:8080/redirect": "allowed",
+}
+
+
+def test_firefox_esr_har_every_verdict_as_designed() -> None:
+    # Firefox records the answers of blocked requests and lists preflights (after their request).
+    rows = _by_url(FIREFOX_ESR)
+    assert {key: rows[key].verdict_word for key in LAB_VERDICTS} == LAB_VERDICTS
+    assert rows["PUT http://api.example.test:8080/put-bad"].preflight_index is not None
+    assert "OPTIONS http://api.example.test:8080/put-ok" not in rows  # folded into its request
+    assert rows["GET http://app.example.test:8080/local"].status == "same-origin"
+
+
+def test_chromium_har_matches_the_design_where_it_can_tell() -> None:
+    rows = _by_url(CHROMIUM)
+    for key, expected in LAB_VERDICTS.items():
+        assert rows[key].verdict_word in (expected, "incomplete"), key
+
+
+def test_fresh_firefox_recording_agrees(tmp_path) -> None:
+    import os
+    import shutil
+
+    if not Path("/usr/bin/firefox-esr").exists():
+        pytest.skip("no Firefox ESR at /usr/bin/firefox-esr")
+    if not os.environ.get("DISPLAY") and not shutil.which("xvfb-run"):
+        pytest.skip("Firefox's DevTools need an X display: no DISPLAY and no xvfb-run")
+    from .record_firefox_har import record
+
+    path = tmp_path / "fresh.har"
+    record(path)
+    rows = _by_url(path)
+    assert {key: rows[key].verdict_word for key in LAB_VERDICTS} == LAB_VERDICTS
 
 
 # --- Firefox DevTools export (hand-made from Firefox's HAR shape) -----------------------------
@@ -160,7 +211,7 @@ def test_save_scenarios_are_checkable(run_cli, tmp_path) -> None:
 # --- secrets --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", [CHROMIUM, FIREFOX, DEVTOOLS], ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", [CHROMIUM, FIREFOX_ESR, FIREFOX, DEVTOOLS], ids=lambda p: p.stem)
 def test_secrets_never_printed(run_cli, path) -> None:
     for flags in ((), ("--json",)):
         _, out, err = run_cli("har", str(path), "--same-origin", *flags)
