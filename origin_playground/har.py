@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import IO, Any
 
 import policy_core
@@ -96,9 +96,11 @@ class HarEntry:
     failure: str = ""
     mime_type: str = ""
     problem: str = ""
+    # The request headers by lower-cased name (the first value of each), for the many look-ups.
+    request_index: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def header(self, name: str) -> str | None:
-        return _get(self.request_headers, name)
+        return self.request_index.get(name)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -212,7 +214,8 @@ def _first_line(exc: BaseException) -> str:
 def _entries(handle: IO[bytes]) -> Iterator[Any]:
     import ijson  # the streaming JSON parser: only the har command needs it
 
-    return ijson.items(handle, "log.entries.item", use_float=True)
+    items: Iterator[Any] = ijson.items(handle, "log.entries.item", use_float=True)
+    return items
 
 
 def _read_header(handle: IO[bytes], label: str) -> dict[str, str]:
@@ -284,6 +287,7 @@ def compact_entry(raw: Any, index: int, *, show_secrets: bool = False) -> HarEnt
         method=method,
         url=url,
         request_headers=request_headers,
+        request_index=_index(request_headers),
         status=int(status) if isinstance(status, (int, float)) and not isinstance(status, bool) else 0,
         response_headers=response_headers,
         redirect_url=_text(response.get("redirectURL")),
@@ -331,6 +335,13 @@ def redact(name: str, value: str) -> str:
         scheme = value.split(" ", 1)[0] if " " in value else ""
         return f"{scheme} {REDACTED}".strip()
     return value
+
+
+def _index(headers: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for name, value in headers:
+        index.setdefault(name.lower(), value)
+    return index
 
 
 def _get(headers: Iterable[tuple[str, str]], name: str) -> str | None:
@@ -507,27 +518,24 @@ def _row(chain: list[HarEntry], preflight: HarEntry | None, documents: dict[str,
     first, last = chain[0], chain[-1]
     document = documents.get(first.pageref)
     kind = _shown_type(first, document)
-    base = {"index": first.index, "url": first.url, "method": first.method, "kind": kind,
-            "preflight_index": preflight.index if preflight else None,
-            "redirect_indexes": tuple(e.index for e in chain[1:])}
+    row = HarRow(index=first.index, url=first.url, method=first.method, kind=kind, status="incomplete",
+                 preflight_index=preflight.index if preflight else None,
+                 redirect_indexes=tuple(e.index for e in chain[1:]))
     if kind == "navigation":
-        origin = _origin_text(last.url)
-        return HarRow(**base, status="same-origin", page_origin=origin,
-                      reason="a top-level navigation: this document is the page")
+        return replace(row, status="same-origin", page_origin=_origin_text(last.url),
+                       reason="a top-level navigation: this document is the page")
     page_url, opaque = _page_url(first, document, pages)
     if page_url is None:
-        return HarRow(**base, status="incomplete",
-                      reason="the page is unknown: no Origin or Referer header, and no page document in the HAR")
+        return replace(row, reason="the page is unknown: no Origin or Referer header, and no page document in the HAR")
     page_origin = "null" if opaque else _origin_text(page_url)
-    base["page_origin"] = page_origin
+    row = replace(row, page_origin=page_origin)
     if not opaque and all(_origin_text(e.url) == page_origin for e in chain):
-        return HarRow(**base, status="same-origin", reason="same origin as the page")
+        return replace(row, status="same-origin", reason="same origin as the page")
     resource = ENGINE_RESOURCE.get(kind)
     if resource is None:
-        return HarRow(**base, status="incomplete",
-                      reason=f"a {kind} request: the engine does not model this kind of request yet")
+        return replace(row, reason=f"a request of type {kind}: the engine does not model this kind of request yet")
     mapping, asked, notes = build_mapping(chain, preflight, page_url, opaque, kind, resource)
-    base.update(resource=resource, mapping=mapping, asked=asked, notes=notes)
+    row = replace(row, resource=resource, mapping=mapping, asked=asked, notes=notes)
 
     answered = last.status > 0
     key = (repr(mapping), answered, preflight is not None and preflight.status > 0)
@@ -538,8 +546,8 @@ def _row(chain: list[HarEntry], preflight: HarEntry | None, documents: dict[str,
         result.evaluations += 1
     report, problem = cached
     if report is None or problem:
-        return HarRow(**base, status="incomplete", report=report, reason=problem + _failure_note(last))
-    return HarRow(**base, status="evaluated", report=report)
+        return replace(row, reason=problem + _failure_note(last))
+    return replace(row, status="evaluated", report=report)
 
 
 def _failure_note(entry: HarEntry) -> str:

@@ -99,7 +99,7 @@ def write_text(result: HarResult, rows: list[HarRow], out: Any) -> None:
 def _row_text(row: HarRow) -> str:
     word = row.verdict_word
     mark = OUTCOME_SYMBOL.get(word, INCOMPLETE_MARK if row.status == "incomplete" else "=")
-    lines = [f"{mark} {word:<10} #{row.index:<4} {row.method:<7} {row.kind:<10} {literal(row.url)}"]
+    lines = [f"{mark} {word:<10} #{row.index:<4} {literal(row.method):<7} {row.kind:<10} {literal(row.url)}"]
     detail: list[tuple[str, str]] = []
     if row.page_origin:
         detail.append(("page", row.page_origin))
