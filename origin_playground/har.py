@@ -160,6 +160,7 @@ class HarResult:
     entries: int = 0
     problem: str = ""  # a file-level problem found after some entries were read (truncation)
     evaluations: int = 0  # distinct scenarios the engine evaluated (identical pairs share one)
+    creator: str = ""  # log.creator.name: Playwright, Firefox, WebInspector (Chrome/Edge DevTools)...
 
 
 # --- reading ------------------------------------------------------------------------------------
@@ -183,7 +184,7 @@ def analyse_stream(handle: IO[bytes], *, label: str = "HAR", show_secrets: bool 
     if not handle.read(1).strip():
         raise HarError(f"{label}: is an empty file, not a HAR file")
     handle.seek(0)
-    pages = _read_header(handle, label)
+    pages, creator = _read_header(handle, label)
     handle.seek(0)
     entries: list[HarEntry] = []
     problem = ""
@@ -195,7 +196,7 @@ def analyse_stream(handle: IO[bytes], *, label: str = "HAR", show_secrets: bool 
                   "the entries before it are reported" if entries else f"{label}: is not valid JSON ({_first_line(exc)})"
         if not entries:
             raise HarError(problem) from None
-    result = analyse_entries(entries, pages)
+    result = analyse_entries(entries, pages, creator=creator)
     result.problem = problem
     return result
 
@@ -218,11 +219,12 @@ def _entries(handle: IO[bytes]) -> Iterator[Any]:
     return items
 
 
-def _read_header(handle: IO[bytes], label: str) -> dict[str, str]:
-    """First pass, up to the entries: check it is a HAR of a version this reads; the pages' titles."""
+def _read_header(handle: IO[bytes], label: str) -> tuple[dict[str, str], str]:
+    """First pass, up to the entries: check it is a HAR of a version this reads; the pages' titles, the creator."""
     import ijson
 
     pages: dict[str, str] = {}
+    creator = ""
     version: Any = None
     seen_log = seen_entries = False
     current_page: dict[str, Any] = {}
@@ -236,6 +238,8 @@ def _read_header(handle: IO[bytes], label: str) -> dict[str, str]:
                 seen_log = True
             elif prefix == "log.version":
                 version = value
+            elif prefix == "log.creator.name" and isinstance(value, str):
+                creator = value
             elif prefix == "log.entries" and event == "start_array":
                 seen_entries = True
                 break
@@ -253,7 +257,7 @@ def _read_header(handle: IO[bytes], label: str) -> dict[str, str]:
         raise HarError(f"{label}: log.version is {str(version)[:40]!r}; this reads HAR 1.1 and 1.2")
     if not seen_entries:
         raise HarError(f"{label}: is not a HAR file (no log.entries list before the end)")
-    return pages
+    return pages, creator
 
 
 def _event_word(event: str) -> str:
@@ -360,10 +364,10 @@ def is_preflight(entry: HarEntry) -> bool:
     )
 
 
-def analyse_entries(entries: list[HarEntry], pages: dict[str, str] | None = None) -> HarResult:
+def analyse_entries(entries: list[HarEntry], pages: dict[str, str] | None = None, *, creator: str = "") -> HarResult:
     """Pair preflights and redirect hops, infer pages, evaluate: the rows, in HAR order."""
     pages = pages or {}
-    result = HarResult(entries=len(entries))
+    result = HarResult(entries=len(entries), creator=creator)
     preflight_for: dict[int, HarEntry] = {}
     paired: set[int] = set()
     continuation: set[int] = set()
@@ -521,6 +525,9 @@ def _row(chain: list[HarEntry], preflight: HarEntry | None, documents: dict[str,
     row = HarRow(index=first.index, url=first.url, method=first.method, kind=kind, status="incomplete",
                  preflight_index=preflight.index if preflight else None,
                  redirect_indexes=tuple(e.index for e in chain[1:]))
+    if not first.url.startswith(("http://", "https://")):
+        scheme = first.url.split(":", 1)[0][:20]
+        return replace(row, reason=f"a {scheme}: URL: not an HTTP request the same-origin policy checks here")
     if kind == "navigation":
         return replace(row, status="same-origin", page_origin=_origin_text(last.url),
                        reason="a top-level navigation: this document is the page")
@@ -541,7 +548,7 @@ def _row(chain: list[HarEntry], preflight: HarEntry | None, documents: dict[str,
     key = (repr(mapping), answered, preflight is not None and preflight.status > 0)
     cached = cache.get(key)
     if cached is None:
-        cached = _evaluate(mapping, resource, answered, preflight, chain)
+        cached = _evaluate(mapping, resource, answered, preflight, chain, result.creator)
         cache[key] = cached
         result.evaluations += 1
     report, problem = cached
@@ -555,7 +562,7 @@ def _failure_note(entry: HarEntry) -> str:
 
 
 def _evaluate(mapping: dict[str, Any], resource: str, answered: bool, preflight: HarEntry | None,
-              chain: list[HarEntry]) -> tuple[Report | None, str]:
+              chain: list[HarEntry], creator: str = "") -> tuple[Report | None, str]:
     """Evaluate; say what makes the verdict unknowable from this HAR (then it is not a verdict)."""
     try:
         report = policy_core.evaluate(policy_core.load_scenario(mapping))
@@ -566,8 +573,9 @@ def _evaluate(mapping: dict[str, Any], resource: str, answered: bool, preflight:
     needs_preflight = fetch is not None and fetch.preflight
     if needs_preflight and preflight is None:
         asked = ", ".join(filter(None, [fetch.preflight_method if fetch else None, *(fetch.preflight_headers if fetch else ())]))
-        return None, (f"needs a preflight ({asked}), which this HAR does not hold (Playwright's HARs leave "
-                      "preflights out; a preflight answered from the browser's cache leaves none either)")
+        why = ("Playwright's HARs leave preflights out" if creator.lower() == "playwright"
+               else "answered from the browser's preflight cache, or left out of the HAR")
+        return None, f"needs a preflight ({asked}), which this HAR does not hold ({why})"
     if needs_preflight and preflight is not None and preflight.status <= 0:
         return None, "the preflight has no answer in the HAR (status 0)"
     if needs_preflight and verdict is not None and not verdict.capability("send"):

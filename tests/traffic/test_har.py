@@ -321,3 +321,18 @@ def test_fresh_chromium_recording_agrees(tmp_path) -> None:
     fresh = {(row.method, row.url): (row.status, row.verdict_word) for row in read_har(path).rows}
     committed = {(row.method, row.url): (row.status, row.verdict_word) for row in read_har(CHROMIUM).rows}
     assert fresh == committed
+
+
+def test_non_http_urls_and_missing_preflights_say_why() -> None:
+    har = {"log": {"version": "1.2", "creator": {"name": "WebInspector", "version": "537.36"}, "entries": [
+        {"_resourceType": "image", "request": {"method": "GET", "url": "data:image/png;base64,AAAA", "headers": [
+            {"name": "Referer", "value": "https://a.example/"}]}, "response": {"status": 200, "headers": []}},
+        {"_resourceType": "fetch", "request": {"method": "PUT", "url": "https://b.example/x", "headers": [
+            {"name": "Origin", "value": "https://a.example"}, {"name": "Sec-Fetch-Mode", "value": "cors"}]},
+         "response": {"status": 200, "headers": [{"name": "Access-Control-Allow-Origin", "value": "https://a.example"}]}},
+    ]}}
+    data, put = analyse_stream(io.BytesIO(json.dumps(har).encode())).rows
+    assert data.status == "incomplete" and data.reason.startswith("a data: URL")
+    assert put.status == "incomplete"
+    assert put.reason == ("needs a preflight (PUT), which this HAR does not hold "
+                          "(answered from the browser's preflight cache, or left out of the HAR)")
