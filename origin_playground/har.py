@@ -283,7 +283,9 @@ def compact_entry(raw: Any, index: int, *, show_secrets: bool = False) -> HarEnt
         response_headers = _headers(response.get("headers"), show_secrets)
     except ValueError as exc:
         return HarEntry(index=index, method=method, url=url, problem=str(exc))
-    status = response.get("status")
+    status = _status(response.get("status"))
+    if status is None:
+        return HarEntry(index=index, method=method, url=url, problem="response.status is not an HTTP status code")
     initiator = raw.get("_initiator")
     content = response.get("content")
     return HarEntry(
@@ -292,7 +294,7 @@ def compact_entry(raw: Any, index: int, *, show_secrets: bool = False) -> HarEnt
         url=url,
         request_headers=request_headers,
         request_index=_index(request_headers),
-        status=int(status) if isinstance(status, (int, float)) and not isinstance(status, bool) else 0,
+        status=status,
         response_headers=response_headers,
         redirect_url=_text(response.get("redirectURL")),
         pageref=_text(raw.get("pageref")),
@@ -302,6 +304,19 @@ def compact_entry(raw: Any, index: int, *, show_secrets: bool = False) -> HarEnt
         failure=_text(response.get("_failureText") or response.get("_error") or raw.get("_error")),
         mime_type=_text(content.get("mimeType")) if isinstance(content, dict) else "",
     )
+
+
+def _status(value: Any) -> int | None:
+    """The response status; 0 for "no answer" (0, -1, absent); None for a value that is no status."""
+    if value is None or isinstance(value, bool):
+        return 0 if value is None else None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if not isinstance(value, int):
+        return None
+    if value <= 0:
+        return 0 if value >= -1 else None
+    return value if 100 <= value <= 599 else None
 
 
 def _text(value: Any) -> str:

@@ -284,9 +284,12 @@ def test_bad_entries_among_good_ones() -> None:
         {"request": {"method": "GET", "url": "https://b.example/z", "headers": [
             {"name": "Origin", "value": "https://a.example"}]},
          "response": {"status": 200, "headers": [{"name": "X-Bad", "value": "a\u0000b"}]}},
+        {"request": {"method": "GET", "url": "https://b.example/w", "headers": []}, "response": {"status": "200"}},
+        {"request": {"method": "GET", "url": "https://b.example/v", "headers": []}, "response": {"status": 99999}},
     ]}}
     rows = analyse_stream(io.BytesIO(json.dumps(har).encode())).rows
-    assert [row.status for row in rows] == ["incomplete", "evaluated", "incomplete", "incomplete"]
+    assert [row.status for row in rows] == ["incomplete", "evaluated", "incomplete", "incomplete", "incomplete", "incomplete"]
+    assert rows[4].reason == rows[5].reason == "not a usable HAR entry: response.status is not an HTTP status code"
     assert rows[0].reason == "not a usable HAR entry: entry is not a JSON object"
     assert rows[1].verdict_word == "allowed"
     assert "headers is not a list" in rows[2].reason
