@@ -44,16 +44,21 @@ def parse_curl(command: str) -> list[str]:
     decoded: list[str] = []
 
     def ansi_c(match: re.Match[str]) -> str:
-        body = codecs.decode(match.group(1).encode("latin-1", "backslashreplace"), "unicode_escape")
+        try:
+            body = codecs.decode(match.group(1).encode("latin-1", "backslashreplace"), "unicode_escape")
+        except UnicodeDecodeError:
+            raise ScenarioError("curl", f"the string $'{match.group(1)[:40]}' has an escape this does not read") from None
         decoded.append(body)
-        return f"'__ansi_c_{len(decoded) - 1}__'"
+        return f"'\0{len(decoded) - 1}\0'"  # a placeholder no pasted text contains (NUL cannot be typed)
 
+    if "\0" in text:
+        raise ScenarioError("curl", "the command contains a NUL character")
     text = re.sub(r"\$'((?:[^'\\]|\\.)*)'", ansi_c, text)
     try:
         words = shlex.split(text)
     except ValueError as exc:
         raise ScenarioError("curl", f"cannot split the command: {exc}") from None
-    return [re.sub(r"__ansi_c_(\d+)__", lambda m: decoded[int(m.group(1))], word) for word in words]
+    return [re.sub("\0(\\d+)\0", lambda m: decoded[int(m.group(1))], word) for word in words]
 
 
 def curl_to_mapping(command: str, page: str | None = None) -> tuple[dict[str, Any], list[str]]:

@@ -17,6 +17,7 @@ from typing import Any
 
 import policy_core
 from policy_core import Report, ScenarioError
+from policy_core.fetch_rules import normalize_method
 from policy_core.headers import parse_header_line
 from policy_core.redirects import MAX_REDIRECTS, drops_authorization, rewrites_to_get, taints_origin
 
@@ -125,7 +126,8 @@ def probe(mapping: dict[str, Any], *, cookie: str | None = None, timeout: float 
                 notes.append("the preflight failed, so the browser would not send the request: it was not sent")
                 return ProbeResult(mapping=out, report=after, exchanges=exchanges, notes=notes)
 
-        method, url, redirects = scenario.request.method, scenario.target, []
+        # Fetch normalizes get/post/put... to upper case before sending; other methods go as typed.
+        method, url, redirects = normalize_method(scenario.request.method), scenario.target, []
         tainted = False
         request_headers = list(author)
         for _hop in range(MAX_REDIRECTS + 1):

@@ -36,6 +36,11 @@ def test_simple_get_allowed(run_cli, lab) -> None:
     assert [m for m, _, _ in lab.received] == ["GET"]  # no preflight for a simple request
 
 
+def test_method_normalized_as_fetch_does(run_cli, lab) -> None:
+    status, _, _ = run_cli("probe", f"http://127.0.0.1:{lab.port}/ok", "--origin", PROBE_PAGE, "--method", "get")
+    assert status == 0 and [m for m, _, _ in lab.received] == ["GET"]
+
+
 def test_other_origin_blocked(run_cli, lab) -> None:
     status, out, _ = run_cli("probe", f"http://127.0.0.1:{lab.port}/ok", "--origin", "http://localhost:4000")
     assert status == 1
