@@ -31,7 +31,7 @@ PREFS = {
     "devtools.netmonitor.har.enableAutoExportToFile": True,
     "devtools.netmonitor.har.includeResponseBodies": False,
     "devtools.netmonitor.har.defaultFileName": "lab",
-    "devtools.netmonitor.har.pageLoadedTimeout": 2500,  # export once the page is quiet that long
+    "devtools.netmonitor.har.pageLoadedTimeout": 5000,  # export once the page is quiet that long
     "devtools.toolbox.selectedTool": "netmonitor",
     "devtools.netmonitor.persistlog": False,
     "network.dns.localDomains": f"{APP},{API},{CDN}",
@@ -52,7 +52,7 @@ PREFS = {
 }
 
 
-def record(out: Path, timeout: float = 60.0) -> dict:
+def record(out: Path, timeout: float = 90.0) -> dict:
     with serving() as lab, tempfile.TemporaryDirectory() as tmp:
         profile = Path(tmp) / "profile"
         logs = Path(tmp) / "har"

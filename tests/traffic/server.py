@@ -99,7 +99,7 @@ class Handler(BaseHTTPRequestHandler):
                                ("Set-Cookie", f"sid={SECRET}; Domain=example.test; Path=/; SameSite=Lax")],
                          PAGE.format(api=self._base(API), cdn=self._base(CDN)).encode()),
             (APP, "/start"): (200, [("Content-Type", "text/html")],
-                              b"<script>setTimeout(() => location.href = '/', 4000)</script>start"),
+                              b"<script>setTimeout(() => location.href = '/', 6000)</script>start"),
             (APP, "/local"): (200, [("Content-Type", "application/json")], b"{}"),
             (API, "/ok"): (200, [("Content-Type", "application/json"), ("Access-Control-Allow-Origin", app),
                                  ("Vary", "Origin")], b"{}"),
