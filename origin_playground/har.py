@@ -28,20 +28,18 @@ from typing import IO, Any
 
 import policy_core
 from policy_core import Report, ScenarioError
+from policy_core.fetch_rules import FORBIDDEN_REQUEST_HEADERS
 
 HAR_VERSIONS = ("1.1", "1.2")
 REDACTED = "REDACTED"
 SECRET_HEADERS = frozenset({"cookie", "authorization", "proxy-authorization", "set-cookie"})
 
 # Headers a browser's network stack adds by itself (never script): they are not the page's
-# request headers and must not reach the scenario. Fetch's forbidden request-headers, the
-# ``Sec-``/``Proxy-`` families, and what the HTTP cache, DevTools ("Disable cache") and the
-# user agent add. A header a script did set and that needs a preflight is named by the
-# preflight's ``Access-Control-Request-Headers``, which then decides.
-BROWSER_SET_HEADERS = frozenset({
-    "accept-charset", "accept-encoding", "access-control-request-headers", "access-control-request-method",
-    "connection", "content-length", "cookie", "cookie2", "date", "dnt", "expect", "host", "keep-alive",
-    "origin", "referer", "set-cookie", "te", "trailer", "transfer-encoding", "upgrade", "via",
+# request headers and must not reach the scenario. Fetch's forbidden request-headers (the
+# engine's list), the ``Sec-``/``Proxy-`` families (checked by prefix), and what the user agent,
+# the HTTP cache and DevTools ("Disable cache") add. A header a script did set and that needs a
+# preflight is named by the preflight's ``Access-Control-Request-Headers``, which then decides.
+BROWSER_SET_HEADERS = FORBIDDEN_REQUEST_HEADERS | frozenset({
     "user-agent", "cache-control", "pragma", "priority", "upgrade-insecure-requests", "purpose",
     "x-client-data", "if-none-match", "if-modified-since", "if-match", "if-unmodified-since", "if-range",
     "range", "alt-used",
