@@ -18,6 +18,9 @@ SUBCOMMANDS: dict[str, str] = {
     "check": "check",
     "explain": "explain",
     "compare": "compare",
+    "har": "har",
+    "probe": "probe",
+    "import-curl": "import_curl",
 }
 
 DESCRIPTION = """\
@@ -28,6 +31,9 @@ Subcommands answer from the terminal, for scripts and CI:
   check     evaluate a scenario file or flags; exit 1 when an --expect fails
   explain   paste a browser console error: the failed rule, the verdict and the fix
   compare   the origin table for URLs: same origin, which part differs, same site
+  har       every cross-origin request in a HAR file: verdict, Chrome's line, the fix
+  probe     ask a live server what the browser would (the only command that uses the network)
+  import-curl  a pasted curl command as a scenario
 """
 
 EXAMPLES = """\
