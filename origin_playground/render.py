@@ -13,6 +13,8 @@ from rich.text import Text
 from policy_core import Report, Scenario, Verdict
 from policy_core.errors import escape_unsafe
 from policy_core.origins import DEFAULT_PORTS, Origin
+from policy_core.scenario import CAPABILITY_PHRASES
+from policy_core.what_if import WhatIf
 
 from .glyphs import OUTCOME_SYMBOL, STEP_MARK
 
@@ -125,8 +127,22 @@ def _indented(prefix: Text, text: str) -> Text:
     return prefix + literal(text.replace("\n", "\n" + " " * len(prefix.plain)))
 
 
+def what_if_lines(resource: str, entries: tuple[WhatIf, ...]) -> list[Text]:
+    """``what if``: each single change that flips a capability, and what it costs in safety."""
+    lines = [Text(f"{resource}: what if", style="bold")]
+    for entry in entries:
+        phrase = CAPABILITY_PHRASES.get(entry.flips, entry.flips)
+        line = Text("  → ") + literal(entry.change) + Text(": ")
+        line.append(f"{'✔' if entry.to else '✘'} {phrase}", style="green" if entry.to else "red")
+        lines.append(line)
+        if entry.risk:
+            lines.append(Text("      ⚠ ", style="yellow") + literal(entry.risk))
+    return lines
+
+
 def render_report(scenario: Scenario, report: Report, *, show_trace: bool = False, no_color: bool = False,
-                  console: Console | None = None) -> None:
+                  console: Console | None = None,
+                  what_if: dict[str, tuple[WhatIf, ...]] | None = None) -> None:
     console = console or Console(no_color=no_color, highlight=False, soft_wrap=False)
     if scenario.title:
         console.print(literal(scenario.title, "bold"))
@@ -139,6 +155,11 @@ def render_report(scenario: Scenario, report: Report, *, show_trace: bool = Fals
     if details:
         console.print()
         console.print(Text("\n\n").join(details), soft_wrap=True)  # one print: far cheaper than one a line
+    if what_if is not None:
+        console.print()
+        blocks = [Text("\n").join(what_if_lines(resource, entries)) for resource, entries in what_if.items()]
+        console.print(Text("\n\n").join(blocks) if blocks else Text("what if: no single change flips a verdict here"),
+                      soft_wrap=True)
     if report.expectations:
         console.print()
         table = Table(show_header=True, header_style="bold", box=None, pad_edge=False, padding=(0, 2, 0, 0))

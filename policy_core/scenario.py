@@ -21,6 +21,23 @@ CAPABILITIES: dict[str, tuple[str, ...]] = {
 }
 RESOURCE_TYPES: tuple[str, ...] = tuple(CAPABILITIES)
 
+# Each capability in a learner's words ("<resource>.<capability>"), for every place a person reads it.
+CAPABILITY_PHRASES: dict[str, str] = {
+    "dom.access": "page script reads or changes the other document",
+    "iframe.embed": "the page shows it in a frame",
+    "iframe.script_access": "page script can reach into the frame",
+    "fetch.send": "the request reaches the server",
+    "fetch.read": "page script reads the response",
+    "fetch.preflight": "a preflight (OPTIONS) is sent first",
+    "image.display": "the image shows",
+    "image.read_pixels": "page script reads the image's pixels (canvas)",
+    "script.execute": "the script runs",
+    "script.read_errors": "window.onerror sees the script's real errors",
+    "cookie.stored": "the browser keeps the cookie",
+    "cookie.sent": "the cookie goes with the request",
+    "cookie.script_read": "page script reads the cookie (document.cookie)",
+}
+
 MODES = ("cors", "no-cors", "same-origin")
 CREDENTIALS = ("omit", "same-origin", "include")
 CROSSORIGIN = ("none", "anonymous", "use-credentials")

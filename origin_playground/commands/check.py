@@ -17,6 +17,7 @@ from policy_core import ScenarioError
 from policy_core.errors import shown
 from policy_core.headers import parse_header_line
 from policy_core.loader import MAX_FILE_BYTES, read_scenario_stream, type_name
+from policy_core.what_if import what_if_by_resource
 
 from ..exports import EXPORT_FORMATS, export
 from ..output import write_json
@@ -93,6 +94,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     output.add_argument("--export", choices=EXPORT_FORMATS, metavar="FORMAT",
                         help=f"print the scenario, report or server fix as: {', '.join(EXPORT_FORMATS)}")
     output.add_argument("--trace", action="store_true", help="show every step of every trace")
+    output.add_argument("--what-if", action="store_true",
+                        help="also list the single changes that would flip each capability (each one evaluated)")
     output.add_argument("--no-color", action="store_true", help="no colours (NO_COLOR is honoured too)")
 
 
@@ -108,12 +111,17 @@ def run(args: argparse.Namespace) -> int:
     if exported is not None:
         sys.stdout.write(exported)
     elif args.json:
-        write_json(report.to_dict(), sys.stdout)
+        data = report.to_dict()
+        if args.what_if:
+            for resource, entries in what_if_by_resource(scenario, report).items():
+                data["verdicts"][resource]["what_if"] = [entry.to_dict() for entry in entries]
+        write_json(data, sys.stdout)
     else:
         from ..render import render_report  # rich is imported only for people
 
         no_color = args.no_color or bool(os.environ.get("NO_COLOR"))
-        render_report(scenario, report, show_trace=args.trace, no_color=no_color)
+        what_if = what_if_by_resource(scenario, report) if args.what_if else None
+        render_report(scenario, report, show_trace=args.trace, no_color=no_color, what_if=what_if)
     return 0 if report.all_met else 1
 
 
