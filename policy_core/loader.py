@@ -273,17 +273,25 @@ def _str(value: Any, path: str) -> str:
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _COOKIE_CTL = re.compile("[\x00-\x08\x0a-\x1f\x7f]")  # CTLs but HTAB
 _CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+_BLOCK_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def text_line(value: Any, path: str) -> str:
     """A one-line text field (title, cookie domain and path): no control characters but tab.
 
     NUL, CR, LF and ESC are refused as in header values: they would split a line, end a C string
-    or drive a terminal, wherever the text goes next. (``notes`` are free text and not checked
-    here: explain quotes the pasted message in them, whatever it holds; every output escapes it.)
+    or drive a terminal, wherever the text goes next.
     """
-    text = _str(value, path)
-    control = _CONTROL.search(text)
+    return _without_controls(_str(value, path), path, _CONTROL)
+
+
+def text_block(value: Any, path: str) -> str:
+    """Free text over several lines (``notes``): line feeds and tabs, but no other control character."""
+    return _without_controls(_str(value, path), path, _BLOCK_CONTROL)
+
+
+def _without_controls(text: str, path: str, pattern: re.Pattern[str]) -> str:
+    control = pattern.search(text)
     if control is not None:
         raise ScenarioError(path, f"must not contain the control character {control.group()!r}")
     return text
@@ -405,7 +413,7 @@ def _build(raw: Mapping[str, Any]) -> Scenario:
         page_input=page_input,
         target_input=target_input,
         title=text_line(raw["title"], "title") if "title" in raw else "",
-        notes=_str(raw["notes"], "notes") if "notes" in raw else "",
+        notes=text_block(raw["notes"], "notes") if "notes" in raw else "",
         resources=resources,
         page_sandboxed=_bool(raw["page_sandboxed"], "page_sandboxed") if "page_sandboxed" in raw else False,
         request=request,

@@ -11,6 +11,7 @@ from typing import Any
 from ..cors import ACAC, ACAO
 from ..errors import ScenarioError
 from ..headers import is_token
+from ..errors import escape_unsafe
 from ..messages.codes import Failure as F
 from ..origins import host_ip, parse_url
 from .reasons import CORS_CHECK_FAILURES, PREFLIGHT_FAILURES, REASONS
@@ -93,7 +94,7 @@ def scenario_for(rec: Recognised) -> dict[str, Any]:
     notes.insert(
         0,
         f"Built from a pasted {rec.browser.capitalize() if rec.browser != 'all' else 'browser'} message: "
-        f"{rec.message[:300]}",
+        f"{escape_unsafe(rec.message[:300])}",  # pasted text: never a control character in notes
     )
     mapping["notes"] = "\n".join(notes)
     return mapping

@@ -210,8 +210,11 @@ def test_control_characters_in_one_line_fields() -> None:
         for ch in "\x00\r\n\x1b\x9b":
             with pytest.raises(ScenarioError, match=f"{field}: must not contain the control character"):
                 load_scenario(with_(**{field: f"a{ch}b"}))
-    # Notes are free text (explain quotes the pasted message there): kept, and escaped on output.
-    assert load_scenario(with_(notes="two\nparagraphs\tok\x1b")).notes == "two\nparagraphs\tok\x1b"
+    # Notes are free text over several lines: line feeds and tabs stay, other controls are refused.
+    assert load_scenario(with_(notes="two\nparagraphs\tok")).notes == "two\nparagraphs\tok"
+    for ch in "\x00\r\x1b\x9b":
+        with pytest.raises(ScenarioError, match="notes: must not contain the control character"):
+            load_scenario(with_(notes=f"a{ch}b"))
     with pytest.raises(ScenarioError, match=r"cookie\.domain: must not contain"):
         load_scenario(with_(cookie={"domain": "a.com\x00"}))
     with pytest.raises(ScenarioError, match=r"cookie\.path: must not contain"):
