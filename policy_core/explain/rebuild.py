@@ -9,9 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..cors import ACAC, ACAO
-from ..errors import ScenarioError
+from ..errors import ScenarioError, escape_unsafe
 from ..headers import is_token
-from ..errors import escape_unsafe
 from ..messages.codes import Failure as F
 from ..origins import host_ip, parse_url
 from .reasons import CORS_CHECK_FAILURES, PREFLIGHT_FAILURES, REASONS
