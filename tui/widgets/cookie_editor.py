@@ -9,6 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
+from textual.reactive import var
 from textual.widgets import Checkbox, Input, Label, Select
 
 from policy_core.scenario import VIAS
@@ -26,9 +27,15 @@ class CookieEditor(Vertical):
 
         cookie: dict[str, Any] | None
 
+    # The scenario's cookie, set by the screen whenever a scenario is shown, mounted or not yet
+    # (the Cookie tab is lazy); a load always refills the fields.
+    shown_cookie: var[dict[str, Any] | None] = var[dict[str, Any] | None](
+        None, init=False, always_update=True
+    )
+
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self._loaded: dict[str, Any] | None = None  # what set_cookie last showed
+        self._loaded: dict[str, Any] | None = None  # the field values _fill last showed
 
     def compose(self) -> ComposeResult:
         yield StateCheckbox("The target's host sets a cookie", id="cookie-enabled", compact=True)
@@ -60,7 +67,14 @@ class CookieEditor(Vertical):
                 [(v, v) for v in VIAS], allow_blank=False, value="fetch", id="cookie-via", compact=True
             )
 
-    def set_cookie(self, cookie: dict[str, Any] | None) -> None:
+    def on_mount(self) -> None:
+        self._fill(self.shown_cookie)
+
+    def watch_shown_cookie(self, cookie: dict[str, Any] | None) -> None:
+        if self.is_mounted:
+            self._fill(cookie)
+
+    def _fill(self, cookie: dict[str, Any] | None) -> None:
         """Show a loaded scenario's cookie; posts nothing."""
         values = dict(DEFAULT_COOKIE)
         line = ""
