@@ -168,6 +168,48 @@ class ScenarioDraft:
         )
 
 
+COOKIE_FIELDS = ("enabled", "line", "name", "samesite", "secure", "httponly", "domain", "path", "via")
+
+
+def cookie_fields(cookie: dict[str, Any] | None) -> dict[str, Any]:
+    """The cookie editor's field values (COOKIE_FIELDS) for a scenario's cookie table."""
+    values = dict(DEFAULT_COOKIE)
+    line = ""
+    if cookie is not None:
+        if "set_cookie" in cookie:
+            line = str(cookie["set_cookie"])
+            values["via"] = cookie.get("via", "fetch")
+        else:
+            values.update(cookie)
+    return {"enabled": cookie is not None, "line": line, **{k: values[k] for k in COOKIE_FIELDS[2:]}}
+
+
+def cookie_from_fields(fields: dict[str, Any]) -> dict[str, Any] | None:
+    """The scenario's cookie table from the editor's fields: None when no cookie is set; a typed
+    Set-Cookie line wins over the attribute fields; defaults are left out."""
+    if not fields["enabled"]:
+        return None
+    via = str(fields["via"])
+    line = str(fields["line"])
+    if line.strip():
+        return {"set_cookie": line, "via": via}
+    cookie: dict[str, Any] = {"name": fields["name"]}
+    samesite = str(fields["samesite"])
+    if samesite:
+        cookie["samesite"] = samesite
+    for key in ("secure", "httponly"):
+        if fields[key]:
+            cookie[key] = True
+    domain = str(fields["domain"]).strip()
+    if domain:
+        cookie["domain"] = domain
+    path = str(fields["path"]).strip()
+    if path and path != "/":
+        cookie["path"] = path
+    cookie["via"] = via
+    return cookie
+
+
 def _response_of(table: dict[str, Any] | None) -> Response:
     if not table:
         return Response()

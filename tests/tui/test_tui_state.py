@@ -11,6 +11,8 @@ import policy_core
 from origin_playground.library import list_scenarios
 from tui.state import (
     ScenarioDraft,
+    cookie_fields,
+    cookie_from_fields,
     evaluate_draft,
     load_draft,
     parse_pasted_headers,
@@ -55,7 +57,7 @@ def test_draft_round_trips_through_its_mapping_even_when_invalid() -> None:
     assert evaluate_draft(draft).error is not None
     again = ScenarioDraft.from_mapping(draft.to_mapping())
     assert again == draft
-    with pytest.raises(ValueError, match="request.headers"):
+    with pytest.raises(ValueError, match=r"request\.headers"):
         ScenarioDraft.from_mapping({**draft.to_mapping(), "request": {"headers": "x"}})
 
 
@@ -108,3 +110,22 @@ def test_save_failure_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.Mo
         save_draft(_draft(), target)
     assert target.read_text() == "original"
     assert [p.name for p in tmp_path.iterdir()] == ["keep.toml"]
+
+
+@pytest.mark.parametrize(
+    "cookie",
+    [
+        None,
+        {"name": "sid", "via": "fetch"},
+        {"name": "sid", "samesite": "None", "secure": True, "domain": "example.com", "path": "/v1", "via": "iframe"},
+        {"set_cookie": "sid=1; SameSite=Lax", "via": "navigation"},
+    ],
+)
+def test_cookie_fields_round_trip(cookie) -> None:
+    assert cookie_from_fields(cookie_fields(cookie)) == cookie
+
+
+def test_a_typed_set_cookie_line_wins_over_the_fields() -> None:
+    fields = cookie_fields({"name": "sid", "secure": True, "via": "fetch"})
+    assert cookie_from_fields({**fields, "line": "a=1; HttpOnly"}) == {"set_cookie": "a=1; HttpOnly", "via": "fetch"}
+    assert cookie_from_fields({**fields, "enabled": False}) is None

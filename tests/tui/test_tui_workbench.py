@@ -406,8 +406,8 @@ def test_library_picker_and_palette_load_scenarios() -> None:
 def test_every_binding_has_an_id_and_a_palette_command() -> None:
     """Nothing undiscoverable: every app key has an id, a palette command and a row in the help
     screen (F1). The footer may leave some out (or group the pane keys) to fit 120 columns."""
-    from tui.commands import ACTIONS
     from tui.app import key_sections
+    from tui.commands import ACTIONS
     from tui.screens.help import key_rows
 
     actions = {action for _, _, action in ACTIONS}
@@ -463,5 +463,28 @@ def test_themes_are_registered_and_switchable() -> None:
                 app.theme = name
                 await pilot.pause()
                 assert app.theme_variables["verdict-allowed"]
+
+    asyncio.run(scenario())
+
+
+def test_cookie_tab_edits_reach_the_draft_and_the_verdict() -> None:
+    async def scenario() -> None:
+        app = make_app()
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert app.session.draft.cookie is None
+            await pilot.press("f6")
+            await pilot.pause()
+            name = app.query_one("#cookie-name", Input)
+            name.focus()
+            await pilot.press("end", *"x")  # editing a field switches the cookie on
+            await pilot.pause()
+            assert app.session.draft.cookie == {"name": "sidx", "via": "fetch"}
+            line = app.query_one("#cookie-line", Input)
+            line.value = "a=1; Secure; SameSite=None"
+            await pilot.pause()
+            assert app.session.draft.cookie == {"set_cookie": "a=1; Secure; SameSite=None", "via": "fetch"}
+            assert app.query_one("#cookie-name").has_class("-overridden")
+            assert app.session.dirty
 
     asyncio.run(scenario())
