@@ -126,6 +126,9 @@ class OriginPlaygroundApp(App[None]):
                 self.session.load_error = str(error)
         self._recovery_timer: Timer | None = None
         self._keep_recovery = True  # False once the user chose to quit without saving
+        # While an old copy waits for Restore or Discard it is neither replaced nor deleted (if the
+        # dialog is closed unanswered, e.g. by loading a scenario, it is offered again next time).
+        self._recovery_pending = False
 
     # --- lifecycle --------------------------------------------------------------------------------
 
@@ -253,7 +256,7 @@ class OriginPlaygroundApp(App[None]):
     def _draft_changed(self) -> None:
         """The title follows the draft; a dirty draft gets a recovery copy, a clean one none."""
         self._update_title()
-        if self.recovery_path is None:
+        if self.recovery_path is None or self._recovery_pending:
             return
         if not self.session.dirty:
             if self._recovery_timer is not None:
@@ -269,7 +272,9 @@ class OriginPlaygroundApp(App[None]):
         """Keep the dirty draft where the next start finds it (also called once the app stopped)."""
         self._recovery_timer = None
         session = self.session
-        if self.recovery_path is None or not self._keep_recovery or not session.dirty:
+        if self.recovery_path is None or self._recovery_pending:
+            return
+        if not self._keep_recovery or not session.dirty:
             return
         try:
             write_recovery(self.recovery_path, session.draft, session.source_name, session.path)
@@ -285,6 +290,7 @@ class OriginPlaygroundApp(App[None]):
         elif isinstance(found, Recovered):
 
             def answered(restore: bool | None) -> None:
+                self._recovery_pending = False
                 if self.recovery_path is None:
                     return
                 if restore:
@@ -295,6 +301,7 @@ class OriginPlaygroundApp(App[None]):
                 else:
                     discard_recovery(self.recovery_path)
 
+            self._recovery_pending = True
             self.push_screen(RecoverDialog(found.source_name), answered)
 
     # --- screens: one of each kind, opened only here -------------------------------------------------

@@ -13,6 +13,7 @@ from textual.widgets import Input
 from tests.tui.conftest import RecordingClipboard
 from tui import app as tui_app
 from tui.app import RECOVERY_DELAY, OriginPlaygroundApp
+from tui.messages import ShowLibraryScenario
 from tui.recovery import read_recovery
 from tui.screens.confirm_quit import ConfirmQuit
 from tui.screens.explain import ExplainScreen
@@ -195,5 +196,29 @@ def test_an_unusable_recovery_copy_is_one_line_and_the_app_starts(tmp_path: Path
             assert not isinstance(app.screen, RecoverDialog)
             [message] = [n.message for n in app._notifications]
             assert "not a recovery copy" in message and "\n" not in message
+
+    asyncio.run(scenario())
+
+
+def test_a_recovery_copy_left_unanswered_is_kept_for_next_time(tmp_path: Path) -> None:
+    recovery = tmp_path / "recovery.toml"
+
+    async def scenario() -> None:
+        app = make_app(recovery)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await type_in_target(pilot, "x")
+            await pilot.pause(RECOVERY_DELAY + 0.3)
+        kept = recovery.read_text()
+        app = make_app(recovery)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, RecoverDialog)
+            app.post_message(ShowLibraryScenario("bank-and-bad-site"))  # e.g. from the palette
+            await pilot.pause()
+            assert not isinstance(app.screen, RecoverDialog)
+            await type_in_target(pilot, "y")
+            await pilot.pause(RECOVERY_DELAY + 0.3)
+        assert recovery.read_text() == kept
 
     asyncio.run(scenario())

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label
+from textual.widgets import Button, Label, Static
 
 from origin_playground.glyphs import literal
 
@@ -24,11 +24,11 @@ class RecoverDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(
-                Text(f"Unsaved changes to {literal(self.source_name)} were kept when the app last stopped."),
-                classes="dialog-title",
+            yield Label("Restore unsaved changes?", classes="dialog-title")
+            yield Static(
+                Text(f"Changes to {literal(self.source_name)} were not saved when the app last stopped."),
+                id="recover-message",
             )
-            yield Label("Restore them?")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Restore", id="recover-yes", variant="primary")
                 yield Button("Discard", id="recover-no", variant="error")
