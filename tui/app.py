@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 
 from textual import on
 from textual.app import App, InvalidThemeError
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.timer import Timer
@@ -29,76 +29,30 @@ from . import config as user_config
 from . import messages
 from .clipboard import copy_text, pyperclip_copy
 from .commands import EXPORT_COMMANDS, TalkCommands, WorkbenchCommands
-from .recovery import Recovered, default_recovery_path, discard_recovery, read_recovery, write_recovery
+from .keys import APP_BINDINGS, key_sections
+from .recovery import RecoveryCopy, default_recovery_path
 from .screens.confirm_quit import ConfirmQuit
+from .screens.deck_dialog import DeckDialog
 from .screens.explain import ExplainScreen
 from .screens.help import HelpScreen, KeySections
 from .screens.open_dialog import OpenDialog
 from .screens.origins import OriginsScreen
-from .screens.path_dialog import PathDialog
 from .screens.recover_dialog import RecoverDialog
 from .screens.save_dialog import SaveDialog
 from .screens.scenario_picker import ScenarioPicker
 from .screens.talk import TalkScreen
 from .screens.workbench import WorkbenchScreen
 from .session import DeckSession, Session
-from .state import ScenarioDraft, load_draft, save_draft, scenario_toml
-from .widgets.headers_editor import HeadersEditor
-from .widgets.trace_view import TraceView
-from .widgets.verdict_card import VerdictCard
+from .state import ScenarioDraft, load_draft, save_problem, scenario_toml
 
-PANES = Binding.Group("Panes")
 RECOVERY_DELAY = 0.5  # seconds of quiet after an edit before the recovery copy is written
-
-
-class DeckDialog(PathDialog):
-    TITLE_TEXT = "Open a talk deck (.toml)"
-    CONFIRM = "Present"
-    PLACEHOLDER = "path/to/deck.toml"
 
 
 class OriginPlaygroundApp(App[None]):
     TITLE = "Origin Playground"
     CSS_PATH: ClassVar = ["app.tcss", "screens/dialogs.tcss"]
     COMMANDS: ClassVar = App.COMMANDS | {WorkbenchCommands, TalkCommands}
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "ctrl+q",
-            "quit",
-            "Quit",
-            id="quit",
-            priority=True,
-            tooltip="Quit (asks if there are unsaved changes)",
-        ),
-        Binding("ctrl+l", "library", "Library", id="library", tooltip="Pick a built-in scenario"),
-        Binding("ctrl+o", "open", "Open", id="open", tooltip="Open a scenario file"),
-        Binding("ctrl+s", "save", "Save", id="save", tooltip="Save the scenario as TOML"),
-        Binding(
-            "ctrl+y",
-            "copy_scenario",
-            "Copy TOML",
-            id="copy-scenario",
-            tooltip="Copy the scenario as TOML",
-            show=False,  # also in Export (Ctrl+R), the palette and help: the footer keeps its room
-        ),
-        Binding("f2", "focus_pane('urls')", "URLs", id="focus-urls", group=PANES),
-        Binding("f3", "focus_pane('resources')", "Resources", id="focus-resources", group=PANES),
-        Binding("f4", "focus_pane('request')", "Request", id="focus-request", group=PANES),
-        Binding("f5", "focus_pane('response')", "Response", id="focus-response", group=PANES),
-        Binding("f6", "focus_pane('cookie')", "Cookie", id="focus-cookie", group=PANES),
-        Binding("f7", "focus_pane('trace')", "Trace", id="focus-trace", group=PANES),
-        Binding("f1,question_mark", "help", "Help", id="help", tooltip="Every key, and a primer"),
-        Binding("f8", "origins", "Origins", id="origins", tooltip="The origin table for URLs"),
-        Binding("f9", "explain", "Explain", id="explain", tooltip="Explain a console error"),
-        Binding("ctrl+t", "talk", "Talk", id="talk", tooltip="Talk mode: resume, or the shipped deck"),
-        Binding(
-            "ctrl+r",
-            "export_menu",
-            "Export",
-            id="export",
-            tooltip="Copy as TOML, Markdown, JSON, curl, server config",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(APP_BINDINGS)
 
     def __init__(
         self,
@@ -114,7 +68,7 @@ class OriginPlaygroundApp(App[None]):
         register_themes(self)
         self._requested_theme = theme
         self.config_path = config_path  # None: no config is read or written (tests, embedding)
-        self.recovery_path = recovery_path  # None: no recovery copy is kept (tests, embedding)
+        self.recovery = RecoveryCopy(recovery_path)
         self.talk_path = talk_path
         self.system_copy = system_copy
         first = list_scenarios()[0]
@@ -125,10 +79,6 @@ class OriginPlaygroundApp(App[None]):
             except policy_core.ScenarioError as error:
                 self.session.load_error = str(error)
         self._recovery_timer: Timer | None = None
-        self._keep_recovery = True  # False once the user chose to quit without saving
-        # While an old copy waits for Restore or Discard it is neither replaced nor deleted (if the
-        # dialog is closed unanswered, e.g. by loading a scenario, it is offered again next time).
-        self._recovery_pending = False
 
     # --- lifecycle --------------------------------------------------------------------------------
 
@@ -199,23 +149,9 @@ class OriginPlaygroundApp(App[None]):
         return True
 
     def save_to(self, path: Path) -> bool:
-        try:
-            save_draft(self.session.draft, path)
-        except policy_core.ScenarioError as error:
-            self.notify(str(error), title="Not saved", severity="error", markup=False)
-            return False
-        except OSError as error:
-            self.notify(
-                f"{path}: {error.strerror or error}", title="Not saved", severity="error", markup=False
-            )
-            return False
-        except UnicodeError:
-            self.notify(
-                f"{path}: the scenario holds text that is not valid Unicode",
-                title="Not saved",
-                severity="error",
-                markup=False,
-            )
+        problem = save_problem(self.session.draft, path)
+        if problem is not None:
+            self.notify(problem, title="Not saved", severity="error", markup=False)
             return False
         self.session.saved_as(path)
         self._draft_changed()
@@ -256,13 +192,13 @@ class OriginPlaygroundApp(App[None]):
     def _draft_changed(self) -> None:
         """The title follows the draft; a dirty draft gets a recovery copy, a clean one none."""
         self._update_title()
-        if self.recovery_path is None or self._recovery_pending:
+        if not self.recovery.active:
             return
         if not self.session.dirty:
             if self._recovery_timer is not None:
                 self._recovery_timer.stop()
                 self._recovery_timer = None
-            discard_recovery(self.recovery_path)
+            self.recovery.discard()
         elif self._recovery_timer is None:
             self._recovery_timer = self.set_timer(RECOVERY_DELAY, self.write_recovery_copy)
         else:
@@ -271,37 +207,22 @@ class OriginPlaygroundApp(App[None]):
     def write_recovery_copy(self) -> None:
         """Keep the dirty draft where the next start finds it (also called once the app stopped)."""
         self._recovery_timer = None
-        session = self.session
-        if self.recovery_path is None or self._recovery_pending:
-            return
-        if not self._keep_recovery or not session.dirty:
-            return
-        try:
-            write_recovery(self.recovery_path, session.draft, session.source_name, session.path)
-        except (OSError, UnicodeError):
-            pass  # best effort: the draft is still in the app; a save says clearly what is wrong
+        self.recovery.keep(self.session)
 
     def _offer_recovery(self) -> None:
-        if self.recovery_path is None:
-            return
-        found = read_recovery(self.recovery_path)
+        found = self.recovery.offer()
         if isinstance(found, str):
             self.notify(found, title="Recovery copy", severity="warning", timeout=10, markup=False)
-        elif isinstance(found, Recovered):
+        elif found is not None:
 
             def answered(restore: bool | None) -> None:
-                self._recovery_pending = False
-                if self.recovery_path is None:
-                    return
+                self.recovery.answered(bool(restore))
                 if restore:
                     self._back_to_workbench()
                     self.session.replace(found.draft, found.source_name, found.path, saved=False)
                     self._update_title()
                     self.workbench.show_draft()
-                else:
-                    discard_recovery(self.recovery_path)
 
-            self._recovery_pending = True
             self.push_screen(RecoverDialog(found.source_name), answered)
 
     # --- screens: one of each kind, opened only here -------------------------------------------------
@@ -332,7 +253,7 @@ class OriginPlaygroundApp(App[None]):
             self._open(CommandPalette, partial(CommandPalette, id="--command-palette"))
 
     def key_sections(self) -> KeySections:
-        return key_sections()
+        return key_sections(self.BINDINGS)
 
     # --- talk mode ----------------------------------------------------------------------------------
 
@@ -425,8 +346,7 @@ class OriginPlaygroundApp(App[None]):
 
     @on(messages.ShowLibraryScenario)
     def _show_library_scenario(self, message: messages.ShowLibraryScenario) -> None:
-        entry = find_scenario(message.slug)
-        if entry is not None:
+        if (entry := find_scenario(message.slug)) is not None:
             self.show_draft(load_draft(entry.path), entry.title)
 
     @on(messages.CopyText)
@@ -496,26 +416,10 @@ class OriginPlaygroundApp(App[None]):
 
         def answered(leave: bool | None) -> None:
             if leave:
-                self._keep_recovery = False  # the user chose to drop the changes
-                if self.recovery_path is not None:
-                    discard_recovery(self.recovery_path)
+                self.recovery.drop()  # the user chose to drop the changes
                 self.exit()
 
         self._open(ConfirmQuit, ConfirmQuit, answered)
-
-
-def key_sections() -> KeySections:
-    """Where the keys live, handed to the help screen: the bindings themselves, never retyped."""
-    return [
-        ("Everywhere", list(OriginPlaygroundApp.BINDINGS)),
-        ("Verdict cards", list(VerdictCard.BINDINGS)),
-        ("Trace", list(TraceView.BINDINGS)),
-        ("Header editors", list(HeadersEditor.BINDINGS)),
-        ("Talk mode", list(TalkScreen.BINDINGS)),
-        ("Origins screen", list(OriginsScreen.BINDINGS)),
-        ("Explain screen", list(ExplainScreen.BINDINGS)),
-        ("Help", list(HelpScreen.BINDINGS)),
-    ]
 
 
 def prepare_to_run() -> None:

@@ -16,6 +16,7 @@ import tomli_w
 
 from . import config as user_config
 from .atomic import write_text_atomically
+from .session import Session
 from .state import ScenarioDraft
 
 FILE_NAME = "recovery.toml"
@@ -74,3 +75,48 @@ def discard_recovery(target: Path) -> None:
         target.unlink(missing_ok=True)
     except OSError:
         pass  # a copy we cannot delete is offered again next time: never worse than losing work
+
+
+class RecoveryCopy:
+    """When the copy is written, kept and deleted; the App calls it (and owns the timer).
+
+    While an old copy waits for Restore or Discard it is neither replaced nor deleted: closed
+    unanswered (a scenario loaded from the palette over the dialog), it is offered again next time.
+    """
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path  # None: no copy is kept (tests, embedding)
+        self.pending = False
+        self.dropped = False  # the user chose "Quit without saving"
+
+    @property
+    def active(self) -> bool:
+        return self.path is not None and not self.pending
+
+    def offer(self) -> Recovered | str | None:
+        found = read_recovery(self.path) if self.path is not None else None
+        self.pending = isinstance(found, Recovered)
+        return found
+
+    def answered(self, restore: bool) -> None:
+        self.pending = False
+        if not restore:
+            self.discard()
+
+    def keep(self, session: Session) -> None:
+        """Write the copy of a dirty draft; best effort (the draft is still in the app, and a save
+        says clearly what is wrong with the folder or the text)."""
+        if self.path is None or not self.active or self.dropped or not session.dirty:
+            return
+        try:
+            write_recovery(self.path, session.draft, session.source_name, session.path)
+        except (OSError, UnicodeError):
+            pass
+
+    def discard(self) -> None:
+        if self.path is not None and not self.pending:
+            discard_recovery(self.path)
+
+    def drop(self) -> None:
+        self.discard()
+        self.dropped = True

@@ -307,6 +307,19 @@ def save_draft(draft: ScenarioDraft, path: str | os.PathLike[str]) -> Path:
     return target
 
 
+def save_problem(draft: ScenarioDraft, path: Path) -> str | None:
+    """Save ``draft``: None when it is saved, else the one line saying why not."""
+    try:
+        save_draft(draft, path)
+    except policy_core.ScenarioError as error:
+        return str(error)
+    except OSError as error:
+        return f"{path}: {error.strerror or error}"
+    except UnicodeError:
+        return f"{path}: the scenario holds text that is not valid Unicode"
+    return None
+
+
 # --- pasted text ---------------------------------------------------------------------------------
 
 

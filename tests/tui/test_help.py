@@ -7,7 +7,8 @@ import asyncio
 from textual.widgets import Button
 
 from tests.tui.conftest import RecordingClipboard
-from tui.app import OriginPlaygroundApp, key_sections
+from tui.app import OriginPlaygroundApp
+from tui.keys import key_sections
 from tui.screens.help import PRIMER, HelpScreen, key_rows
 from tui.screens.talk import TalkScreen
 

@@ -406,8 +406,8 @@ def test_library_picker_and_palette_load_scenarios() -> None:
 def test_every_binding_has_an_id_and_a_palette_command() -> None:
     """Nothing undiscoverable: every app key has an id, a palette command and a row in the help
     screen (F1). The footer may leave some out (or group the pane keys) to fit 120 columns."""
-    from tui.app import key_sections
     from tui.commands import ACTIONS
+    from tui.keys import key_sections
     from tui.screens.help import key_rows
 
     actions = {action for _, _, action in ACTIONS}
