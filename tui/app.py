@@ -269,13 +269,19 @@ class OriginPlaygroundApp(App[None]):
             )
             return False
         self.session.deck = DeckSession(deck)
-        if isinstance(self.screen, TalkScreen):
-            self._back_to_workbench()  # a new deck: the old talk screen goes
         self.resume_talk()
         return True
 
     def resume_talk(self) -> None:
-        if isinstance(self.screen, TalkScreen) or self.session.deck is None:
+        """Show talk mode: back to its screen if it is open (it shows the session's deck, a new one
+        included), else over the workbench. Never a pop and a push of the same screen id in one go:
+        the popped screen is removed later, and the new one would collide with it."""
+        if self.session.deck is None:
+            return
+        talk = next((s for s in self.screen_stack if isinstance(s, TalkScreen)), None)
+        if talk is not None:
+            self._open(TalkScreen, partial(TalkScreen, self.session))  # closes what is above it
+            talk.show_slide()
             return
         self._back_to_workbench()
         self.push_screen(TalkScreen(self.session))

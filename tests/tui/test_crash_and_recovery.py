@@ -10,15 +10,17 @@ import pytest
 from textual.command import CommandPalette
 from textual.widgets import Input
 
+from origin_playground.deck import shipped_decks
 from tests.tui.conftest import RecordingClipboard
 from tui import app as tui_app
 from tui.app import RECOVERY_DELAY, OriginPlaygroundApp
-from tui.messages import ShowLibraryScenario
+from tui.messages import OpenDeck, ShowLibraryScenario
 from tui.recovery import read_recovery
 from tui.screens.confirm_quit import ConfirmQuit
 from tui.screens.explain import ExplainScreen
 from tui.screens.origins import OriginsScreen
 from tui.screens.recover_dialog import RecoverDialog
+from tui.screens.talk import TalkScreen
 
 SIZE = (120, 40)
 
@@ -220,5 +222,32 @@ def test_a_recovery_copy_left_unanswered_is_kept_for_next_time(tmp_path: Path) -
             await type_in_target(pilot, "y")
             await pilot.pause(RECOVERY_DELAY + 0.3)
         assert recovery.read_text() == kept
+
+    asyncio.run(scenario())
+
+
+def test_ctrl_t_over_a_screen_opened_from_talk_mode_returns_to_the_talk_screen() -> None:
+    """Found by the fuzz test: talk mode, F8 (the origin table over it), Ctrl+T popped the talk
+    screen and pushed a new one with the same id in one go: DuplicateIds."""
+
+    async def scenario() -> None:
+        app = make_app()
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press("ctrl+t")
+            await pilot.pause()
+            talk = app.screen
+            assert isinstance(talk, TalkScreen)
+            await pilot.press("pagedown", "f8")
+            await pilot.pause()
+            assert isinstance(app.screen, OriginsScreen)
+            await pilot.press("ctrl+t")
+            await pilot.pause()
+            assert app.screen is talk and talk.deck.index == 1  # the same screen, the same place
+            app.post_message(OpenDeck(shipped_decks()[0]))  # a deck opened again: shown from slide 1
+            await pilot.pause()
+            assert app.screen is talk and talk.deck.index == 0
+            assert sum(isinstance(s, TalkScreen) for s in app.screen_stack) == 1
+        assert app.return_code in (None, 0)
 
     asyncio.run(scenario())

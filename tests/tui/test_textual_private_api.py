@@ -40,7 +40,7 @@ def test_check_refresh_is_unchanged() -> None:
 
 def test_only_repaint_uses_it() -> None:
     found = subprocess.run(
-        ["grep", "-rln", "_check_refresh", str(ROOT / "tui")], capture_output=True, text=True, check=False
+        ["grep", "-rln", "--include=*.py", "_check_refresh", str(ROOT / "tui")], capture_output=True, text=True, check=False
     ).stdout.split()
     assert [Path(p).relative_to(ROOT).as_posix() for p in found] == ["tui/repaint.py"]
 

@@ -87,7 +87,7 @@ class ExplainScreen(Screen[None]):
     ]
 
     def __init__(self) -> None:
-        super().__init__(id="explain-screen")
+        super().__init__()
         self.recognised: Recognised | None = None
         self.mapping: dict[str, Any] | None = None
 

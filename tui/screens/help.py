@@ -98,7 +98,7 @@ class HelpScreen(ModalScreen[None]):
     ]
 
     def __init__(self, sections: KeySections) -> None:
-        super().__init__(id="help-screen")
+        super().__init__()
         self.sections = sections
         self.rows: dict[str, list[KeyRow]] = {}  # what the key tables show, by section
 

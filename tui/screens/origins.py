@@ -67,7 +67,7 @@ class OriginsScreen(Screen[None]):
     ]
 
     def __init__(self, urls: list[str] | None = None) -> None:
-        super().__init__(id="origins-screen")
+        super().__init__()
         self.initial = " ".join(shlex.quote(u) for u in (urls or EXAMPLE_URLS))
         self.table: OriginTable | None = None
 

@@ -111,15 +111,19 @@ class TalkScreen(Screen[None]):
     ]
 
     def __init__(self, session: Session) -> None:
-        super().__init__(id="talk-screen")
+        super().__init__()
         assert session.deck is not None, "talk mode needs a deck in the session"
         self.session = session
-        # The deck session outlives the screen: leaving talk mode and coming back keeps the place
-        # and the edits.
-        self.deck: DeckSession = session.deck
         self.evaluation: Evaluation | None = None
         self.report: policy_core.Report | None = None  # the last good report for this slide
         self.editor_open = False
+
+    @property
+    def deck(self) -> DeckSession:
+        """The session's deck: it outlives the screen (leaving talk mode and coming back keeps the
+        place and the edits), and a newly opened deck is shown by the same screen."""
+        assert self.session.deck is not None
+        return self.session.deck
 
     def compose(self) -> ComposeResult:
         with Vertical(id="talk"):

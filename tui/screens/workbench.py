@@ -41,7 +41,7 @@ PANE_FOCUS = {"request": "#request-method", "response": "#preflight-status", "co
 
 class WorkbenchScreen(Screen[None]):
     def __init__(self, session: Session) -> None:
-        super().__init__(id="workbench-screen")
+        super().__init__()
         self.session = session
         self.selected_resource: str | None = None
         self._trace_pending = False
