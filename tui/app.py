@@ -1,74 +1,58 @@
-"""OriginPlaygroundApp: the workbench of issue 5, on top of the pure policy core."""
+"""OriginPlaygroundApp: the workbench of issue 5, on top of the pure policy core.
+
+The App owns the session (tui/session.py) and hands it to its screens; screens and command
+providers ask for app-level effects with messages (tui/messages.py), handled here. The App is the
+one place that opens screens (never two of a kind: asking for one already open returns to it).
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
+from textual import on
 from textual.app import App, InvalidThemeError
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
+from textual.command import CommandPalette
+from textual.screen import Screen
+from textual.timer import Timer
 
 import policy_core
 from origin_playground import startup
-from origin_playground.library import LibraryEntry, list_scenarios
+from origin_playground.library import LibraryEntry, find_scenario, list_scenarios
 from themes import DEFAULT_THEME, VARIABLE_DEFAULTS, register_themes
 
 from . import config as user_config
+from . import messages
 from .clipboard import copy_text, pyperclip_copy
 from .commands import EXPORT_COMMANDS, TalkCommands, WorkbenchCommands
+from .keys import APP_BINDINGS, key_sections
+from .recovery import RecoveryCopy, default_recovery_path
 from .screens.confirm_quit import ConfirmQuit
+from .screens.deck_dialog import DeckDialog
+from .screens.explain import ExplainScreen
+from .screens.help import HelpScreen, KeySections
 from .screens.open_dialog import OpenDialog
+from .screens.origins import OriginsScreen
+from .screens.recover_dialog import RecoverDialog
 from .screens.save_dialog import SaveDialog
 from .screens.scenario_picker import ScenarioPicker
+from .screens.talk import TalkScreen
 from .screens.workbench import WorkbenchScreen
-from .state import Evaluation, ScenarioDraft, load_draft, save_draft, scenario_toml
+from .session import DeckSession, Session
+from .state import ScenarioDraft, load_draft, save_problem, scenario_toml
 
-PANES = Binding.Group("Panes")
+RECOVERY_DELAY = 0.5  # seconds of quiet after an edit before the recovery copy is written
 
 
 class OriginPlaygroundApp(App[None]):
     TITLE = "Origin Playground"
     CSS_PATH: ClassVar = ["app.tcss", "screens/dialogs.tcss"]
     COMMANDS: ClassVar = App.COMMANDS | {WorkbenchCommands, TalkCommands}
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "ctrl+q",
-            "quit",
-            "Quit",
-            id="quit",
-            priority=True,
-            tooltip="Quit (asks if there are unsaved changes)",
-        ),
-        Binding("ctrl+l", "library", "Library", id="library", tooltip="Pick a built-in scenario"),
-        Binding("ctrl+o", "open", "Open", id="open", tooltip="Open a scenario file"),
-        Binding("ctrl+s", "save", "Save", id="save", tooltip="Save the scenario as TOML"),
-        Binding(
-            "ctrl+y",
-            "copy_scenario",
-            "Copy TOML",
-            id="copy-scenario",
-            tooltip="Copy the scenario as TOML",
-            show=False,  # also in Export (Ctrl+R), the palette and help: the footer keeps its room
-        ),
-        Binding("f2", "focus_pane('urls')", "URLs", id="focus-urls", group=PANES),
-        Binding("f3", "focus_pane('resources')", "Resources", id="focus-resources", group=PANES),
-        Binding("f4", "focus_pane('request')", "Request", id="focus-request", group=PANES),
-        Binding("f5", "focus_pane('response')", "Response", id="focus-response", group=PANES),
-        Binding("f6", "focus_pane('cookie')", "Cookie", id="focus-cookie", group=PANES),
-        Binding("f7", "focus_pane('trace')", "Trace", id="focus-trace", group=PANES),
-        Binding("f1,question_mark", "help", "Help", id="help", tooltip="Every key, and a primer"),
-        Binding("f8", "origins", "Origins", id="origins", tooltip="The origin table for URLs"),
-        Binding("f9", "explain", "Explain", id="explain", tooltip="Explain a console error"),
-        Binding("ctrl+t", "talk", "Talk", id="talk", tooltip="Talk mode: resume, or the shipped deck"),
-        Binding(
-            "ctrl+r",
-            "export_menu",
-            "Export",
-            id="export",
-            tooltip="Copy as TOML, Markdown, JSON, curl, server config",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(APP_BINDINGS)
 
     def __init__(
         self,
@@ -78,29 +62,23 @@ class OriginPlaygroundApp(App[None]):
         system_copy: object = pyperclip_copy,
         config_path: Path | None = None,
         talk_path: Path | str | None = None,
+        recovery_path: Path | None = None,
     ) -> None:
         super().__init__()
         register_themes(self)
         self._requested_theme = theme
         self.config_path = config_path  # None: no config is read or written (tests, embedding)
+        self.recovery = RecoveryCopy(recovery_path)
         self.talk_path = talk_path
-        self.talk_session: object | None = None  # tui.screens.talk.DeckSession, kept between visits
         self.system_copy = system_copy
-        self.report: policy_core.Report | None = None
-        self.evaluation: Evaluation | None = None
-        self.load_error: str | None = None
-        self.path: Path | None = None
         first = list_scenarios()[0]
-        self.draft = load_draft(first.path)
-        self.source_name = first.title
+        self.session = Session(load_draft(first.path), first.title)
         if scenario_path is not None:
             try:
-                self.draft = load_draft(scenario_path)
-                self.path = Path(scenario_path)
-                self.source_name = self.path.name
+                self.session.replace(load_draft(scenario_path), Path(scenario_path).name, Path(scenario_path))
             except policy_core.ScenarioError as error:
-                self.load_error = str(error)
-        self.baseline = self.draft.to_mapping()
+                self.session.load_error = str(error)
+        self._recovery_timer: Timer | None = None
 
     # --- lifecycle --------------------------------------------------------------------------------
 
@@ -108,7 +86,7 @@ class OriginPlaygroundApp(App[None]):
         return {**super().get_theme_variable_defaults(), **VARIABLE_DEFAULTS}
 
     def get_default_screen(self) -> WorkbenchScreen:
-        return WorkbenchScreen()
+        return WorkbenchScreen(self.session)
 
     def on_mount(self) -> None:
         self.call_after_refresh(startup.settle)
@@ -130,44 +108,30 @@ class OriginPlaygroundApp(App[None]):
         self._update_title()
         if self.talk_path is not None:
             self.open_deck(Path(self.talk_path))
-        if self.load_error is not None:
+        if self.session.load_error is not None:
             self.notify(
-                self.load_error,
+                self.session.load_error,
                 title="Could not open the scenario",
                 severity="error",
                 timeout=10,
                 markup=False,
             )
+        self._offer_recovery()
 
     # --- state ------------------------------------------------------------------------------------
 
     @property
     def workbench(self) -> WorkbenchScreen:
-        screen = self.get_default_screen() if not self.screen_stack else self.screen_stack[0]
+        screen = self.screen_stack[0]
         assert isinstance(screen, WorkbenchScreen)
         return screen
 
-    @property
-    def dirty(self) -> bool:
-        return self.draft.to_mapping() != self.baseline
-
-    def set_evaluation(self, evaluation: Evaluation) -> None:
-        self.evaluation = evaluation
-        if evaluation.report is not None:
-            self.report = evaluation.report  # the last good report stays when the draft is invalid
-
-    def mark_edited(self) -> None:
-        self._update_title()
-
     def _update_title(self) -> None:
-        self.sub_title = f"{self.source_name}{' (modified)' if self.dirty else ''}"
+        self.sub_title = self.session.title
 
     def replace_draft(self, draft: ScenarioDraft, name: str, path: Path | None) -> None:
-        self.draft = draft
-        self.baseline = draft.to_mapping()
-        self.path = path
-        self.source_name = name
-        self._update_title()
+        self.session.replace(draft, name, path)
+        self._draft_changed()
         self.workbench.show_draft()
 
     def load_path(self, path: Path) -> bool:
@@ -175,38 +139,24 @@ class OriginPlaygroundApp(App[None]):
         try:
             draft = load_draft(path)
         except policy_core.ScenarioError as error:
-            self.load_error = str(error)
+            self.session.load_error = str(error)
             self.notify(
                 str(error), title="Could not open the scenario", severity="error", timeout=10, markup=False
             )
             return False
-        self.load_error = None
+        self.session.load_error = None
         self.replace_draft(draft, path.name, path)
         return True
 
-    def load_library_entry(self, entry: LibraryEntry) -> None:
-        self.replace_draft(load_draft(entry.path), entry.title, None)
-
     def save_to(self, path: Path) -> bool:
-        try:
-            save_draft(self.draft, path)
-        except policy_core.ScenarioError as error:
-            self.notify(str(error), title="Not saved", severity="error", markup=False)
+        problem = save_problem(self.session.draft, path)
+        if problem is not None:
+            self.notify(problem, title="Not saved", severity="error", markup=False)
             return False
-        except OSError as error:
-            self.notify(
-                f"{path}: {error.strerror or error}", title="Not saved", severity="error", markup=False
-            )
-            return False
-        self.baseline = self.draft.to_mapping()
-        self.path = path
-        self.source_name = path.name
-        self._update_title()
+        self.session.saved_as(path)
+        self._draft_changed()
         self.notify(f"Saved {path}", markup=False)
         return True
-
-    def toggle_resource(self, resource: str) -> None:
-        self.workbench.query_one(f"#toggle-{resource}").toggle()  # type: ignore[attr-defined]
 
     def copy(self, text: str, what: str = "text") -> None:
         system_copy = self.system_copy if callable(self.system_copy) else None
@@ -226,30 +176,90 @@ class OriginPlaygroundApp(App[None]):
                 markup=False,
             )
 
-    def show_draft(self, draft: ScenarioDraft, name: str) -> None:
+    def show_draft(self, draft: ScenarioDraft, name: str, path: Path | None = None) -> None:
         """Show ``draft`` in the workbench, closing any screens above it."""
-        while len(self.screen_stack) > 1:
-            self.pop_screen()
-        self.replace_draft(draft, name, None)
-
-    def show_library_entry(self, entry: LibraryEntry) -> None:
-        self.show_draft(load_draft(entry.path), entry.title)
+        self._back_to_workbench()
+        self.replace_draft(draft, name, path)
 
     def current_draft(self) -> ScenarioDraft:
         """What the user is looking at: the talk slide (with its stage edit) or the workbench draft."""
-        from .screens.talk import TalkScreen
-
         if isinstance(self.screen, TalkScreen):
-            return self.screen.session.draft()
-        return self.draft
+            return self.screen.deck.draft()
+        return self.session.draft
+
+    # --- the recovery copy --------------------------------------------------------------------------
+
+    def _draft_changed(self) -> None:
+        """The title follows the draft; a dirty draft gets a recovery copy, a clean one none."""
+        self._update_title()
+        if not self.recovery.active:
+            return
+        if not self.session.dirty:
+            if self._recovery_timer is not None:
+                self._recovery_timer.stop()
+                self._recovery_timer = None
+            self.recovery.discard()
+        elif self._recovery_timer is None:
+            self._recovery_timer = self.set_timer(RECOVERY_DELAY, self.write_recovery_copy)
+        else:
+            self._recovery_timer.reset()
+
+    def write_recovery_copy(self) -> None:
+        """Keep the dirty draft where the next start finds it (also called once the app stopped)."""
+        self._recovery_timer = None
+        self.recovery.keep(self.session)
+
+    def _offer_recovery(self) -> None:
+        found = self.recovery.offer()
+        if isinstance(found, str):
+            self.notify(found, title="Recovery copy", severity="warning", timeout=10, markup=False)
+        elif found is not None:
+
+            def answered(restore: bool | None) -> None:
+                self.recovery.answered(bool(restore))
+                if restore:
+                    self._back_to_workbench()
+                    self.session.replace(found.draft, found.source_name, found.path, saved=False)
+                    self._update_title()
+                    self.workbench.show_draft()
+
+            self.push_screen(RecoverDialog(found.source_name), answered)
+
+    # --- screens: one of each kind, opened only here -------------------------------------------------
+
+    def _open(
+        self,
+        kind: type[Screen[Any]],
+        make: Callable[[], Screen[Any]],
+        callback: Callable[[Any], None] | None = None,
+    ) -> None:
+        """Push ``make()``; if a ``kind`` screen is already open, close the ones above it instead
+        (two of a kind would share an id and crash, and the user asked to see that screen)."""
+        for index, screen in enumerate(self.screen_stack):
+            if isinstance(screen, kind):
+                while len(self.screen_stack) > index + 1:
+                    self.pop_screen()
+                return
+        self.push_screen(make(), callback)
+
+    def _back_to_workbench(self) -> None:
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    def action_command_palette(self) -> None:
+        # Textual's own check only looks at the top screen: a palette under a dialog would be
+        # opened a second time with the same id (DuplicateIds, issue 13).
+        if self.use_command_palette:
+            self._open(CommandPalette, partial(CommandPalette, id="--command-palette"))
+
+    def key_sections(self) -> KeySections:
+        return key_sections(self.BINDINGS)
 
     # --- talk mode ----------------------------------------------------------------------------------
 
     def open_deck(self, path: Path) -> bool:
         """Load a deck and present it; a bad deck is its one-line error, and the app keeps running."""
         from origin_playground.deck import load_deck
-
-        from .screens.talk import DeckSession
 
         try:
             deck = load_deck(path)
@@ -258,26 +268,30 @@ class OriginPlaygroundApp(App[None]):
                 str(error), title="Could not open the deck", severity="error", timeout=10, markup=False
             )
             return False
-        self.talk_session = DeckSession(deck)
+        self.session.deck = DeckSession(deck)
         self.resume_talk()
         return True
 
     def resume_talk(self) -> None:
-        from .screens.talk import DeckSession, TalkScreen
-
-        if isinstance(self.screen, TalkScreen) or not isinstance(self.talk_session, DeckSession):
+        """Show talk mode: back to its screen if it is open (it shows the session's deck, a new one
+        included), else over the workbench. Never a pop and a push of the same screen id in one go:
+        the popped screen is removed later, and the new one would collide with it."""
+        if self.session.deck is None:
             return
-        while len(self.screen_stack) > 1:
-            self.pop_screen()
-        self.push_screen(TalkScreen(self.talk_session))
+        talk = next((s for s in self.screen_stack if isinstance(s, TalkScreen)), None)
+        if talk is not None:
+            self._open(TalkScreen, partial(TalkScreen, self.session))  # closes what is above it
+            talk.show_slide()
+            return
+        self._back_to_workbench()
+        self.push_screen(TalkScreen(self.session))
 
     def leave_talk(self) -> None:
         """Back to the workbench; the talk session stays for Ctrl+T."""
-        while len(self.screen_stack) > 1:
-            self.pop_screen()
+        self._back_to_workbench()
 
     def action_talk(self) -> None:
-        if self.talk_session is not None:
+        if self.session.deck is not None:
             self.resume_talk()
             return
         from origin_playground.deck import shipped_decks
@@ -287,43 +301,27 @@ class OriginPlaygroundApp(App[None]):
             self.open_deck(decks[0])
 
     def action_open_deck_file(self) -> None:
-        from .screens.path_dialog import PathDialog
-
-        class DeckDialog(PathDialog):
-            TITLE_TEXT = "Open a talk deck (.toml)"
-            CONFIRM = "Present"
-            PLACEHOLDER = "path/to/deck.toml"
-
         def chosen(path: Path | None) -> None:
             if path is not None:
                 self.open_deck(path)
 
-        self.push_screen(DeckDialog(""), chosen)
+        self._open(DeckDialog, partial(DeckDialog, ""), chosen)
 
     # --- help, origins, explain, export -------------------------------------------------------------
 
     def action_help(self) -> None:
-        from .screens.help import HelpScreen
-
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+        self._open(HelpScreen, partial(HelpScreen, self.key_sections()))
 
     def action_origins(self) -> None:
-        from .screens.origins import OriginsScreen
-
-        if not isinstance(self.screen, OriginsScreen):
-            draft = self.current_draft()
-            self.push_screen(OriginsScreen([draft.page, draft.target]))
+        draft = self.current_draft()
+        self._open(OriginsScreen, partial(OriginsScreen, [draft.page, draft.target]))
 
     def action_explain(self) -> None:
-        from .screens.explain import ExplainScreen
-
-        if not isinstance(self.screen, ExplainScreen):
-            self.push_screen(ExplainScreen())
+        self._open(ExplainScreen, ExplainScreen)
 
     def action_export_menu(self) -> None:
-        from functools import partial
-
+        if isinstance(self.screen, CommandPalette):
+            return  # one palette at a time
         self.search_commands(
             [(title, partial(self.copy_export, fmt), help_text) for title, help_text, fmt in EXPORT_COMMANDS],
             placeholder="Copy as…",
@@ -342,31 +340,70 @@ class OriginPlaygroundApp(App[None]):
         self.copy(text, next((t for t, _h, f in EXPORT_COMMANDS if f == fmt), fmt).removeprefix("Copy "))
         return True
 
+    # --- what screens and commands ask for (tui/messages.py) -----------------------------------------
+
+    @on(messages.DraftEdited)
+    def _edited(self) -> None:
+        self._draft_changed()
+
+    @on(messages.ShowDraft)
+    def _show_draft(self, message: messages.ShowDraft) -> None:
+        self.show_draft(message.draft, message.name, message.path)
+
+    @on(messages.ShowLibraryScenario)
+    def _show_library_scenario(self, message: messages.ShowLibraryScenario) -> None:
+        if (entry := find_scenario(message.slug)) is not None:
+            self.show_draft(load_draft(entry.path), entry.title)
+
+    @on(messages.CopyText)
+    def _copy_text(self, message: messages.CopyText) -> None:
+        self.copy(message.text, message.what)
+
+    @on(messages.CopyExport)
+    def _copy_export(self, message: messages.CopyExport) -> None:
+        self.copy_export(message.fmt)
+
+    @on(messages.ToggleResource)
+    def _toggle_resource(self, message: messages.ToggleResource) -> None:
+        self.workbench.toggle_resource(message.resource)
+
+    @on(messages.OpenDeck)
+    def _open_deck(self, message: messages.OpenDeck) -> None:
+        self.open_deck(message.path)
+
+    @on(messages.ResumeTalk)
+    def _resume_talk(self) -> None:
+        self.resume_talk()
+
+    @on(messages.LeaveTalk)
+    def _leave_talk(self) -> None:
+        self.leave_talk()
+
     # --- actions (each has a binding above and a palette command in commands.py) ------------------
 
     def action_library(self) -> None:
         def picked(entry: LibraryEntry | None) -> None:
             if entry is not None:
-                self.load_library_entry(entry)
+                self.replace_draft(load_draft(entry.path), entry.title, None)
 
-        self.push_screen(ScenarioPicker(list_scenarios()), picked)
+        self._open(ScenarioPicker, partial(ScenarioPicker, list_scenarios()), picked)
 
     def action_open(self) -> None:
         def chosen(path: Path | None) -> None:
             if path is not None:
                 self.load_path(path)
 
-        self.push_screen(OpenDialog(str(self.path or "")), chosen)
+        self._open(OpenDialog, partial(OpenDialog, str(self.session.path or "")), chosen)
 
     def action_save(self) -> None:
         def chosen(path: Path | None) -> None:
             if path is not None:
                 self.save_to(path)
 
-        self.push_screen(SaveDialog(str(self.path or "scenario.toml")), chosen)
+        self._open(SaveDialog, partial(SaveDialog, str(self.session.path or "scenario.toml")), chosen)
 
     def action_copy_scenario(self) -> None:
-        self.copy(scenario_toml(self.draft), "scenario as TOML")
+        self.copy(scenario_toml(self.session.draft), "scenario as TOML")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # The pane keys move focus in the workbench: on top of it (talk mode, help, ...) they would
@@ -379,16 +416,16 @@ class OriginPlaygroundApp(App[None]):
         self.workbench.focus_pane(pane)
 
     async def action_quit(self) -> None:
-        if not self.dirty:
+        if not self.session.dirty:
             self.exit()
             return
 
         def answered(leave: bool | None) -> None:
             if leave:
+                self.recovery.drop()  # the user chose to drop the changes
                 self.exit()
 
-        if not isinstance(self.screen, ConfirmQuit):
-            self.push_screen(ConfirmQuit(), answered)
+        self._open(ConfirmQuit, ConfirmQuit, answered)
 
 
 def prepare_to_run() -> None:
@@ -407,7 +444,12 @@ def run(path: str | Path | None = None, theme: str | None = None, talk: str | No
         theme=theme,
         config_path=user_config.default_config_path(),
         talk_path=talk,
+        recovery_path=default_recovery_path(),
     )
     prepare_to_run()
-    app.run()
+    try:
+        app.run()
+    finally:
+        # However the app stopped (a crash included), a dirty draft is kept for the next start.
+        app.write_recovery_copy()
     return 0

@@ -1,18 +1,26 @@
-"""Command-palette providers: every workbench action, every library scenario, every toggle."""
+"""Command-palette providers: every workbench action, every library scenario, every toggle.
+
+Each command runs an App action or posts an App message (tui/messages.py); this module does not
+import the App."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, cast
+from typing import Protocol, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.message import Message
 
 from origin_playground.library import list_scenarios
 from policy_core import RESOURCE_TYPES
 
-if TYPE_CHECKING:
-    from .app import OriginPlaygroundApp
+from .messages import CopyExport, OpenDeck, ResumeTalk, ShowLibraryScenario, ToggleResource
+from .session import Session
+
+
+class _HasSession(Protocol):
+    session: Session
 
 # (title, help, action name) for each app action; the same actions have key bindings.
 ACTIONS: tuple[tuple[str, str, str], ...] = (
@@ -70,26 +78,35 @@ class _ListedCommands(Provider):
                 yield Hit(score, matcher.highlight(title), callback, help=help_text)
 
 
+def _posting(target: Provider, make: Callable[[], Message]) -> Callable[[], object]:
+    """A command that posts a fresh App message each time it runs."""
+    return lambda: target.app.post_message(make())
+
+
 class WorkbenchCommands(_ListedCommands):
     def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
-        app = cast("OriginPlaygroundApp", self.app)
+        app = self.app
         commands: list[tuple[str, str, Callable[[], object]]] = []
         for title, help_text, action in ACTIONS:
             commands.append((title, help_text, partial(app.run_action, action)))
         for entry in list_scenarios():
             commands.append(
-                (f"Load scenario: {entry.title}", entry.slug, partial(app.load_library_entry, entry))
+                (
+                    f"Load scenario: {entry.title}",
+                    entry.slug,
+                    _posting(self, partial(ShowLibraryScenario, entry.slug)),
+                )
             )
         for resource in RESOURCE_TYPES:
             commands.append(
                 (
                     f"Toggle resource: {resource}",
                     "Switch this verdict on or off",
-                    partial(app.toggle_resource, resource),
+                    _posting(self, partial(ToggleResource, resource)),
                 )
             )
         for title, help_text, fmt in EXPORT_COMMANDS:
-            commands.append((title, help_text, partial(app.copy_export, fmt)))
+            commands.append((title, help_text, _posting(self, partial(CopyExport, fmt))))
         return commands
 
 
@@ -99,15 +116,18 @@ class TalkCommands(_ListedCommands):
     def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
         from origin_playground.deck import shipped_decks
 
-        app = cast("OriginPlaygroundApp", self.app)
         commands: list[tuple[str, str, Callable[[], object]]] = []
         for path in shipped_decks():
             commands.append(
-                (f"Talk: open shipped deck ({path.stem})", str(path), partial(app.open_deck, path))
+                (f"Talk: open shipped deck ({path.stem})", str(path), _posting(self, partial(OpenDeck, path)))
             )
         commands.append(
-            ("Talk: open deck file…", "A .toml deck (docs/talk-decks.md)", app.action_open_deck_file)
+            (
+                "Talk: open deck file…",
+                "A .toml deck (docs/talk-decks.md)",
+                partial(self.app.run_action, "open_deck_file"),
+            )
         )
-        if app.talk_session is not None:
-            commands.append(("Talk: resume", "Back to the slide you left", app.resume_talk))
+        if cast(_HasSession, self.app).session.deck is not None:
+            commands.append(("Talk: resume", "Back to the slide you left", _posting(self, ResumeTalk)))
         return commands

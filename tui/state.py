@@ -17,7 +17,6 @@ import tomli_w
 
 import policy_core
 from policy_core.headers import parse_header_line
-from policy_core.resources import EVALUATORS
 
 from .atomic import write_text_atomically
 
@@ -38,11 +37,6 @@ DEFAULT_COOKIE: dict[str, Any] = {
     "path": "/",
     "via": "fetch",
 }
-
-
-def available_resources() -> tuple[str, ...]:
-    """The resource types the core can answer right now, in report order."""
-    return tuple(r for r in policy_core.RESOURCE_TYPES if r in EVALUATORS)
 
 
 @dataclass
@@ -135,15 +129,85 @@ class ScenarioDraft:
         return out
 
     def evaluation_mapping(self) -> dict[str, Any]:
-        """The mapping the core is asked about: only resource types it can answer yet."""
-        available = available_resources()
-        resources = [r for r in self.resources if r in available]
+        """The mapping the core is asked about: expectations of switched-off resources left out
+        (the core refuses an expectation about a verdict it is not asked for)."""
         expect = {
             path: value
             for path, value in self.expect.items()
-            if path in ("same_origin", "same_site") or path.partition(".")[0] in resources
+            if path in ("same_origin", "same_site") or path.partition(".")[0] in self.resources
         }
-        return self.to_mapping(resources=resources, expect=expect)
+        return self.to_mapping(expect=expect)
+
+    @classmethod
+    def from_mapping(cls, data: dict[str, Any]) -> ScenarioDraft:
+        """The inverse of ``to_mapping`` without the core's validation: a draft may be invalid
+        (a half-typed URL) and must still come back whole, e.g. from a recovery copy.
+        Raises ValueError naming the field when a value has the wrong shape."""
+        request = _table(data, "request")
+        cookie = data.get("cookie")
+        if cookie is not None and not isinstance(cookie, dict):
+            raise ValueError("cookie: expected a table")
+        expect = _table(data, "expect")
+        if not all(isinstance(k, str) and isinstance(v, bool) for k, v in expect.items()):
+            raise ValueError("expect: expected name = true/false pairs")
+        return cls(
+            page=_text(data, "page"),
+            target=_text(data, "target"),
+            resources=[_str(r, "resources") for r in _list(data, "resources", list(policy_core.RESOURCE_TYPES))],
+            title=_text(data, "title", ""),
+            notes=_text(data, "notes", ""),
+            page_sandboxed=bool(data.get("page_sandboxed", False)),
+            request={key: _text(request, key, default) for key, default in DEFAULT_REQUEST.items()},
+            request_headers=_header_rows(request.get("headers", []), "request.headers"),
+            script_type=_text(request, "script_type", "classic"),
+            preflight=_response_from(_table(data, "preflight"), "preflight"),
+            response=_response_from(_table(data, "response"), "response"),
+            redirects=copy.deepcopy(_list(data, "redirects", [])),
+            cookie=copy.deepcopy(cookie),
+            expect=dict(expect),
+        )
+
+
+COOKIE_FIELDS = ("enabled", "line", "name", "samesite", "secure", "httponly", "domain", "path", "via")
+
+
+def cookie_fields(cookie: dict[str, Any] | None) -> dict[str, Any]:
+    """The cookie editor's field values (COOKIE_FIELDS) for a scenario's cookie table."""
+    values = dict(DEFAULT_COOKIE)
+    line = ""
+    if cookie is not None:
+        if "set_cookie" in cookie:
+            line = str(cookie["set_cookie"])
+            values["via"] = cookie.get("via", "fetch")
+        else:
+            values.update(cookie)
+    return {"enabled": cookie is not None, "line": line, **{k: values[k] for k in COOKIE_FIELDS[2:]}}
+
+
+def cookie_from_fields(fields: dict[str, Any]) -> dict[str, Any] | None:
+    """The scenario's cookie table from the editor's fields: None when no cookie is set; a typed
+    Set-Cookie line wins over the attribute fields; defaults are left out."""
+    if not fields["enabled"]:
+        return None
+    via = str(fields["via"])
+    line = str(fields["line"])
+    if line.strip():
+        return {"set_cookie": line, "via": via}
+    cookie: dict[str, Any] = {"name": fields["name"]}
+    samesite = str(fields["samesite"])
+    if samesite:
+        cookie["samesite"] = samesite
+    for key in ("secure", "httponly"):
+        if fields[key]:
+            cookie[key] = True
+    domain = str(fields["domain"]).strip()
+    if domain:
+        cookie["domain"] = domain
+    path = str(fields["path"]).strip()
+    if path and path != "/":
+        cookie["path"] = path
+    cookie["via"] = via
+    return cookie
 
 
 def _response_of(table: dict[str, Any] | None) -> Response:
@@ -152,6 +216,47 @@ def _response_of(table: dict[str, Any] | None) -> Response:
     return Response(
         status=int(table.get("status", 200)), headers=[tuple(h) for h in table.get("headers", [])]
     )  # type: ignore[misc]
+
+
+def _str(value: Any, where: str) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"{where}: expected text")
+    return value
+
+
+def _text(table: dict[str, Any], key: str, default: str | None = None) -> str:
+    if key not in table and default is not None:
+        return default
+    return _str(table.get(key), key)
+
+
+def _table(data: dict[str, Any], key: str) -> dict[str, Any]:
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        raise ValueError(f"{key}: expected a table")
+    return value
+
+
+def _list(data: dict[str, Any], key: str, default: list[Any]) -> list[Any]:
+    value = data.get(key, default)
+    if not isinstance(value, list):
+        raise ValueError(f"{key}: expected a list")
+    return value
+
+
+def _header_rows(rows: Any, where: str) -> HeaderRows:
+    if not isinstance(rows, list) or not all(
+        isinstance(r, (list, tuple)) and len(r) == 2 and all(isinstance(x, str) for x in r) for r in rows
+    ):
+        raise ValueError(f"{where}: expected [name, value] pairs")
+    return [(name, value) for name, value in rows]
+
+
+def _response_from(table: dict[str, Any], where: str) -> Response:
+    status = table.get("status", 200)
+    if not isinstance(status, int) or isinstance(status, bool):
+        raise ValueError(f"{where}.status: expected a number")
+    return Response(status=status, headers=_header_rows(table.get("headers", []), f"{where}.headers"))
 
 
 @dataclass(frozen=True)
@@ -200,6 +305,19 @@ def save_draft(draft: ScenarioDraft, path: str | os.PathLike[str]) -> Path:
     policy_core.load_scenario(draft.to_mapping())  # never write a file the loader would refuse
     write_text_atomically(target, text)
     return target
+
+
+def save_problem(draft: ScenarioDraft, path: Path) -> str | None:
+    """Save ``draft``: None when it is saved, else the one line saying why not."""
+    try:
+        save_draft(draft, path)
+    except policy_core.ScenarioError as error:
+        return str(error)
+    except OSError as error:
+        return f"{path}: {error.strerror or error}"
+    except UnicodeError:
+        return f"{path}: the scenario holds text that is not valid Unicode"
+    return None
 
 
 # --- pasted text ---------------------------------------------------------------------------------

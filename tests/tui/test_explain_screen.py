@@ -47,10 +47,10 @@ def test_paste_recognise_and_load_into_workbench() -> None:
             await pilot.press("ctrl+g")
             await pilot.pause()
             assert not isinstance(app.screen, ExplainScreen)
-            assert app.draft.request["method"] == "PUT"
-            assert app.draft.target == "https://api.example.com/v1/items"
-            assert app.report is not None and app.report.verdict("fetch").outcome != "allowed"
-            assert app.source_name == "Explained: method-not-allowed"
+            assert app.session.draft.request["method"] == "PUT"
+            assert app.session.draft.target == "https://api.example.com/v1/items"
+            assert app.session.report is not None and app.session.report.verdict("fetch").outcome != "allowed"
+            assert app.session.source_name == "Explained: method-not-allowed"
 
     asyncio.run(scenario())
 

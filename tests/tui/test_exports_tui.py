@@ -96,7 +96,7 @@ def test_invalid_draft_cannot_be_exported_and_says_why() -> None:
         app = make_app(clipboard)
         async with app.run_test(size=(120, 40), notifications=True) as pilot:
             await pilot.pause()
-            app.draft.target = "not a url"
+            app.session.draft.target = "not a url"
             assert app.copy_export("nginx") is False
             assert clipboard.copied == []
             await pilot.pause()

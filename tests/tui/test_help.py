@@ -8,7 +8,8 @@ from textual.widgets import Button
 
 from tests.tui.conftest import RecordingClipboard
 from tui.app import OriginPlaygroundApp
-from tui.screens.help import PRIMER, HelpScreen, key_rows, key_sections
+from tui.keys import key_sections
+from tui.screens.help import PRIMER, HelpScreen, key_rows
 from tui.screens.talk import TalkScreen
 
 
@@ -69,7 +70,7 @@ def test_f1_and_question_mark_open_help_and_show_me_loads_the_scenario() -> None
             button.press()
             await pilot.pause()
             assert not isinstance(app.screen, HelpScreen)
-            assert app.source_name == "A JSON POST triggers a preflight"
-            assert app.draft.request["method"] == "POST"
+            assert app.session.source_name == "A JSON POST triggers a preflight"
+            assert app.session.draft.request["method"] == "POST"
 
     asyncio.run(scenario())

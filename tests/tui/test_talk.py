@@ -11,7 +11,8 @@ from textual.widgets import Static, TextArea
 from origin_playground.deck import load_deck, shipped_decks
 from tests.tui.conftest import RecordingClipboard
 from tui.app import OriginPlaygroundApp
-from tui.screens.talk import DeckSession, TalkScreen, banner_text
+from tui.screens.talk import TalkScreen, banner_text
+from tui.session import DeckSession
 from tui.widgets.origin_breakdown import OriginBreakdown
 
 DECK = shipped_decks()[0]
@@ -55,17 +56,17 @@ def test_talk_opens_from_run_argument_and_steps_with_clicker_keys() -> None:
             assert "What is an origin" in text_of(app, "#talk-title")
             assert "ALLOWED" in text_of(app, "#talk-verdict-dom").replace(" ", "")
             await pilot.press("pagedown")
-            assert screen.session.index == 1
+            assert screen.deck.index == 1
             assert "slide 2/18" in text_of(app, "#talk-top")
             assert "BLOCKED" in text_of(app, "#talk-verdict-dom").replace(" ", "")
             assert "DIFFERENT ORIGIN (host differs)" in text_of(app, "#talk-relation")
             assert screen.query_one("#talk-target", OriginBreakdown).marked == ("host",)
             await pilot.press("pageup")
-            assert screen.session.index == 0
+            assert screen.deck.index == 0
             await pilot.press("end")
-            assert screen.session.index == 17
+            assert screen.deck.index == 17
             await pilot.press("f5")  # a clicker's "start" key: back to the first slide
-            assert screen.session.index == 0
+            assert screen.deck.index == 0
 
     asyncio.run(scenario())
 
@@ -80,17 +81,17 @@ def test_right_reveals_one_step_then_moves_on_and_left_hides() -> None:
             steps = len(screen.report.verdict("dom").trace)
             assert "0/" in text_of(app, "#talk-trace")
             await pilot.press("right")
-            assert screen.session.revealed == 1
+            assert screen.deck.revealed == 1
             assert f"1/{steps} steps" in text_of(app, "#talk-trace")
             await pilot.press("left")
-            assert screen.session.revealed == 0
+            assert screen.deck.revealed == 0
             for _ in range(steps):
                 await pilot.press("right")
-            assert screen.session.revealed == steps and screen.session.index == 0
+            assert screen.deck.revealed == steps and screen.deck.index == 0
             await pilot.press("right")  # everything shown: the next slide
-            assert screen.session.index == 1 and screen.session.revealed == 0
+            assert screen.deck.index == 1 and screen.deck.revealed == 0
             await pilot.press("left")  # nothing shown: the previous slide
-            assert screen.session.index == 0
+            assert screen.deck.index == 0
 
     asyncio.run(scenario())
 
@@ -142,7 +143,7 @@ def test_live_edit_changes_the_verdict_and_stays_until_reset() -> None:
             assert "ALLOWED" in text_of(app, "#talk-verdict-dom").replace(" ", "")  # the edit stayed
             await pilot.press("r")
             assert "BLOCKED" in text_of(app, "#talk-verdict-dom").replace(" ", "")
-            assert 1 not in screen.session.edited
+            assert 1 not in screen.deck.edited
 
     asyncio.run(scenario())
 
@@ -155,17 +156,17 @@ def test_workbench_round_trip_keeps_the_edit() -> None:
             await pilot.press("pagedown", "w")
             await pilot.pause()
             assert not isinstance(app.screen, TalkScreen)
-            assert app.draft.target == "https://example.com/"
-            app.draft.target = "https://www.example.com/"
+            assert app.session.draft.target == "https://example.com/"
+            app.session.edit(target="https://www.example.com/")
             await pilot.press("ctrl+t")
             await pilot.pause()
             screen = app.screen
-            assert isinstance(screen, TalkScreen) and screen.session.index == 1
+            assert isinstance(screen, TalkScreen) and screen.deck.index == 1
             assert "ALLOWED" in text_of(app, "#talk-verdict-dom").replace(" ", "")
             await pilot.press("escape")
             assert not isinstance(app.screen, TalkScreen)
             await pilot.press("ctrl+t")
-            assert isinstance(app.screen, TalkScreen) and app.screen.session.index == 1
+            assert isinstance(app.screen, TalkScreen) and app.screen.deck.index == 1
 
     asyncio.run(scenario())
 

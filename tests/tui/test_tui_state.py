@@ -11,7 +11,8 @@ import policy_core
 from origin_playground.library import list_scenarios
 from tui.state import (
     ScenarioDraft,
-    available_resources,
+    cookie_fields,
+    cookie_from_fields,
     evaluate_draft,
     load_draft,
     parse_pasted_headers,
@@ -43,16 +44,21 @@ def test_every_library_scenario_loads_and_meets_what_can_be_evaluated(entry) -> 
     assert evaluation.report is not None and evaluation.report.all_met
 
 
-def test_evaluation_only_asks_for_available_types() -> None:
-    draft = _draft(resources=list(policy_core.RESOURCE_TYPES))
+def test_expectations_of_switched_off_resources_are_not_asked_about() -> None:
+    draft = _draft(resources=["fetch"], expect={"dom.access": False, "fetch.read": False, "same_site": False})
     mapping = draft.evaluation_mapping()
-    assert mapping["resources"] == list(available_resources())
-    assert all(
-        path.partition(".")[0] in mapping["resources"] or "." not in path
-        for path in mapping.get("expect", {})
-    )
-    # Saving keeps every toggle, available or not.
-    assert draft.to_mapping()["resources"] == list(policy_core.RESOURCE_TYPES)
+    assert mapping["expect"] == {"fetch.read": False, "same_site": False}
+    assert evaluate_draft(draft).error is None
+    assert draft.to_mapping()["expect"] == draft.expect  # saving keeps every expectation
+
+
+def test_draft_round_trips_through_its_mapping_even_when_invalid() -> None:
+    draft = _draft(target="www.b.com", request_headers=[("X-A", "1"), ("X-A", "2")])
+    assert evaluate_draft(draft).error is not None
+    again = ScenarioDraft.from_mapping(draft.to_mapping())
+    assert again == draft
+    with pytest.raises(ValueError, match=r"request\.headers"):
+        ScenarioDraft.from_mapping({**draft.to_mapping(), "request": {"headers": "x"}})
 
 
 def test_invalid_url_is_the_cores_one_line_error() -> None:
@@ -104,3 +110,22 @@ def test_save_failure_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.Mo
         save_draft(_draft(), target)
     assert target.read_text() == "original"
     assert [p.name for p in tmp_path.iterdir()] == ["keep.toml"]
+
+
+@pytest.mark.parametrize(
+    "cookie",
+    [
+        None,
+        {"name": "sid", "via": "fetch"},
+        {"name": "sid", "samesite": "None", "secure": True, "domain": "example.com", "path": "/v1", "via": "iframe"},
+        {"set_cookie": "sid=1; SameSite=Lax", "via": "navigation"},
+    ],
+)
+def test_cookie_fields_round_trip(cookie) -> None:
+    assert cookie_from_fields(cookie_fields(cookie)) == cookie
+
+
+def test_a_typed_set_cookie_line_wins_over_the_fields() -> None:
+    fields = cookie_fields({"name": "sid", "secure": True, "via": "fetch"})
+    assert cookie_from_fields({**fields, "line": "a=1; HttpOnly"}) == {"set_cookie": "a=1; HttpOnly", "via": "fetch"}
+    assert cookie_from_fields({**fields, "enabled": False}) is None

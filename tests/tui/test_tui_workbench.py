@@ -59,9 +59,9 @@ def test_starts_with_the_first_article_example() -> None:
             await pilot.pause()
             assert app.query_one("#page-url", Input).value == "https://www.a.com/"
             assert app.query_one("#target-url", Input).value == "https://www.b.com/account"
-            assert app.report is not None and app.report.verdict("dom").outcome == "blocked"
+            assert app.session.report is not None and app.session.report.verdict("dom").outcome == "blocked"
             assert "dom" in visible_cards(app)
-            assert not app.dirty
+            assert not app.session.dirty
 
     asyncio.run(scenario())
 
@@ -74,18 +74,18 @@ def test_typing_a_url_changes_verdicts_and_origin_breakdown() -> None:
             breakdown = app.query_one("#target-origin", OriginBreakdown)
             assert breakdown.marked == ("host",)
             await set_url(pilot, "#target-url", "https://www.a.com/other")
-            assert app.report.verdict("dom").outcome == "allowed"
-            assert app.report.same_origin
+            assert app.session.report.verdict("dom").outcome == "allowed"
+            assert app.session.report.same_origin
             assert breakdown.marked == ()
             assert "www.a.com" in str(breakdown.render())
             card = app.query_one("#card-dom", VerdictCard)
             assert card.has_class("-allowed")
             assert str(card.render()).splitlines()[0] == "✔ allowed"  # the outcome line: symbol and word
             await set_url(pilot, "#target-url", "https://www.a.com:8443/")  # a keystroke at a time, no Enter
-            assert app.report.origin_diff == ("port",)
+            assert app.session.report.origin_diff == ("port",)
             assert breakdown.marked == ("port",)
             assert card.has_class("-blocked")
-            assert app.dirty
+            assert app.session.dirty
 
     asyncio.run(scenario())
 
@@ -99,29 +99,12 @@ def test_toggles_add_and_remove_cards() -> None:
             await pilot.click("#toggle-dom")
             await pilot.pause()
             assert "dom" not in visible_cards(app)
-            assert app.draft.resources == ["fetch"]
-            assert app.report.verdict("dom") is None
+            assert app.session.draft.resources == ["fetch"]
+            assert app.session.report.verdict("dom") is None
             await pilot.click("#toggle-iframe")
             await pilot.pause()
             assert "iframe" in visible_cards(app)
-            card_text = str(app.query_one("#card-iframe", VerdictCard).render()).splitlines()[0]
-            if "iframe" in EVALUATORS:
-                assert app.report.verdict("iframe") is not None
-            else:  # never a fake verdict: the card says so, and the core is not asked
-                assert "not available yet" in card_text
-                assert app.report.verdict("iframe") is None
-
-    asyncio.run(scenario())
-
-
-def test_unavailable_toggles_say_so() -> None:
-    async def scenario() -> None:
-        app = make_app()
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            for resource in policy_core.RESOURCE_TYPES:
-                label = str(app.query_one(f"#toggle-{resource}").label)
-                assert ("not available yet" in label) == (resource not in EVALUATORS), resource
+            assert app.session.report.verdict("iframe") is not None
 
     asyncio.run(scenario())
 
@@ -155,7 +138,7 @@ def test_header_paste_and_edit_change_the_verdict(fake_fetch) -> None:
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             card = app.query_one("#card-fetch", VerdictCard)
-            assert app.report.verdict("fetch").outcome == "partial"
+            assert app.session.report.verdict("fetch").outcome == "partial"
             assert str(card.render()).splitlines()[1].startswith("send ✔")  # the capabilities line
             assert "Chrome console: fake console line" in str(card.render()).splitlines()
             await pilot.press("f5")
@@ -169,22 +152,22 @@ def test_header_paste_and_edit_change_the_verdict(fake_fetch) -> None:
                 )
             )
             await pilot.pause()
-            assert app.draft.response.status == 204
+            assert app.session.draft.response.status == 204
             assert app.query_one("#response-status", Input).value == "204"
-            assert [h[0] for h in app.draft.response.headers] == [
+            assert [h[0] for h in app.session.draft.response.headers] == [
                 "Access-Control-Allow-Origin",
                 "Vary",
                 "Access-Control-Allow-Origin",
             ]  # duplicates kept
-            assert app.report.verdict("fetch").outcome == "allowed"
+            assert app.session.report.verdict("fetch").outcome == "allowed"
             assert card.has_class("-allowed")
             # Delete both Access-Control-Allow-Origin rows: the verdict goes back.
             headers = app.query_one("#response-headers")
             headers.delete_row(2)
             headers.delete_row(0)
             await pilot.pause()
-            assert app.draft.response.headers == [("Vary", "Origin")]
-            assert app.report.verdict("fetch").outcome == "partial"
+            assert app.session.draft.response.headers == [("Vary", "Origin")]
+            assert app.session.report.verdict("fetch").outcome == "partial"
             # Edit the remaining row in place: select it, retype the name, live.
             table = app.query_one("#response-headers-table", DataTable)
             table.focus()
@@ -192,8 +175,8 @@ def test_header_paste_and_edit_change_the_verdict(fake_fetch) -> None:
             name_input = app.query_one("#response-headers-name", Input)
             name_input.value = "Access-Control-Allow-Origin"
             await pilot.pause()
-            assert app.draft.response.headers[0][0] == "Access-Control-Allow-Origin"
-            assert app.report.verdict("fetch").outcome == "allowed"
+            assert app.session.draft.response.headers[0][0] == "Access-Control-Allow-Origin"
+            assert app.session.report.verdict("fetch").outcome == "allowed"
 
     asyncio.run(scenario())
 
@@ -209,15 +192,15 @@ def test_request_headers_typed_and_pasted(fake_fetch) -> None:
             name.focus()
             await pilot.press(*"X-Trace", "enter", *"1", "enter")
             await pilot.pause()
-            assert app.draft.request_headers == [("X-Trace", "1")]
+            assert app.session.draft.request_headers == [("X-Trace", "1")]
             name.post_message(events.Paste("Content-Type: application/json\nAuthorization: Bearer t"))
             await pilot.pause()
-            assert app.draft.request_headers == [
+            assert app.session.draft.request_headers == [
                 ("X-Trace", "1"),
                 ("Content-Type", "application/json"),
                 ("Authorization", "Bearer t"),
             ]
-            assert app.evaluation.error is None
+            assert app.session.evaluation.error is None
 
     asyncio.run(scenario())
 
@@ -269,17 +252,17 @@ def test_invalid_url_keeps_last_verdicts_dimmed_with_the_cores_message() -> None
         app = make_app()
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
-            before = app.report
+            before = app.session.report
             await set_url(pilot, "#target-url", "www.b.com")
-            assert app.report is before  # the last good verdicts stay
-            assert app.evaluation.error is not None and app.evaluation.error.path == "target"
+            assert app.session.report is before  # the last good verdicts stay
+            assert app.session.evaluation.error is not None and app.session.evaluation.error.path == "target"
             error = app.query_one("#target-url-error", Static)
             assert error.display and "not an absolute URL" in str(error.render())
             assert app.query_one("#verdicts").has_class("-stale")
             assert app.query_one("#card-dom", VerdictCard).display
             await pilot.press("home", *"https://")
             await pilot.pause()
-            assert app.evaluation.error is None
+            assert app.session.evaluation.error is None
             assert not app.query_one("#verdicts").has_class("-stale")
             assert not app.query_one("#target-url-error", Static).display
 
@@ -299,7 +282,7 @@ def test_user_text_is_shown_literally() -> None:
             table = app.query_one("#request-headers-table", DataTable)
             assert table.get_row_at(0)[1].plain == "[bold red]x[/]"
             assert table.get_row_at(1)[1].plain == "␛[31mred"
-            assert app.draft.request_headers[1] == ("X-Escape", "\x1b[31mred")
+            assert app.session.draft.request_headers[1] == ("X-Escape", "\x1b[31mred")
             await set_url(pilot, "#page-url", "[bold red]x[/]")
             assert "[bold red]x[/]" in str(app.query_one("#page-url-error", Static).render())
 
@@ -317,24 +300,24 @@ def test_save_then_open_round_trips(tmp_path: Path) -> None:
             app.query_one("#request-headers").add_row("X-Dup", "1")
             app.query_one("#request-headers").add_row("X-Dup", "2")
             await pilot.pause()
-            saved = app.draft.to_mapping()
+            saved = app.session.draft.to_mapping()
             await pilot.press("ctrl+s")
             await pilot.pause()
             dialog_input = app.screen.query_one("#dialog-path", Input)
             dialog_input.value = str(path)
             await pilot.press("enter")
             await pilot.pause()
-            assert path.exists() and not app.dirty
+            assert path.exists() and not app.session.dirty
             await set_url(pilot, "#target-url", "https://elsewhere.example/")
-            assert app.dirty
+            assert app.session.dirty
             await pilot.press("ctrl+o")
             await pilot.pause()
             app.screen.query_one("#dialog-path", Input).value = str(path)
             await pilot.press("enter")
             await pilot.pause()
-            assert app.draft.to_mapping() == saved
+            assert app.session.draft.to_mapping() == saved
             assert app.query_one("#target-url", Input).value == "https://api.b.example/x"
-            assert not app.dirty
+            assert not app.session.dirty
 
     asyncio.run(scenario())
     assert policy_core.load_scenario(path).request.headers == (("X-Dup", "1"), ("X-Dup", "2"))
@@ -350,16 +333,16 @@ def test_bad_file_shows_its_error_and_the_app_keeps_running(tmp_path: Path) -> N
         app = make_app(bad)  # from the command line
         async with app.run_test(size=SIZE, notifications=True) as pilot:
             await pilot.pause()
-            assert app.load_error is not None and app.load_error.startswith("request.mode:")
-            assert "\n" not in app.load_error
+            assert app.session.load_error is not None and app.session.load_error.startswith("request.mode:")
+            assert "\n" not in app.session.load_error
             assert any("request.mode" in n.message for n in app._notifications)
-            assert app.report is not None  # the library scenario is loaded instead
-            before = app.draft.to_mapping()
+            assert app.session.report is not None  # the library scenario is loaded instead
+            before = app.session.draft.to_mapping()
             assert app.load_path(tmp_path / "missing.toml") is False
-            assert "no such file" in app.load_error
-            assert app.draft.to_mapping() == before
+            assert "no such file" in app.session.load_error
+            assert app.session.draft.to_mapping() == before
             await set_url(pilot, "#target-url", "https://www.a.com/")
-            assert app.report.same_origin  # still live
+            assert app.session.report.same_origin  # still live
 
     asyncio.run(scenario())
 
@@ -406,7 +389,7 @@ def test_library_picker_and_palette_load_scenarios() -> None:
             await pilot.pause()
             await pilot.press("down", "enter")  # the second entry: bank and bad-site
             await pilot.pause()
-            assert app.draft.page == "https://bad-site.com/"
+            assert app.session.draft.page == "https://bad-site.com/"
             assert app.query_one("#page-url", Input).value == "https://bad-site.com/"
             await pilot.press("ctrl+p")
             await pilot.pause()
@@ -414,8 +397,8 @@ def test_library_picker_and_palette_load_scenarios() -> None:
             await pilot.pause(0.3)
             await pilot.press("enter")
             await pilot.pause()
-            assert app.draft.page_sandboxed
-            assert app.report.page.opaque
+            assert app.session.draft.page_sandboxed
+            assert app.session.report.page.opaque
 
     asyncio.run(scenario())
 
@@ -424,7 +407,8 @@ def test_every_binding_has_an_id_and_a_palette_command() -> None:
     """Nothing undiscoverable: every app key has an id, a palette command and a row in the help
     screen (F1). The footer may leave some out (or group the pane keys) to fit 120 columns."""
     from tui.commands import ACTIONS
-    from tui.screens.help import key_rows, key_sections
+    from tui.keys import key_sections
+    from tui.screens.help import key_rows
 
     actions = {action for _, _, action in ACTIONS}
     everywhere = dict(key_sections())["Everywhere"]
@@ -479,5 +463,28 @@ def test_themes_are_registered_and_switchable() -> None:
                 app.theme = name
                 await pilot.pause()
                 assert app.theme_variables["verdict-allowed"]
+
+    asyncio.run(scenario())
+
+
+def test_cookie_tab_edits_reach_the_draft_and_the_verdict() -> None:
+    async def scenario() -> None:
+        app = make_app()
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert app.session.draft.cookie is None
+            await pilot.press("f6")
+            await pilot.pause()
+            name = app.query_one("#cookie-name", Input)
+            name.focus()
+            await pilot.press("end", *"x")  # editing a field switches the cookie on
+            await pilot.pause()
+            assert app.session.draft.cookie == {"name": "sidx", "via": "fetch"}
+            line = app.query_one("#cookie-line", Input)
+            line.value = "a=1; Secure; SameSite=None"
+            await pilot.pause()
+            assert app.session.draft.cookie == {"set_cookie": "a=1; Secure; SameSite=None", "via": "fetch"}
+            assert app.query_one("#cookie-name").has_class("-overridden")
+            assert app.session.dirty
 
     asyncio.run(scenario())

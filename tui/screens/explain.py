@@ -3,7 +3,7 @@ rebuilt scenario into the workbench (policy_core.explain)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
 from rich.text import Text
 from textual import on
@@ -11,17 +11,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static, TextArea
+from textual.widgets import Button, Footer, TextArea
 
 import policy_core
-from origin_playground.glyphs import OUTCOME_SYMBOL, STEP_MARK, literal
+from origin_playground.glyphs import NO, OUTCOME_SYMBOL, STEP_MARK, YES, literal
 from policy_core.explain import KNOWN_MESSAGES, REASONS, Recognised, recognise, scenario_for
 
-from ..repaint import update_static
+from ..messages import ShowDraft
 from ..state import ScenarioDraft
-
-if TYPE_CHECKING:
-    from ..app import OriginPlaygroundApp
+from ..widgets.text_line import TextLine
 
 PLACEHOLDER = "Paste a console error here (Chrome, Firefox or Safari). Ctrl+G loads it in the workbench."
 
@@ -42,7 +40,7 @@ def known_text() -> Text:
 
 def explanation_text(rec: Recognised, report: policy_core.Report | None, problem: str | None) -> Text:
     text = Text()
-    text.append("✔ Recognised: ", style="bold")
+    text.append(f"{YES} Recognised: ", style="bold")
     text.append(f"{rec.browser} · {rec.reason}")
     if rec.variant != "current":
         text.append(f" ({rec.variant} wording)", style="dim")
@@ -58,7 +56,7 @@ def explanation_text(rec: Recognised, report: policy_core.Report | None, problem
             text.append(f"\n{label}: ", style="bold")
             text.append(literal(value))
     if problem is not None:
-        text.append(f"\n\n✘ The rebuilt scenario does not load: {literal(problem)}", style="bold")
+        text.append(f"\n\n{NO} The rebuilt scenario does not load: {literal(problem)}", style="bold")
         return text
     if report is None:
         return text
@@ -89,7 +87,7 @@ class ExplainScreen(Screen[None]):
     ]
 
     def __init__(self) -> None:
-        super().__init__(id="explain-screen")
+        super().__init__()
         self.recognised: Recognised | None = None
         self.mapping: dict[str, Any] | None = None
 
@@ -99,7 +97,7 @@ class ExplainScreen(Screen[None]):
             with Horizontal(id="explain-buttons"):
                 yield Button("Load in workbench", id="explain-load-button", variant="primary", disabled=True)
             with VerticalScroll(id="explain-result-box"):
-                yield Static("", id="explain-result", markup=False)
+                yield TextLine(id="explain-result")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -112,18 +110,18 @@ class ExplainScreen(Screen[None]):
         self.explain(event.text_area.text)
 
     def explain(self, text: str) -> None:
-        result = self.query_one("#explain-result", Static)
+        result = self.query_one("#explain-result", TextLine)
         self.recognised = recognise(text) if text.strip() else None
         self.mapping = None
         if self.recognised is None:
             message = Text()
             if text.strip():
-                message.append("✘ Not recognised.", style="bold")
+                message.append(f"{NO} Not recognised.", style="bold")
                 message.append(" These messages are known:")
             else:
                 message.append("Paste a browser console error above. These messages are known:")
             message.append_text(known_text())
-            update_static(result, message)
+            result.text = message
         else:
             report, problem = None, None
             try:
@@ -132,7 +130,7 @@ class ExplainScreen(Screen[None]):
                 self.mapping = mapping
             except policy_core.ScenarioError as error:
                 problem = str(error)
-            update_static(result, explanation_text(self.recognised, report, problem))
+            result.text = explanation_text(self.recognised, report, problem)
         self.query_one("#explain-load-button", Button).disabled = self.mapping is None
         self.refresh_bindings()
 
@@ -146,9 +144,7 @@ class ExplainScreen(Screen[None]):
         if self.mapping is None or self.recognised is None:
             return
         draft = ScenarioDraft.from_scenario(policy_core.load_scenario(self.mapping))
-        app = cast("OriginPlaygroundApp", self.app)
-        self.dismiss(None)
-        app.show_draft(draft, f"Explained: {self.recognised.reason}")
+        self.post_message(ShowDraft(draft, f"Explained: {self.recognised.reason}"))  # closes this screen
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -1,10 +1,10 @@
-"""Help (F1 / ?): every key, read off the bindings themselves, and a one-page primer whose
-topics each open the library scenario that shows them."""
+"""Help (F1 / ?): every key, read off the bindings the App hands it, and a one-page primer whose
+topics each open the library scenario that shows them. Imports no other screen and not the App."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, NamedTuple, cast
+from typing import NamedTuple
 
 from rich.table import Table
 from rich.text import Text
@@ -17,8 +17,9 @@ from textual.widgets import Button, Footer, Static
 
 from origin_playground.library import find_scenario
 
-if TYPE_CHECKING:
-    from ..app import OriginPlaygroundApp
+from ..messages import ShowLibraryScenario
+
+KeySections = list[tuple[str, list[BindingType]]]  # (where the keys work, their bindings)
 
 
 class Topic(NamedTuple):
@@ -90,41 +91,16 @@ def key_rows(bindings: list[BindingType], key_display: Callable[[Binding], str])
     return [KeyRow(" / ".join(keys), descriptions[ident], ident) for ident, keys in rows.items()]
 
 
-def key_sections() -> list[tuple[str, list[BindingType]]]:
-    """Where the keys live. Imported here, so this module stays free of import cycles."""
-    from ..app import OriginPlaygroundApp
-    from ..widgets.headers_editor import HeadersEditor
-    from ..widgets.trace_view import TraceView
-    from ..widgets.verdict_card import VerdictCard
-    from .explain import ExplainScreen
-    from .origins import OriginsScreen
-    from .talk import TalkScreen
-
-    return [
-        ("Everywhere", list(OriginPlaygroundApp.BINDINGS)),
-        ("Verdict cards", list(VerdictCard.BINDINGS)),
-        ("Trace", list(TraceView.BINDINGS)),
-        ("Header editors", list(HeadersEditor.BINDINGS)),
-        ("Talk mode", list(TalkScreen.BINDINGS)),
-        ("Origins screen", list(OriginsScreen.BINDINGS)),
-        ("Explain screen", list(ExplainScreen.BINDINGS)),
-        ("Help", list(HelpScreen.BINDINGS)),
-    ]
-
-
 class HelpScreen(ModalScreen[None]):
     CSS_PATH = "help.tcss"
     BINDINGS = [
         Binding("escape,f1,q", "close", "Close help", id="close-help"),
     ]
 
-    def __init__(self) -> None:
-        super().__init__(id="help-screen")
+    def __init__(self, sections: KeySections) -> None:
+        super().__init__()
+        self.sections = sections
         self.rows: dict[str, list[KeyRow]] = {}  # what the key tables show, by section
-
-    @property
-    def playground(self) -> OriginPlaygroundApp:
-        return cast("OriginPlaygroundApp", self.app)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
@@ -138,7 +114,7 @@ class HelpScreen(ModalScreen[None]):
                     label = Text(f"Show me: {entry.title}")
                     yield Button(label, id=f"help-show-{topic.slug}", classes="help-show")
             yield Static(Text("Keys", style="bold underline"), classes="help-heading")
-            for title, bindings in key_sections():
+            for title, bindings in self.sections:
                 table = Table(title=title, title_justify="left", title_style="bold", expand=True)
                 table.add_column("key", no_wrap=True)
                 table.add_column("what it does", ratio=1)
@@ -155,11 +131,7 @@ class HelpScreen(ModalScreen[None]):
     @on(Button.Pressed, ".help-show")
     def _show(self, event: Button.Pressed) -> None:
         slug = (event.button.id or "").removeprefix("help-show-")
-        entry = find_scenario(slug)
-        if entry is None:
-            return
-        self.dismiss(None)
-        self.playground.show_library_entry(entry)
+        self.post_message(ShowLibraryScenario(slug))  # the App closes help and loads it
 
     def action_close(self) -> None:
         self.dismiss(None)

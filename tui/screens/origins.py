@@ -13,11 +13,11 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
-from origin_playground.glyphs import literal, yes_no
+from origin_playground.glyphs import NO, literal, yes_no
 from policy_core import ScenarioError
 from policy_core.compare import OriginTable, compare_urls
 
-from ..repaint import update_static
+from ..widgets.text_line import TextLine
 
 # The article's own comparison, as a starting point.
 EXAMPLE_URLS = (
@@ -67,7 +67,7 @@ class OriginsScreen(Screen[None]):
     ]
 
     def __init__(self, urls: list[str] | None = None) -> None:
-        super().__init__(id="origins-screen")
+        super().__init__()
         self.initial = " ".join(shlex.quote(u) for u in (urls or EXAMPLE_URLS))
         self.table: OriginTable | None = None
 
@@ -77,8 +77,8 @@ class OriginsScreen(Screen[None]):
                 Text("URLs to compare, separated by spaces (every pair is compared):"), id="origins-help"
             )
             yield Input(self.initial, id="origins-input", placeholder="https://a.example/ https://b.example/")
-            yield Static("", id="origins-error", markup=False)
-            yield Static("", id="origins-urls", markup=False)
+            yield TextLine(id="origins-error")
+            yield TextLine(id="origins-urls")
             yield DataTable(id="origins-table", zebra_stripes=True, cursor_type="row")
         yield Footer()
 
@@ -93,11 +93,11 @@ class OriginsScreen(Screen[None]):
         self.compare(event.value)
 
     def compare(self, text: str) -> None:
-        error = self.query_one("#origins-error", Static)
+        error = self.query_one("#origins-error", TextLine)
         try:
             table = compare_urls(split_urls(text))
         except ScenarioError as problem:
-            update_static(error, Text(f"✘ {literal(str(problem))}"))
+            error.text = Text(f"{NO} {literal(str(problem))}")
             error.display = True
             self.query_one(DataTable).set_class(True, "-stale")  # the last good table stays, dimmed
             return
@@ -110,7 +110,7 @@ class OriginsScreen(Screen[None]):
                 listing.append("\n")
             listing.append(f"{row.index + 1}. ", style="bold")
             listing.append(literal(row.input))
-        update_static(self.query_one("#origins-urls", Static), listing)
+        self.query_one("#origins-urls", TextLine).text = listing
         data = self.query_one(DataTable)
         data.clear()
         for row in table_rows(table):

@@ -10,8 +10,6 @@ re-evaluates; ``w`` opens it in the workbench instead. An edited slide keeps its
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual import on
@@ -22,54 +20,19 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static, TextArea
 
 import policy_core
-from origin_playground.deck import Deck, Slide
-from origin_playground.glyphs import OUTCOME_SYMBOL, STEP_MARK, literal, yes_no
+from origin_playground.glyphs import NO, OUTCOME_SYMBOL, STEP_MARK, literal, yes_no
 
-from ..repaint import update_static
+from ..messages import LeaveTalk, ShowDraft
+from ..session import DeckSession, Session
 from ..state import Evaluation, ScenarioDraft, evaluate_draft, scenario_toml
 from ..widgets.origin_breakdown import OriginBreakdown
 from ..widgets.resource_toggles import LABELS
+from ..widgets.text_line import TextLine
 
-if TYPE_CHECKING:
-    from ..app import OriginPlaygroundApp
+__all__ = ["DeckSession", "TalkScreen", "banner_text", "relation_text", "trace_text"]
 
 OUTCOME_CLASSES = ("-allowed", "-partial", "-blocked")
 WIDE_WORDS_UP_TO = 3  # with this many verdicts or fewer, the outcome word is letter-spaced (reads further)
-
-
-@dataclass
-class DeckSession:
-    """Where the speaker is: the slide, the edits made on stage, the trace shown so far. No UI."""
-
-    deck: Deck
-    index: int = 0
-    edited: dict[int, ScenarioDraft] = field(default_factory=dict)
-    revealed: int = 0
-    selected: str | None = None
-    notes_shown: bool = False
-    in_workbench: bool = False  # the slide went to the workbench (``w``); its draft comes back on resume
-
-    @property
-    def slide(self) -> Slide:
-        return self.deck.slides[self.index]
-
-    @property
-    def count(self) -> int:
-        return len(self.deck.slides)
-
-    def draft(self) -> ScenarioDraft:
-        """The slide's scenario as the room sees it: the stage edit if there is one."""
-        edited = self.edited.get(self.index)
-        return edited.copy() if edited is not None else ScenarioDraft.from_scenario(self.slide.scenario)
-
-    def go(self, index: int) -> bool:
-        index = max(0, min(self.count - 1, index))
-        if index == self.index:
-            return False
-        self.index = index
-        self.revealed = 0
-        self.selected = None
-        return True
 
 
 def outcome_word(outcome: str, wide: bool) -> str:
@@ -147,38 +110,41 @@ class TalkScreen(Screen[None]):
         Binding("escape", "leave", "Leave", id="talk-leave", tooltip="Close the editor, or leave talk mode"),
     ]
 
-    def __init__(self, session: DeckSession | Deck) -> None:
-        super().__init__(id="talk-screen")
-        # The session outlives the screen: leaving talk mode and coming back keeps the place and edits.
-        self.session = session if isinstance(session, DeckSession) else DeckSession(session)
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        assert session.deck is not None, "talk mode needs a deck in the session"
+        self.session = session
         self.evaluation: Evaluation | None = None
         self.report: policy_core.Report | None = None  # the last good report for this slide
         self.editor_open = False
 
     @property
-    def playground(self) -> OriginPlaygroundApp:
-        return cast("OriginPlaygroundApp", self.app)
+    def deck(self) -> DeckSession:
+        """The session's deck: it outlives the screen (leaving talk mode and coming back keeps the
+        place and the edits), and a newly opened deck is shown by the same screen."""
+        assert self.session.deck is not None
+        return self.session.deck
 
     def compose(self) -> ComposeResult:
         with Vertical(id="talk"):
-            yield Static("", id="talk-top", markup=False)
-            yield Static("", id="talk-title", markup=False)
+            yield TextLine(id="talk-top")
+            yield TextLine(id="talk-title")
             with Horizontal(id="talk-origins"):
                 with Vertical(classes="talk-origin-box", id="talk-page-box"):
                     yield OriginBreakdown(id="talk-page", classes="talk-origin")
-                    yield Static("", id="talk-page-url", classes="talk-url", markup=False)
+                    yield TextLine(id="talk-page-url", classes="talk-url")
                 with Vertical(classes="talk-origin-box", id="talk-target-box"):
                     yield OriginBreakdown(id="talk-target", classes="talk-origin")
-                    yield Static("", id="talk-target-url", classes="talk-url", markup=False)
-            yield Static("", id="talk-relation", markup=False)
+                    yield TextLine(id="talk-target-url", classes="talk-url")
+            yield TextLine(id="talk-relation")
             with Horizontal(id="talk-banner"):
                 for resource in policy_core.RESOURCE_TYPES:
-                    yield Static("", id=f"talk-verdict-{resource}", classes="talk-verdict", markup=False)
-            yield Static("", id="talk-error", markup=False)
+                    yield TextLine(id=f"talk-verdict-{resource}", classes="talk-verdict")
+            yield TextLine(id="talk-error")
             with Horizontal(id="talk-body"):
-                yield Static("", id="talk-trace", markup=False)
+                yield TextLine(id="talk-trace")
                 yield TextArea("", id="talk-editor", language=None, soft_wrap=True, show_line_numbers=False)
-            yield Static("", id="talk-notes", markup=False)
+            yield TextLine(id="talk-notes")
         yield Static("", id="talk-blank")
         yield Footer()
 
@@ -187,25 +153,28 @@ class TalkScreen(Screen[None]):
         self.query_one("#talk-target-box").border_title = "target"
         self.query_one("#talk-editor").display = False
         self.query_one("#talk-blank").display = False
-        if self.session.in_workbench:  # back from the workbench: its draft is now this slide's edit
-            self.session.in_workbench = False
-            self.session.edited[self.session.index] = self.playground.draft.copy()
+        if self.deck.in_workbench:  # back from the workbench: its draft is now this slide's edit
+            self.deck.in_workbench = False
+            self.deck.edited[self.deck.index] = self.session.draft.copy()
         self.show_slide()
+
+    def _line(self, selector: str, text: Text) -> None:
+        self.query_one(selector, TextLine).text = text
 
     # --- showing --------------------------------------------------------------------------------
 
     def show_slide(self) -> None:
-        session = self.session
-        slide = session.slide
+        deck = self.deck
+        slide = deck.slide
         self._update_top()
-        update_static(self.query_one("#talk-title", Static), Text(literal(slide.title), style="bold"))
-        notes = self.query_one("#talk-notes", Static)
-        update_static(notes, Text(literal(slide.notes or "(no speaker notes)")))
-        notes.display = session.notes_shown
+        self._line("#talk-title", Text(literal(slide.title), style="bold"))
+        notes = self.query_one("#talk-notes", TextLine)
+        notes.text = Text(literal(slide.notes or "(no speaker notes)"))
+        notes.display = deck.notes_shown
         self.report = None
         if self.editor_open:
             self._fill_editor()
-        self.evaluate(session.draft())
+        self.evaluate(deck.draft())
 
     def evaluate(self, draft: ScenarioDraft) -> None:
         evaluation = evaluate_draft(draft)
@@ -215,10 +184,10 @@ class TalkScreen(Screen[None]):
         self._paint(draft.resources)
 
     def _paint(self, resources: list[str]) -> None:
-        error = self.query_one("#talk-error", Static)
+        error = self.query_one("#talk-error", TextLine)
         stale = self.evaluation is not None and self.evaluation.error is not None
         if stale and self.evaluation is not None and self.evaluation.error is not None:
-            update_static(error, Text(f"✘ {literal(str(self.evaluation.error))}"))
+            error.text = Text(f"{NO} {literal(str(self.evaluation.error))}")
         error.display = stale
         for widget_id in ("#talk-banner", "#talk-origins", "#talk-trace", "#talk-relation"):
             self.query_one(widget_id).set_class(stale, "-stale")
@@ -227,50 +196,50 @@ class TalkScreen(Screen[None]):
             return
         self.query_one("#talk-page", OriginBreakdown).show(report.page.origin_parts, report.origin_diff)
         self.query_one("#talk-target", OriginBreakdown).show(report.target.origin_parts, report.origin_diff)
-        update_static(self.query_one("#talk-page-url", Static), Text(literal(report.page.url)))
-        update_static(self.query_one("#talk-target-url", Static), Text(literal(report.target.url)))
-        update_static(self.query_one("#talk-relation", Static), relation_text(report))
+        self._line("#talk-page-url", Text(literal(report.page.url)))
+        self._line("#talk-target-url", Text(literal(report.target.url)))
+        self._line("#talk-relation", relation_text(report))
         shown = [v.resource for v in report.verdicts if v.resource in resources] or [
             v.resource for v in report.verdicts
         ]
-        if self.session.selected not in shown:
-            self.session.selected = shown[0] if shown else None
+        if self.deck.selected not in shown:
+            self.deck.selected = shown[0] if shown else None
         wide = len(shown) <= WIDE_WORDS_UP_TO
         for resource in policy_core.RESOURCE_TYPES:
-            block = self.query_one(f"#talk-verdict-{resource}", Static)
+            block = self.query_one(f"#talk-verdict-{resource}", TextLine)
             verdict = report.verdict(resource)
             block.display = verdict is not None and resource in shown
             if verdict is None or not block.display:
                 continue
             block.remove_class(*OUTCOME_CLASSES)
             block.add_class(f"-{verdict.outcome}")
-            block.set_class(resource == self.session.selected and len(shown) > 1, "-selected")
-            update_static(block, banner_text(resource, verdict, wide))
+            block.set_class(resource == self.deck.selected and len(shown) > 1, "-selected")
+            block.text = banner_text(resource, verdict, wide)
         self._paint_trace()
 
     def _selected_verdict(self) -> policy_core.Verdict | None:
-        if self.report is None or self.session.selected is None:
+        if self.report is None or self.deck.selected is None:
             return None
-        return self.report.verdict(self.session.selected)
+        return self.report.verdict(self.deck.selected)
 
     def _steps_to_show(self) -> int:
         verdict = self._selected_verdict()
         if verdict is None:
             return 0
-        reveal = self.session.slide.reveal
-        return len(verdict.trace) if reveal == "all" else self.session.revealed
+        reveal = self.deck.slide.reveal
+        return len(verdict.trace) if reveal == "all" else self.deck.revealed
 
     def _paint_trace(self) -> None:
-        trace = self.query_one("#talk-trace", Static)
-        text = trace_text(self._selected_verdict(), self._steps_to_show(), self.session.slide.reveal)
-        update_static(trace, text)
+        trace = self.query_one("#talk-trace", TextLine)
+        text = trace_text(self._selected_verdict(), self._steps_to_show(), self.deck.slide.reveal)
+        trace.text = text
 
     # --- the editor -------------------------------------------------------------------------------
 
     def _fill_editor(self) -> None:
         editor = self.query_one("#talk-editor", TextArea)
         with self.prevent(TextArea.Changed):
-            editor.load_text(scenario_toml(self.session.draft()))
+            editor.load_text(scenario_toml(self.deck.draft()))
 
     @on(TextArea.Changed, "#talk-editor")
     def _edited(self, event: TextArea.Changed) -> None:
@@ -282,57 +251,57 @@ class TalkScreen(Screen[None]):
             self.evaluation = Evaluation(
                 None, policy_core.ScenarioError("scenario", f"not valid TOML: {error}")
             )
-            self._paint(self.session.draft().resources)
+            self._paint(self.deck.draft().resources)
             return
         except policy_core.ScenarioError as error:
             self.evaluation = Evaluation(None, error)
-            self._paint(self.session.draft().resources)
+            self._paint(self.deck.draft().resources)
             return
-        self.session.edited[self.session.index] = draft
+        self.deck.edited[self.deck.index] = draft
         self.evaluate(draft)
         self._update_top()
 
     def _update_top(self) -> None:
-        session = self.session
+        deck = self.deck
         top = Text()
-        top.append(literal(session.deck.title), style="dim")
-        top.append(f"   slide {session.index + 1}/{session.count}", style="bold")
-        if session.index in session.edited:
+        top.append(literal(deck.deck.title), style="dim")
+        top.append(f"   slide {deck.index + 1}/{deck.count}", style="bold")
+        if deck.index in deck.edited:
             top.append("   ✎ edited on stage (r resets)", style="bold")
-        update_static(self.query_one("#talk-top", Static), top)
+        self._line("#talk-top", top)
 
     # --- actions ----------------------------------------------------------------------------------
 
     def _go(self, index: int) -> None:
-        if self.session.go(index):
+        if self.deck.go(index):
             self.show_slide()
 
     def action_next_slide(self) -> None:
-        self._go(self.session.index + 1)
+        self._go(self.deck.index + 1)
 
     def action_previous_slide(self) -> None:
-        self._go(self.session.index - 1)
+        self._go(self.deck.index - 1)
 
     def action_first_slide(self) -> None:
         self._go(0)
 
     def action_last_slide(self) -> None:
-        self._go(self.session.count - 1)
+        self._go(self.deck.count - 1)
 
     def action_reveal(self) -> None:
         """One more trace step; once all are shown (or the slide hides its trace), the next slide."""
         verdict = self._selected_verdict()
-        reveal = self.session.slide.reveal
-        if verdict is not None and reveal == "trace" and self.session.revealed < len(verdict.trace):
-            self.session.revealed += 1
+        reveal = self.deck.slide.reveal
+        if verdict is not None and reveal == "trace" and self.deck.revealed < len(verdict.trace):
+            self.deck.revealed += 1
             self._paint_trace()
         else:
             self.action_next_slide()
 
     def action_hide(self) -> None:
         """One step fewer; with none shown, the previous slide."""
-        if self.session.slide.reveal == "trace" and self.session.revealed > 0:
-            self.session.revealed -= 1
+        if self.deck.slide.reveal == "trace" and self.deck.revealed > 0:
+            self.deck.revealed -= 1
             self._paint_trace()
         else:
             self.action_previous_slide()
@@ -342,15 +311,15 @@ class TalkScreen(Screen[None]):
         if report is None:
             return
         shown = [r for r in policy_core.RESOURCE_TYPES if self.query_one(f"#talk-verdict-{r}").display]
-        if len(shown) < 2 or self.session.selected not in shown:
+        if len(shown) < 2 or self.deck.selected not in shown:
             return
-        self.session.selected = shown[(shown.index(self.session.selected) + step) % len(shown)]
-        self.session.revealed = 0
-        self._paint(self.session.draft().resources)
+        self.deck.selected = shown[(shown.index(self.deck.selected) + step) % len(shown)]
+        self.deck.revealed = 0
+        self._paint(self.deck.draft().resources)
 
     def action_toggle_notes(self) -> None:
-        self.session.notes_shown = not self.session.notes_shown
-        self.query_one("#talk-notes").display = self.session.notes_shown
+        self.deck.notes_shown = not self.deck.notes_shown
+        self.query_one("#talk-notes").display = self.deck.notes_shown
 
     def action_edit(self) -> None:
         editor = self.query_one("#talk-editor", TextArea)
@@ -369,8 +338,8 @@ class TalkScreen(Screen[None]):
         self.show_slide()  # an unparsable edit is dropped: the slide shows its last good scenario
 
     def action_reset_slide(self) -> None:
-        if self.session.edited.pop(self.session.index, None) is not None:
-            self.session.revealed = 0
+        if self.deck.edited.pop(self.deck.index, None) is not None:
+            self.deck.revealed = 0
             self.show_slide()
             self.notify("Slide reset to the deck's scenario.", markup=False)
 
@@ -381,12 +350,9 @@ class TalkScreen(Screen[None]):
 
     def action_open_in_workbench(self) -> None:
         """The slide's scenario in the full workbench; Ctrl+T (or the palette) comes back with the edit."""
-        slide = self.session.slide
-        self.playground.replace_draft(
-            self.session.draft(), f"slide {self.session.index + 1}: {slide.title}", None
-        )
-        self.session.in_workbench = True
-        self.playground.leave_talk()
+        slide = self.deck.slide
+        self.deck.in_workbench = True
+        self.post_message(ShowDraft(self.deck.draft(), f"slide {self.deck.index + 1}: {slide.title}"))
 
     def action_leave(self) -> None:
         if self.editor_open:
@@ -395,4 +361,4 @@ class TalkScreen(Screen[None]):
         if self.query_one("#talk-blank").display:
             self.action_blank()
             return
-        self.playground.leave_talk()
+        self.post_message(LeaveTalk())

@@ -1,62 +1,59 @@
 """The workbench: URLs, resource toggles and verdict cards, request/response/cookie editors, trace.
 
-The screen turns widget messages into edits of the app's draft, asks the core (through
-``tui.state``) for a report, and hands the result back down to the widgets. It decides nothing.
+The screen turns widget messages into edits of the session's draft, asks the core (through the
+session) for a report, and hands the result back down to the widgets. It decides nothing; what
+concerns the whole app (the title, the recovery copy, copying) goes up as a message.
 """
 
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Container, Vertical, VerticalScroll
+from textual.lazy import Lazy
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static, TabbedContent, TabPane
+from textual.widgets import Checkbox, Footer, Header, Input, TabbedContent, TabPane
 
 import policy_core
-from origin_playground.glyphs import literal
+from origin_playground.glyphs import NO, literal
 from policy_core import RESOURCE_TYPES
 
-from ..repaint import (
-    post_refreshes_now,
-    release_room,
-    set_display,
-    update_static,
-    update_static_growing,
-)
-from ..state import Evaluation, Response, available_resources, check_url, evaluate_draft
+from ..messages import CopyText, DraftEdited
+from ..repaint import post_refreshes_now
+from ..session import Session
+from ..state import Evaluation, Response, check_url
 from ..widgets.cookie_editor import CookieEditor
 from ..widgets.headers_editor import HeadersEditor
 from ..widgets.request_editor import RequestEditor
-from ..widgets.resource_toggles import LABELS, ResourceToggles
+from ..widgets.resource_toggles import ResourceToggles
 from ..widgets.response_editor import ResponseEditor
+from ..widgets.text_line import GrowingLine, TextLine
 from ..widgets.trace_view import TraceView
 from ..widgets.url_pane import UrlPane
 from ..widgets.verdict_card import VerdictCard
 
-if TYPE_CHECKING:
-    from ..app import OriginPlaygroundApp
-
 NARROW_WIDTH = 100  # below this the panes stack in one scrolling column
+PANE_FOCUS = {"request": "#request-method", "response": "#preflight-status", "cookie": "#cookie-enabled"}
 
 
 class WorkbenchScreen(Screen[None]):
-    def __init__(self) -> None:
-        super().__init__(id="workbench-screen")
-        self.available = available_resources()
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
         self.selected_resource: str | None = None
-        self._hinted_origin: object = None
         self._trace_pending = False
         self._evaluated_this_frame = False
         self._evaluation_pending = False
-        self._opened_panes: set[str] = set()
-
-    @property
-    def playground(self) -> OriginPlaygroundApp:
-        return cast("OriginPlaygroundApp", self.app)
+        # The Response and Cookie editors are mounted lazily, after the first paint (a third of
+        # the screen's widgets); their values are set on them whether they are mounted or not.
+        self._response_editors = (
+            ResponseEditor("preflight", "Preflight (OPTIONS)"),
+            ResponseEditor("response", "Actual response"),
+        )
+        self._cookie_editor = CookieEditor(id="cookie")
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -64,9 +61,9 @@ class WorkbenchScreen(Screen[None]):
             with Vertical(id="left"):
                 yield UrlPane(id="urls")
                 with Vertical(id="resources"):
-                    yield ResourceToggles(self.available, id="toggles")
-                    yield Static("", id="scenario-error", markup=False)
-                    yield Static("", id="expectations", markup=False)
+                    yield ResourceToggles(id="toggles")
+                    yield TextLine(id="scenario-error")
+                    yield GrowingLine(id="expectations")
                     with VerticalScroll(id="verdicts"):
                         for resource in RESOURCE_TYPES:
                             yield VerdictCard(resource)
@@ -74,28 +71,26 @@ class WorkbenchScreen(Screen[None]):
                 with TabbedContent(id="editors"):
                     with TabPane("Request", id="tab-request"), VerticalScroll():
                         yield RequestEditor(id="request")
-                    # The Response and Cookie editors are mounted the first time their tab is
-                    # shown (_open_pane): a third of the screen's widgets, not needed for the
-                    # first paint. Their values live in the draft, so nothing is lost meanwhile.
                     with TabPane("Response", id="tab-response"):
-                        yield VerticalScroll(id="response-scroll")
+                        yield Lazy(VerticalScroll(*self._response_editors, id="response-scroll"))
                     with TabPane("Cookie", id="tab-cookie"):
-                        yield VerticalScroll(id="cookie-scroll")
+                        yield Lazy(VerticalScroll(self._cookie_editor, id="cookie-scroll"))
                 yield TraceView(id="trace")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         # Widgets the live path touches on every keystroke, looked up once (a query walks the DOM).
         self._url_pane = self.query_one(UrlPane)
-        self._error_line = self.query_one("#scenario-error", Static)
-        self._expectations = self.query_one("#expectations", Static)
+        self._error_line = self.query_one("#scenario-error", TextLine)
+        self._expectations = self.query_one("#expectations", GrowingLine)
         self._verdicts = self.query_one("#verdicts")
         self._trace = self.query_one(TraceView)
         self._cards = list(self.query(VerdictCard))
         # Everything a keystroke can repaint besides the Input (see _edited).
         self._live_widgets = [
             *self._cards,
-            *self._url_pane.query(Static),
+            *self._url_pane.query(TextLine),
+            *self._url_pane.query("OriginBreakdown"),
             self._error_line,
             self._expectations,
         ]
@@ -120,58 +115,27 @@ class WorkbenchScreen(Screen[None]):
     # --- attributes down --------------------------------------------------------------------------
 
     def show_draft(self) -> None:
-        """Put the app's whole draft into the widgets (a scenario was loaded), then evaluate."""
-        draft = self.playground.draft
-        self.query_one(UrlPane).set_urls(draft.page, draft.target)
+        """Put the session's whole draft into the widgets (a scenario was loaded), then evaluate."""
+        draft = self.session.draft
+        self._url_pane.set_urls(draft.page, draft.target)
         self.query_one(ResourceToggles).set_selected(draft.resources)
         self.query_one(RequestEditor).set_request(draft.request, draft.request_headers)
-        if "tab-response" in self._opened_panes:
-            self._fill_responses()
-        if "tab-cookie" in self._opened_panes:
-            self.query_one(CookieEditor).set_cookie(draft.cookie)
+        for editor in self._response_editors:
+            editor.response = getattr(draft, editor.section)
+        self._cookie_editor.shown_cookie = draft.cookie
         self.selected_resource = None
         for card in self._cards:
             card.release_room()  # a new scenario: cards take the size of its verdicts
-        release_room(self._expectations)
+        self._expectations.release_room()
         self._url_pane.release_room()
         self.reevaluate()
 
-    def _fill_responses(self) -> None:
-        draft = self.playground.draft
-        for editor in self.query(ResponseEditor):
-            section: Response = getattr(draft, editor.section)
-            editor.set_response(section.status, section.headers)
-            if self._hinted_origin is not None:
-                editor.set_origin_hint(self._hinted_origin)
-
-    async def _open_pane(self, pane_id: str) -> None:
-        """Mount a lazy tab's editors (once) and show the draft's values in them."""
-        if pane_id in self._opened_panes or pane_id not in ("tab-response", "tab-cookie"):
-            return
-        self._opened_panes.add(pane_id)
-        if pane_id == "tab-response":
-            await self.query_one("#response-scroll").mount(
-                ResponseEditor("preflight", "Preflight (OPTIONS)"),
-                ResponseEditor("response", "Actual response"),
-            )
-            self._fill_responses()
-        else:
-            await self.query_one("#cookie-scroll").mount(CookieEditor(id="cookie"))
-            self.query_one(CookieEditor).set_cookie(self.playground.draft.cookie)
-
-    @on(TabbedContent.TabActivated)
-    async def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        await self._open_pane(event.pane.id or "")
-
     def reevaluate(self) -> None:
         """Ask the core about the current draft and repaint whatever changed."""
-        draft = self.playground.draft
-        evaluation = evaluate_draft(draft)
-        self.playground.set_evaluation(evaluation)
-        self.show_evaluation(evaluation)
+        self.show_evaluation(self.session.evaluate())
 
     def show_evaluation(self, evaluation: Evaluation) -> None:
-        draft = self.playground.draft
+        draft = self.session.draft
         url_errors = {}
         for field, text in (("page", draft.page), ("target", draft.target)):
             error = check_url(text, field)
@@ -181,41 +145,38 @@ class WorkbenchScreen(Screen[None]):
         error_line = self._error_line
         stale = evaluation.error is not None
         if evaluation.error is not None and evaluation.error.path not in url_errors:
-            update_static(error_line, Text(f"✘ {literal(str(evaluation.error))}"))
-            set_display(error_line, True)
+            error_line.text = Text(f"{NO} {literal(str(evaluation.error))}")
+            error_line.display = True
         else:
-            set_display(error_line, False)
+            error_line.display = False
         self._verdicts.set_class(stale, "-stale")
         self._trace.set_class(stale, "-stale")
         for card in self._cards:
-            set_display(card, card.resource in draft.resources)
+            card.display = card.resource in draft.resources
         report = evaluation.report
         if report is None:
             return  # keep the last good verdicts on screen, dimmed
         self._url_pane.show_report(report)
         for card in self._cards:
             if card.display:
-                card.show(report.verdict(card.resource), card.resource in self.available)
+                card.verdict = report.verdict(card.resource)
         self._show_expectations(report)
         self._schedule_trace()
-        origin = report.page.origin
-        if origin != self._hinted_origin:
-            self._hinted_origin = origin
-            for editor in self.query(ResponseEditor):
-                editor.set_origin_hint(origin)
+        for editor in self._response_editors:
+            editor.origin_hint = report.page.origin
 
     def _show_expectations(self, report: policy_core.Report) -> None:
         line = self._expectations
         if not report.expectations:
-            set_display(line, False)
+            line.display = False
             return
         met = sum(e.met for e in report.expectations)
         text = Text(f"Expectations: {met}/{len(report.expectations)} met", style="bold")
         for e in report.expectations:
             if not e.met:
-                text.append(f"  ✘ {e.path} expected {str(e.expected).lower()}, got {str(e.actual).lower()}")
-        update_static_growing(line, text)
-        set_display(line, True)
+                text.append(f"  {NO} {e.path} expected {str(e.expected).lower()}, got {str(e.actual).lower()}")
+        line.text = text
+        line.display = True
 
     def _schedule_trace(self) -> None:
         """Repaint the trace in the frame after the verdicts: the cards show first, and a burst of
@@ -228,24 +189,15 @@ class WorkbenchScreen(Screen[None]):
         self._trace_pending = False
         self._evaluated_this_frame = False
         self._evaluation_pending = False
-        evaluation = self.playground.evaluation
+        evaluation = self.session.evaluation
         if evaluation is not None and evaluation.report is not None:  # else the last trace stays, dimmed
             self._show_trace(evaluation.report)
 
     def _show_trace(self, report: policy_core.Report) -> None:
-        draft = self.playground.draft
-        shown = [r for r in draft.resources if report.verdict(r) is not None]
+        shown = [r for r in self.session.draft.resources if report.verdict(r) is not None]
         if self.selected_resource not in shown:
             self.selected_resource = shown[0] if shown else None
-        trace = self._trace
-        if self.selected_resource is None:
-            pending = [LABELS[r] for r in draft.resources if r not in self.available]
-            placeholder = "Switch on a resource type to see its trace."
-            if pending:
-                placeholder = f"No trace: the {', '.join(pending)} verdicts are not available yet."
-            trace.show(None, placeholder)
-        else:
-            trace.show(report.verdict(self.selected_resource))
+        self._trace.verdict = None if self.selected_resource is None else report.verdict(self.selected_resource)
 
     # --- messages up ----------------------------------------------------------------------------
 
@@ -253,7 +205,7 @@ class WorkbenchScreen(Screen[None]):
         """At most one evaluation per burst: the first edit since the last frame is evaluated at
         once (the next frame shows it); edits queued behind it before that frame (fast typing, a
         paste) are evaluated together, once, when the queue has been read."""
-        self.playground.mark_edited()
+        self.post_message(DraftEdited())
         if not self._evaluated_this_frame:
             self._evaluated_this_frame = True
             self.call_after_refresh(self._frame_drawn)
@@ -271,8 +223,8 @@ class WorkbenchScreen(Screen[None]):
         self.reevaluate()
 
     def _url_typed(self, field: str, value: str) -> None:
-        if getattr(self.playground.draft, field) != value:
-            setattr(self.playground.draft, field, value)
+        if getattr(self.session.draft, field) != value:  # UrlChanged after the watcher saw it
+            self.session.edit(**{field: value})
             self._edited()
 
     @on(UrlPane.UrlChanged)
@@ -281,31 +233,31 @@ class WorkbenchScreen(Screen[None]):
 
     @on(ResourceToggles.Changed)
     def _toggled(self, event: ResourceToggles.Changed) -> None:
-        self.playground.draft.resources = list(event.resources)
+        self.session.edit(resources=list(event.resources))
         self._edited()
 
     @on(VerdictCard.Selected)
     def _card_selected(self, event: VerdictCard.Selected) -> None:
         self.selected_resource = event.resource
-        report = self.playground.report
+        report = self.session.report
         if report is not None and report.verdict(event.resource) is not None:
-            self.query_one(TraceView).show(report.verdict(event.resource))
+            self._trace.verdict = report.verdict(event.resource)
 
     @on(RequestEditor.Changed)
     def _request_changed(self, event: RequestEditor.Changed) -> None:
-        self.playground.draft.request[event.field] = event.value
+        self.session.edit(request={**self.session.draft.request, event.field: event.value})
         self._edited()
 
     @on(RequestEditor.HeadersChanged)
     def _request_headers(self, event: RequestEditor.HeadersChanged) -> None:
-        self.playground.draft.request_headers = list(event.headers)
+        self.session.edit(request_headers=list(event.headers))
         self._edited()
 
     @on(ResponseEditor.Changed)
     def _response_changed(self, event: ResponseEditor.Changed) -> None:
-        current: Response = getattr(self.playground.draft, event.section)
+        current: Response = getattr(self.session.draft, event.section)
         status = event.status if event.status is not None else current.status
-        setattr(self.playground.draft, event.section, Response(status, list(event.headers)))
+        self.session.edit(**{event.section: Response(status, list(event.headers))})
         self._edited()
 
     @on(HeadersEditor.PasteSkipped)
@@ -320,26 +272,29 @@ class WorkbenchScreen(Screen[None]):
 
     @on(CookieEditor.Changed)
     def _cookie_changed(self, event: CookieEditor.Changed) -> None:
-        self.playground.draft.cookie = event.cookie
+        self.session.edit(cookie=event.cookie)
         self._edited()
 
     @on(TraceView.CopyRequested)
     def _copy(self, event: TraceView.CopyRequested) -> None:
-        self.playground.copy(event.text, event.what)
+        self.post_message(CopyText(event.text, event.what))
 
     # --- focus helpers (bound to keys on the app) ---------------------------------------------------
 
-    async def _focus_in_pane(self, pane: str) -> None:
-        await self._open_pane(f"tab-{pane}")
-        target = {"request": "#request-method", "response": "#preflight-status", "cookie": "#cookie-enabled"}
-        self.call_after_refresh(lambda: self.query_one(target[pane]).focus())
+    def _focus_in_pane(self, pane: str) -> None:
+        # The lazy tabs' editors may not be mounted yet in the first frames: then focus stays.
+        for widget in self.query(PANE_FOCUS[pane]):
+            widget.focus()
+
+    def toggle_resource(self, resource: str) -> None:
+        self.query_one(f"#toggle-{resource}", Checkbox).toggle()  # posts ResourceToggles.Changed
 
     def focus_pane(self, pane: str) -> None:
         if pane == "urls":
             self.query_one("#target-url").focus()
-        elif pane in ("request", "response", "cookie"):
+        elif pane in PANE_FOCUS:
             self.query_one(TabbedContent).active = f"tab-{pane}"
-            self.call_later(self._focus_in_pane, pane)
+            self.call_after_refresh(self._focus_in_pane, pane)
         elif pane == "resources":
             self.query_one("#toggle-dom").focus()
         elif pane == "trace":

@@ -9,11 +9,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
+from textual.reactive import var
 from textual.widgets import Checkbox, Input, Label, Select
 
 from policy_core.scenario import VIAS
 
-from ..state import DEFAULT_COOKIE
+from ..state import COOKIE_FIELDS, cookie_fields, cookie_from_fields
 from .state_checkbox import StateCheckbox
 
 SAMESITE_CHOICES = (("Lax", "Lax"), ("Strict", "Strict"), ("None", "None"), ("(absent: Lax by default)", ""))
@@ -26,9 +27,15 @@ class CookieEditor(Vertical):
 
         cookie: dict[str, Any] | None
 
+    # The scenario's cookie, set by the screen whenever a scenario is shown, mounted or not yet
+    # (the Cookie tab is lazy); a load always refills the fields.
+    shown_cookie: var[dict[str, Any] | None] = var[dict[str, Any] | None](
+        None, init=False, always_update=True
+    )
+
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self._loaded: dict[str, Any] | None = None  # what set_cookie last showed
+        self._loaded: dict[str, Any] | None = None  # the field values _fill last showed
 
     def compose(self) -> ComposeResult:
         yield StateCheckbox("The target's host sets a cookie", id="cookie-enabled", compact=True)
@@ -60,27 +67,16 @@ class CookieEditor(Vertical):
                 [(v, v) for v in VIAS], allow_blank=False, value="fetch", id="cookie-via", compact=True
             )
 
-    def set_cookie(self, cookie: dict[str, Any] | None) -> None:
+    def on_mount(self) -> None:
+        self._fill(self.shown_cookie)
+
+    def watch_shown_cookie(self, cookie: dict[str, Any] | None) -> None:
+        if self.is_mounted:
+            self._fill(cookie)
+
+    def _fill(self, cookie: dict[str, Any] | None) -> None:
         """Show a loaded scenario's cookie; posts nothing."""
-        values = dict(DEFAULT_COOKIE)
-        line = ""
-        if cookie is not None:
-            if "set_cookie" in cookie:
-                line = str(cookie["set_cookie"])
-                values["via"] = cookie.get("via", "fetch")
-            else:
-                values.update(cookie)
-        fields: dict[str, Any] = {
-            "#cookie-enabled": cookie is not None,
-            "#cookie-line": line,
-            "#cookie-name": values["name"],
-            "#cookie-samesite": values["samesite"],
-            "#cookie-secure": values["secure"],
-            "#cookie-httponly": values["httponly"],
-            "#cookie-domain": values["domain"],
-            "#cookie-path": values["path"],
-            "#cookie-via": values["via"],
-        }
+        fields = {f"#cookie-{key}": value for key, value in cookie_fields(cookie).items()}
         self._loaded = fields
         for selector, value in fields.items():
             widget = self.query_one(selector)
@@ -97,27 +93,13 @@ class CookieEditor(Vertical):
         self._dim_fields()
 
     def cookie(self) -> dict[str, Any] | None:
-        if not self.query_one("#cookie-enabled", Checkbox).value:
-            return None
-        via = str(self.query_one("#cookie-via", Select).value)
-        line = self.query_one("#cookie-line", Input).value
-        if line.strip():
-            return {"set_cookie": line, "via": via}
-        cookie: dict[str, Any] = {"name": self.query_one("#cookie-name", Input).value}
-        samesite = str(self.query_one("#cookie-samesite", Select).value)
-        if samesite:
-            cookie["samesite"] = samesite
-        for key in ("secure", "httponly"):
-            if self.query_one(f"#cookie-{key}", Checkbox).value:
-                cookie[key] = True
-        domain = self.query_one("#cookie-domain", Input).value.strip()
-        if domain:
-            cookie["domain"] = domain
-        path = self.query_one("#cookie-path", Input).value.strip()
-        if path and path != "/":
-            cookie["path"] = path
-        cookie["via"] = via
-        return cookie
+        """What the fields say, as the scenario's cookie table (tui/state.py builds it)."""
+        values: dict[str, Any] = {}
+        for key in COOKIE_FIELDS:
+            widget = self.query_one(f"#cookie-{key}")
+            assert isinstance(widget, (Input, Select, Checkbox))
+            values[key] = widget.value
+        return cookie_from_fields(values)
 
     def _dim_fields(self) -> None:
         enabled = self.query_one("#cookie-enabled", Checkbox).value

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from textual.content import Content
+from textual.reactive import var
 from textual.widgets import Static
 
 from policy_core import Origin
@@ -37,14 +38,21 @@ class OriginBreakdown(Static):
     One widget, the parts styled inside its text (not one auto-width widget per part): a host that
     gets longer as the user types then repaints one line instead of re-laying out the screen."""
 
+    # What is shown: the origin and the parts that differ. A var compares the data itself (Content
+    # compares by its plain text, and a part newly marked as differing has the same text).
+    shown: var[tuple[Origin | None, tuple[str, ...]]] = var[tuple["Origin | None", tuple[str, ...]]](
+        (None, ()), init=False
+    )
+
     def __init__(self, **kwargs: Any) -> None:
         super().__init__("", markup=False, **kwargs)
         self.marked: tuple[str, ...] = ()  # the parts shown as differing (scheme, host, port)
 
     def show(self, origin: Origin | None, differs: tuple[str, ...] = ()) -> None:
-        if getattr(self, "_shown", None) == (origin, differs):
-            return
-        self._shown = (origin, differs)
+        self.shown = (origin, differs)
+
+    def watch_shown(self, shown: tuple[Origin | None, tuple[str, ...]]) -> None:
+        origin, differs = shown
         pieces: list[tuple[str, str]] = []
         marked = []
         for part, text in zip(PARTS, part_texts(origin), strict=True):
@@ -55,8 +63,6 @@ class OriginBreakdown(Static):
                 marked.append(part)
             pieces.append((text, f"$origin-{part} {DIFFERS_STYLE}" if differ else f"$origin-{part}"))
         self.marked = tuple(marked)
-        # Not update_static: Content compares by its plain text, and a part newly marked as
-        # differing has the same text (the equality check above is on the data instead).
         self.update(Content.assemble(*pieces), layout=False)
         if size_changed(self):  # the talk screen's breakdown is as wide as its text
             self.refresh(layout=True)

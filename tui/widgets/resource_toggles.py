@@ -15,7 +15,6 @@ from policy_core import RESOURCE_TYPES
 
 from .state_checkbox import StateCheckbox
 
-NOT_AVAILABLE = "not available yet"
 LABELS = {
     "dom": "DOM",
     "iframe": "iframe",
@@ -26,11 +25,8 @@ LABELS = {
 }
 
 
-def toggle_label(resource: str, available: bool) -> Text:
-    label = Text(f"{LABELS[resource]:<6}")
-    if not available:
-        label.append(f" {NOT_AVAILABLE}", style="dim italic")
-    return label
+def toggle_label(resource: str) -> Text:
+    return Text(f"{LABELS[resource]:<6}")
 
 
 class ResourceToggles(Vertical):
@@ -40,17 +36,12 @@ class ResourceToggles(Vertical):
 
         resources: tuple[str, ...]  # in report order
 
-    def __init__(self, available: tuple[str, ...], **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.available = available
-
     def compose(self) -> ComposeResult:
         for resource in RESOURCE_TYPES:
             yield StateCheckbox(
-                toggle_label(resource, resource in self.available),
+                toggle_label(resource),
                 id=f"toggle-{resource}",
                 compact=True,
-                tooltip=None if resource in self.available else f"The {resource} verdict is {NOT_AVAILABLE}.",
             )
 
     def selected(self) -> tuple[str, ...]:

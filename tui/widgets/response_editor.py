@@ -9,9 +9,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
+from textual.reactive import var
 from textual.widgets import Input, Label
 
-from ..state import HeaderRows
+from ..state import HeaderRows, Response
 from .headers_editor import HeadersEditor
 
 
@@ -24,6 +25,11 @@ class ResponseEditor(Vertical):
         status: int | None
         status_text: str
         headers: HeaderRows
+
+    # Set by the screen whenever a scenario is shown, mounted or not yet (the Response tab is lazy):
+    # a load always refills the fields, even with a response equal to the last one loaded.
+    response: var[Response] = var(Response, init=False, always_update=True)
+    origin_hint: var[str] = var("*", init=False)
 
     def __init__(self, section: str, title: str, **kwargs: Any) -> None:
         super().__init__(id=f"{section}-editor", classes="response-editor", **kwargs)
@@ -46,17 +52,26 @@ class ResponseEditor(Vertical):
             )
         yield HeadersEditor(id=f"{self.section}-headers", quick_add=True)
 
-    def set_response(self, status: int, headers: HeaderRows) -> None:
-        status_input = self.query_one(f"#{self.section}-status", Input)
-        self._shown_status = str(status)
-        if status_input.value != str(status):
-            with status_input.prevent(Input.Changed):
-                status_input.value = str(status)
-        self.headers = list(headers)
-        self.query_one(HeadersEditor).set_rows(headers)
+    def on_mount(self) -> None:
+        self._fill(self.response)
+        self.watch_origin_hint(self.origin_hint)
 
-    def set_origin_hint(self, origin: str) -> None:
-        self.query_one(HeadersEditor).origin_hint = origin
+    def watch_response(self, response: Response) -> None:
+        if self.is_mounted:
+            self._fill(response)
+
+    def _fill(self, response: Response) -> None:
+        status_input = self.query_one(f"#{self.section}-status", Input)
+        self._shown_status = str(response.status)
+        if status_input.value != str(response.status):
+            with status_input.prevent(Input.Changed):
+                status_input.value = str(response.status)
+        self.headers = list(response.headers)
+        self.query_one(HeadersEditor).set_rows(response.headers)
+
+    def watch_origin_hint(self, origin: str) -> None:
+        if self.is_mounted:
+            self.query_one(HeadersEditor).origin_hint = origin
 
     def _post(self) -> None:
         text = self.query_one(f"#{self.section}-status", Input).value.strip()

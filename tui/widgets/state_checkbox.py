@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from textual.widgets import Checkbox
 
+from origin_playground.glyphs import YES
+
 
 class StateCheckbox(Checkbox):
     @property  # type: ignore[override]
     def BUTTON_INNER(self) -> str:
-        return "✔" if self.value else " "
+        return YES if self.value else " "

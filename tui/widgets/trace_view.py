@@ -12,16 +12,18 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import var
 from textual.widget import Widget
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from origin_playground.glyphs import OUTCOME_SYMBOL, STEP_MARK, literal
 from policy_core import Step, Verdict
 
-from ..repaint import update_static
 from .resource_toggles import LABELS
+from .text_line import TextLine
 
+PLACEHOLDER = "Switch on a resource type to see its trace."
 RESULT_STYLE = {"pass": "bold", "fail": "bold reverse", "info": "", "skip": "dim"}
 
 
@@ -91,27 +93,24 @@ class TraceView(Vertical):
         text: str
         what: str
 
+    verdict: var[Verdict | None] = var[Verdict | None](None, init=False)
+
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.verdict: Verdict | None = None
         self.notes: list[tuple[str, str]] = []  # ("fix" | "warning", text)
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="trace-title", markup=False)
+        yield TextLine(PLACEHOLDER, id="trace-title")
         yield TraceList(id="trace-steps")
-        yield Static("", id="step-detail", markup=False)
+        yield TextLine(id="step-detail")
         yield TraceList(id="trace-notes")  # always shown, at a fixed height (app.tcss)
 
-    def show(self, verdict: Verdict | None, placeholder: str = "") -> None:
-        """Show a verdict's trace (or a placeholder line when there is none)."""
-        if verdict is not None and verdict == self.verdict:
-            return
-        previous = self.verdict
-        self.verdict = verdict
-        title = self.query_one("#trace-title", Static)
+    def watch_verdict(self, previous: Verdict | None, verdict: Verdict | None) -> None:
+        """Show a verdict's trace (or the placeholder line when there is none)."""
+        title = self.query_one("#trace-title", TextLine)
         steps = self.query_one("#trace-steps", OptionList)
         notes = self.query_one("#trace-notes", OptionList)
-        detail = self.query_one("#step-detail", Static)
+        detail = self.query_one("#step-detail", TextLine)
         keep = (
             steps.highlighted
             if previous is not None and verdict is not None and previous.resource == verdict.resource
@@ -121,20 +120,20 @@ class TraceView(Vertical):
             steps.clear_options()
             notes.clear_options()
             self.notes = []
-            update_static(title, Text(placeholder))
-            update_static(detail, "")
+            title.text = Text(PLACEHOLDER)
+            detail.text = ""
             return
         heading = Text()
         heading.append(f"{LABELS.get(verdict.resource, verdict.resource)}: ", style="bold")
         heading.append(f"{OUTCOME_SYMBOL[verdict.outcome]} {verdict.outcome}", style="bold")
         heading.append(f"   {len(verdict.trace)} steps", style="dim")
-        update_static(title, heading)
+        title.text = heading
         set_prompts(steps, [step_prompt(i, s) for i, s in enumerate(verdict.trace)])
         if verdict.trace:
             steps.highlighted = min(keep or 0, len(verdict.trace) - 1)
-            update_static(detail, step_detail(verdict.trace[steps.highlighted]))
+            detail.text = step_detail(verdict.trace[steps.highlighted])
         else:
-            update_static(detail, "")
+            detail.text = ""
         self.notes = [("fix", f) for f in verdict.fixes] + [("warning", w) for w in verdict.warnings]
         prompts = []
         for kind, body in self.notes:
@@ -148,9 +147,7 @@ class TraceView(Vertical):
     def _step_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
         if self.verdict is not None and 0 <= event.option_index < len(self.verdict.trace):
-            update_static(
-                self.query_one("#step-detail", Static), step_detail(self.verdict.trace[event.option_index])
-            )
+            self.query_one("#step-detail", TextLine).text = step_detail(self.verdict.trace[event.option_index])
 
     @on(OptionList.OptionSelected, "#trace-notes")
     def _note_selected(self, event: OptionList.OptionSelected) -> None:

@@ -11,13 +11,13 @@ from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Label
 
-from origin_playground.glyphs import literal, yes_no
+from origin_playground.glyphs import NO, literal, yes_no
 from policy_core import Report
 
-from ..repaint import release_room, set_display, update_static, update_static_growing
 from .origin_breakdown import OriginBreakdown
+from .text_line import GrowingLine, TextLine
 
 FIELDS = ("page", "target")
 
@@ -58,8 +58,8 @@ class UrlPane(Vertical):
                     select_on_focus=False,
                 )
             yield OriginBreakdown(id=f"{field}-origin", classes="origin-breakdown")
-            yield Static("", id=f"{field}-url-error", classes="url-error", markup=False)
-        yield Static("", id="origin-badges", markup=False)
+            yield TextLine(id=f"{field}-url-error", classes="url-error")
+        yield GrowingLine(id="origin-badges")
 
     @on(Input.Changed)
     def _url_edited(self, event: Input.Changed) -> None:
@@ -81,9 +81,9 @@ class UrlPane(Vertical):
         """The core's one-line message under the URL it is about; '' clears it."""
         for field in FIELDS:
             message = errors.get(field, "")
-            error = self.query_one(f"#{field}-url-error", Static)
-            update_static(error, Text(f"✘ {literal(message)}") if message else "")
-            set_display(error, bool(message))
+            error = self.query_one(f"#{field}-url-error", TextLine)
+            error.text = Text(f"{NO} {literal(message)}") if message else ""
+            error.display = bool(message)
             self.query_one(f"#{field}-url", Input).set_class(bool(message), "-invalid")
             self.query_one(f"#{field}-origin", OriginBreakdown).set_class(bool(message), "-stale")
 
@@ -107,8 +107,8 @@ class UrlPane(Vertical):
             if not report.same_site
             else f"  ({report.page.site})"
         )
-        update_static_growing(self.query_one("#origin-badges", Static), badges)
+        self.query_one("#origin-badges", GrowingLine).text = badges
 
     def release_room(self) -> None:
         """A new scenario: the badges line takes the height of its next text."""
-        release_room(self.query_one("#origin-badges", Static))
+        self.query_one("#origin-badges", GrowingLine).release_room()

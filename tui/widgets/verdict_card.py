@@ -10,13 +10,14 @@ from textual import events
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
+from textual.reactive import var
 from textual.widgets import Static
 
 from origin_playground.glyphs import OUTCOME_SYMBOL, literal, yes_no
 from policy_core import Verdict
 
 from ..repaint import size_changed
-from .resource_toggles import LABELS, NOT_AVAILABLE
+from .resource_toggles import LABELS
 
 OUTCOME_NAMES = ("allowed", "partial", "blocked")
 
@@ -51,13 +52,13 @@ def extras_text(verdict: Verdict) -> Text:
     return text
 
 
-def card_content(verdict: Verdict | None, available: bool) -> Content:
+def card_content(verdict: Verdict | None) -> Content:
     """The whole card as one block of text: outcome, capabilities, Chrome's console line, extras.
 
     One widget per card (not one per line): a keystroke that changes every verdict then restyles
     and re-renders six widgets, not thirty."""
     if verdict is None:
-        return Content(f"… {NOT_AVAILABLE}" if not available else "…")
+        return Content("…")
     parts: list[Content | str | tuple[str, str]] = [
         (f"{OUTCOME_SYMBOL[verdict.outcome]} {verdict.outcome}", f"bold $verdict-{verdict.outcome}"),
         "\n",
@@ -80,31 +81,22 @@ class VerdictCard(Static, can_focus=True):
 
         resource: str
 
+    verdict: var[Verdict | None] = var[Verdict | None](None, init=False)
+
     def __init__(self, resource: str, **kwargs: Any) -> None:
         super().__init__("", id=f"card-{resource}", classes="verdict-card", markup=False, **kwargs)
         self.resource = resource
-        self.verdict: Verdict | None = None
-        self._available: bool | None = None
-        self._reserved = 0  # lines kept for this card (see show)
+        self._reserved = 0  # lines kept for this card (see watch_verdict)
         self._reserved_width = 0
         self._shown_height: int | None = None
         self.border_title = LABELS[resource]
 
-    def show(self, verdict: Verdict | None, available: bool) -> None:
-        """Render a verdict; None with ``available`` False says plainly there is none yet."""
-        if verdict == self.verdict and available == self._available:
-            return  # an equal verdict: nothing to repaint
-        self.verdict = verdict
-        self._available = available
+    def watch_verdict(self, verdict: Verdict | None) -> None:
+        """Render a new verdict (an equal one never gets here: nothing to repaint)."""
         outcome = None if verdict is None else verdict.outcome
         # One atomic class change (one restyle), and none when the outcome is the same.
-        self.update_classes(
-            {
-                **{f"-{name}": name == outcome for name in OUTCOME_NAMES},
-                "-unavailable": verdict is None and not available,
-            }
-        )
-        content = card_content(verdict, available)
+        self.update_classes({f"-{name}": name == outcome for name in OUTCOME_NAMES})
+        content = card_content(verdict)
         self.update(content, layout=False)
         width = self.content_region.width
         if width != self._reserved_width:

@@ -1,5 +1,5 @@
-"""SVG snapshots for issue 6: talk mode once, and each theme once on the workbench.
-Regenerate only after reading the diff: ``pytest tests/tui/test_issue6_snapshots.py --snapshot-update``.
+"""SVG snapshots: talk mode once, and each theme once on the workbench.
+Regenerate only after reading the diff: ``pytest tests/tui/test_theme_and_talk_snapshots.py --snapshot-update``.
 Cursor blink is off (conftest) and TEXTUAL_ANIMATIONS=none."""
 
 from __future__ import annotations

@@ -1,0 +1,66 @@
+"""The one private Textual API the TUI uses, ``Widget._check_refresh`` (tui/repaint.py's
+``post_refreshes_now``), pinned: these fail loudly when a Textual upgrade changes it, so that the
+keystroke path is re-checked instead of silently losing a frame or doing nothing."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import inspect
+import subprocess
+from importlib.metadata import version
+from pathlib import Path
+
+from textual.app import App, ComposeResult
+from textual.widget import Widget
+from textual.widgets import Static
+
+from tui.repaint import post_refreshes_now
+
+PINNED_TEXTUAL = "8.2.8"
+# sha256 of inspect.getsource(Widget._check_refresh) in Textual 8.2.8.
+CHECK_REFRESH_SHA256 = "ad1c8196be9747bff64e8e37a934439fcfd8160ed02c5127660989428d5711a6"
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_textual_is_the_pinned_version() -> None:
+    assert version("textual") == PINNED_TEXTUAL, (
+        "Textual is not the pinned version: re-check tui/repaint.py's use of Widget._check_refresh, "
+        "then update PINNED_TEXTUAL and CHECK_REFRESH_SHA256 here"
+    )
+
+
+def test_check_refresh_is_unchanged() -> None:
+    source = inspect.getsource(Widget._check_refresh)
+    assert hashlib.sha256(source.encode()).hexdigest() == CHECK_REFRESH_SHA256, (
+        "Textual changed Widget._check_refresh: re-read it, re-check tui/repaint.py's "
+        "post_refreshes_now (and benchmarks/tui_keystroke.py), then update CHECK_REFRESH_SHA256"
+    )
+
+
+def test_only_repaint_uses_it() -> None:
+    found = subprocess.run(
+        ["grep", "-rln", "--include=*.py", "_check_refresh", str(ROOT / "tui")], capture_output=True, text=True, check=False
+    ).stdout.split()
+    assert [Path(p).relative_to(ROOT).as_posix() for p in found] == ["tui/repaint.py"]
+
+
+class _One(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Static("before", id="line")
+
+
+def test_post_refreshes_now_hands_the_pending_repaint_to_the_screen() -> None:
+    async def scenario() -> None:
+        app = _One()
+        async with app.run_test(size=(20, 3)) as pilot:
+            await pilot.pause()
+            line = app.query_one("#line", Static)
+            line.update("after", layout=False)
+            assert line._repaint_required
+            post_refreshes_now([line])
+            assert not line._repaint_required  # posted to the screen now, not at the widget's idle
+            await pilot.pause()
+            assert "after" in str(line.render())
+
+    asyncio.run(scenario())
