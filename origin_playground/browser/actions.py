@@ -81,7 +81,7 @@ const out = {rendered: false, access: false};
 const frame = document.createElement('iframe');
 let rendered = false;
 window.addEventListener('message', (e) => { if (e.data === 'op-rendered' && e.source === frame.contentWindow) rendered = true; });
-const loaded = await op.within(8000, new Promise((resolve) => {
+const loaded = await op.within(3000, new Promise((resolve) => {
   frame.onload = () => resolve('load'); frame.src = p.url; document.body.appendChild(frame);
 }));
 out.event = loaded;
@@ -89,8 +89,8 @@ for (let i = 0; i < 10 && !rendered; i++) await op.sleep(15);
 try {
   const doc = frame.contentWindow.document;
   if (doc === null) throw new Error('null document');
-  void doc.title;
-  out.access = true;
+  // A frame that never loaded still holds its initial about:blank, which is the page's own.
+  out.access = doc.location.href !== 'about:blank' || p.url === 'about:blank';
   if (doc.title === 'op-frame') rendered = true;
 } catch (e) { out.access_error = op.err(e); }
 try { out.content_document_null = frame.contentDocument === null; } catch (e) { out.content_document_null = true; }

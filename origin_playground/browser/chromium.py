@@ -121,6 +121,10 @@ class Chromium:
             self._profile.cleanup()
             self._profile = None
 
+    @property
+    def profile(self) -> str:
+        return self._profile.name if self._profile is not None else ""
+
     def close(self) -> None:
         self._stop_browser()
         self._playwright.stop()
@@ -180,7 +184,7 @@ def _reason(details: dict[str, Any]) -> str:
         status = value.get("corsErrorStatus")
         if isinstance(status, dict):
             return str(status.get("corsError", ""))
-        for key in ("reason", "violationType", "mixedContentResolutionStatus", "heavyAdReason"):
+        for key in ("reason", "errorType", "resolutionStatus", "violationType", "heavyAdReason"):
             if isinstance(value.get(key), str):
                 return value[key]
     return ""

@@ -52,9 +52,12 @@ def page_exception(observation: Observation) -> str:
     for key in ("access_error", "taint_error"):
         if facts.get(key):
             return str(facts[key])
-    via = facts.get("via")
-    if isinstance(via, dict) and via.get("access_error"):
-        return str(via["access_error"])
+    for key in ("via", "document_cookie"):
+        value = facts.get(key)
+        if isinstance(value, dict):
+            for inner in ("access_error", "error"):
+                if value.get(inner):
+                    return str(value[inner])
     return ""
 
 

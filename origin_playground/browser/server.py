@@ -104,6 +104,11 @@ class Received:
     port: int  # the scenario's port (the browser's view)
     role: str
 
+    @property
+    def preflight(self) -> bool:
+        """A CORS preflight: an OPTIONS that names the method it asks for (an OPTIONS fetch does not)."""
+        return self.method == "OPTIONS" and self.header("Access-Control-Request-Method") is not None
+
     def header(self, name: str) -> str | None:
         values = [v for k, v in self.headers if k.lower() == name.lower()]
         return ", ".join(values) if values else None
@@ -227,7 +232,7 @@ class Server:
             # Not a case's request (the favicon, mostly): an empty answer the browser does not log.
             return _encode(Answer(status=204), method)
         plan = case.plan
-        if method == "OPTIONS" and plan.preflight is not None and role.startswith("h"):
+        if received.preflight and plan.preflight is not None and role.startswith("h"):
             return _encode(plan.preflight, method)
         answer = plan.answers.get(role)
         return _encode(answer or Answer(status=404), method)

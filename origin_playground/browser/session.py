@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import atexit
+import signal
+import threading
+from collections.abc import Iterable
 from typing import Any
 
 from policy_core import Scenario
 
 from .certs import temporary_context
 from .observe import Driver, Observation
-from .play import THIRD_PARTY_COOKIES_DEFAULT, play
+from .play import THIRD_PARTY_COOKIES_DEFAULT, play, ports_of
 from .server import Server
 
 BROWSERS = ("chromium", "firefox")
@@ -52,9 +55,15 @@ class Harness:
         self.browser = browser
         self._server: Server | None = None
         self._driver: Driver | None = None
+        self._previous_sigterm: Any = None
 
     def __enter__(self) -> Harness:
         atexit.register(self.close)  # also on an interpreter exit that skips __exit__
+        self._previous_sigterm = None
+        if threading.current_thread() is threading.main_thread() \
+                and signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+            # SIGTERM (a CI timeout, `kill`) would end Python without cleanup: make it an exit.
+            self._previous_sigterm = signal.signal(signal.SIGTERM, _exit_on_sigterm)
         try:
             self._server = Server(temporary_context())
             self._driver = open_driver(self.browser)
@@ -67,8 +76,21 @@ class Harness:
         self.close()
 
     @property
+    def profile(self) -> str:
+        return self._driver.profile if self._driver is not None else ""
+
+    @property
     def version(self) -> str:
         return self._driver.version if self._driver is not None else ""
+
+    def prepare(self, scenarios: Iterable[Scenario]) -> None:
+        """Listen on every port these scenarios use up front, so the browser starts once."""
+        assert self._driver is not None and self._server is not None, "use Harness as a context manager"
+        ports: set[int] = set()
+        for scenario in scenarios:
+            ports |= ports_of(scenario)
+        self._server.listen(ports)
+        self._driver.use_ports(self._server.port_map)
 
     def play(self, scenario: Scenario, resource: str, *,
              third_party_cookies: bool = THIRD_PARTY_COOKIES_DEFAULT) -> Observation:
@@ -84,4 +106,11 @@ class Harness:
         finally:
             if server is not None:
                 server.close()
-        atexit.unregister(self.close)
+            atexit.unregister(self.close)
+            if self._previous_sigterm is not None:
+                signal.signal(signal.SIGTERM, self._previous_sigterm)
+                self._previous_sigterm = None
+
+
+def _exit_on_sigterm(signum: int, frame: Any) -> None:
+    raise SystemExit(128 + signum)

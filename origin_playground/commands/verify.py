@@ -1,8 +1,8 @@
 """``origin-playground verify``: the engine's verdict and a real browser's observation, side by side.
 
-Exit status: 0 the browser agrees on every played resource; 1 they differ; 2 bad input, or no
-browser installed (one line saying how to install one). A case loopback cannot reproduce is
-reported as such and never counted as agreement.
+Exit status: 0 the browser agrees on every resource; 1 they differ; 2 bad input, no browser
+installed (one line saying how to install one), or a case loopback cannot reproduce ("cannot be
+played on loopback: <why>", never a false agreement).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ PARSER_TEXT = {
     "description": "Play a scenario in a real headless browser (Chromium, or Firefox ESR) on loopback and show "
     "the engine's verdict beside what the browser did: capabilities, console lines, DevTools issues and "
     "what the server received.\n"
-    "Exit status: 0 they agree, 1 they differ (or a case cannot be played on loopback), 2 bad input or no browser.",
+    "Exit status: 0 they agree, 1 they differ, 2 bad input, no browser, or a case loopback cannot reproduce.",
     "epilog": """\
 examples:
   origin-playground verify origin_playground/scenarios/json-post-preflight.toml
@@ -78,6 +78,12 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
     else:
         _print(version, rows, agree)
+    unplayable = [c for _, _, c in rows if c.unplayable]
+    for comparison in unplayable:
+        print(f"origin-playground verify: {comparison.resource}: cannot be played on loopback: "
+              f"{comparison.unplayable}", file=sys.stderr)
+    if unplayable:
+        return 2  # not verified: never a false agreement
     return 0 if agree else 1
 
 
