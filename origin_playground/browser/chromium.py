@@ -185,6 +185,7 @@ def _reason(details: dict[str, Any]) -> str:
         if isinstance(status, dict):
             return str(status.get("corsError", ""))
         for key in ("reason", "errorType", "resolutionStatus", "violationType", "heavyAdReason"):
-            if isinstance(value.get(key), str):
-                return value[key]
+            found = value.get(key)
+            if isinstance(found, str):
+                return found
     return ""

@@ -66,9 +66,9 @@ def observed_console(observation: Observation) -> list[str]:
 
 
 def compare(verdict: Verdict, observation: Observation) -> Comparison:
-    base = {"resource": observation.resource, "browser": observation.browser}
+    resource, browser = observation.resource, observation.browser
     if observation.unplayable:
-        return Comparison(**base, unplayable=observation.unplayable)
+        return Comparison(resource=resource, browser=browser, unplayable=observation.unplayable)
     capabilities = []
     engine_can = dict(verdict.can)
     for name, seen in observation.can:
@@ -81,7 +81,7 @@ def compare(verdict: Verdict, observation: Observation) -> Comparison:
                             f"{observation.browser} {_word(observation.preflighted)}")
     console = _console_difference(verdict, observation)
     issues, modelled = _issue_difference(verdict, observation)
-    return Comparison(**base, capabilities=tuple(capabilities), console=tuple(console), issues=tuple(issues),
+    return Comparison(resource=resource, browser=browser, capabilities=tuple(capabilities), console=tuple(console), issues=tuple(issues),
                       issues_modelled=modelled)
 
 

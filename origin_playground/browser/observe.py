@@ -52,7 +52,10 @@ class Driver(Protocol):
 
     name: str
     version: str
-    profile: str  # the temporary profile directory ("" when no browser runs)
+
+    @property
+    def profile(self) -> str:
+        """The temporary profile directory ("" when no browser runs)."""
 
     def use_ports(self, port_map: dict[int, int]) -> None:
         """Map each scenario port to its loopback listener (a driver may restart its browser)."""

@@ -27,7 +27,8 @@ from http import HTTPStatus
 from urllib.parse import parse_qsl, urlsplit
 
 MARKER = "__op"
-_MARKER_RE = re.compile(r"([?&])" + MARKER + r"=[A-Za-z0-9.-]+(&?)")
+# CASE and ROLE are letters and digits only, so a period or quote after a URL is never taken in.
+_MARKER_RE = re.compile(r"([?&])" + MARKER + r"=[A-Za-z0-9]+-[A-Za-z0-9]+(&?)")
 
 # A 1x1 opaque red PNG: what every image case serves.
 PNG = base64.b64decode(

@@ -103,6 +103,7 @@ def test_marker_is_removed_from_everything_shown():
         assert "__op=c12-h0" in marked
         assert strip_marker(marked) == url
         assert strip_marker(f"Access to fetch at '{marked}' from origin") == f"Access to fetch at '{url}' from origin"
+        assert strip_marker(f"resource at {marked}. (Reason") == f"resource at {url}. (Reason"
 
 
 SCRIPT = """
