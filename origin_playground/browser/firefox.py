@@ -12,6 +12,7 @@ Firefox has no DevTools issues channel: ``issues()`` is always empty.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import json
 import os
@@ -94,6 +95,7 @@ class Firefox:
         self._process: subprocess.Popen[bytes] | None = None
         self._profile: tempfile.TemporaryDirectory[str] | None = None
         self._ws: Any = None
+        self._ws_stack = contextlib.ExitStack()
         self._reader: threading.Thread | None = None
         self._ids = 0
         self._replies: dict[int, dict[str, Any]] = {}
@@ -129,13 +131,14 @@ class Firefox:
         deadline = time.monotonic() + 30
         while True:
             try:
-                self._ws = connect(f"ws://127.0.0.1:{port}/session", max_size=None, open_timeout=2)
+                connection = connect(f"ws://127.0.0.1:{port}/session", max_size=None, open_timeout=2)
                 break
             except OSError:
                 if time.monotonic() > deadline or self._process.poll() is not None:
                     self._stop_browser()
                     raise RuntimeError("Firefox did not open its WebDriver BiDi port") from None
                 time.sleep(0.2)
+        self._ws = self._ws_stack.enter_context(connection)  # closed with the stack in _stop_browser
         self._reader = threading.Thread(target=self._read, daemon=True, name="op-bidi-reader")
         self._reader.start()
         session = self._send("session.new", {"capabilities": {"alwaysMatch": {"acceptInsecureCerts": True}}})
@@ -180,7 +183,7 @@ class Firefox:
     def _stop_browser(self) -> None:
         if self._ws is not None:
             try:
-                self._ws.close()
+                self._ws_stack.close()
             except Exception:  # already closed
                 pass
             self._ws = None

@@ -1,7 +1,7 @@
 """Real browsers against the engine: every case agrees, or is a recorded known difference (strict xfail).
 
-Chromium plays every case; Firefox ESR plays the fetch cases (its console errors come over BiDi;
-its warnings and DevTools issues are not observable there: docs/browser-harness.md).
+Chromium and Firefox ESR play every case (Firefox's console errors come over BiDi; its warnings
+and DevTools issues are not observable there: docs/browser-harness.md).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from .cases import SEED, all_cases, known_differences
 
 pytestmark = pytest.mark.browser
 
-FIREFOX_RESOURCES = ("fetch",)
+FIREFOX_RESOURCES = None  # every resource type
 
 
 def _params(browser: str, resources: tuple[str, ...] | None = None) -> list[object]:
