@@ -8,12 +8,13 @@ only the flags below, each for a reason. Never ``playwright install``: the brows
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from .observe import Issue
+from .observe import PID_FILE, Issue
 
 EXECUTABLE_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
 INSTALL_HINT = "no Chromium found: install one with 'apt-get install chromium'"
@@ -87,6 +88,7 @@ class Chromium:
         self._profile = tempfile.TemporaryDirectory(prefix="op-chromium-")
         profile = Path(self._profile.name)
         (profile / "Default").mkdir()
+        (profile / PID_FILE).write_text(str(os.getpid()))  # lets a later run remove it after a SIGKILL
         # Third-party cookies allowed (0), as a normal Chrome window ships; begin_case sets it per case.
         (profile / "Default" / "Preferences").write_text(json.dumps({"profile": {"cookie_controls_mode": 0}}))
         # "*:PORT" matches every host on that port: the URLs stay the scenario's, only the socket moves.

@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .observe import Issue
+from .observe import PID_FILE, Issue
 
 EXECUTABLE_CANDIDATES = ("/usr/bin/firefox-esr", "/usr/bin/firefox")
 INSTALL_HINT = "no Firefox found: install one with 'apt-get install firefox-esr'"
@@ -121,6 +121,7 @@ class Firefox:
         prefs = dict(PREFERENCES)
         prefs["network.socket.forcePort"] = ";".join(f"{p}={r}" for p, r in sorted(self._ports.items()))
         Path(self._profile.name, "user.js").write_text(_user_js(prefs))
+        Path(self._profile.name, PID_FILE).write_text(str(os.getpid()))  # see session.remove_stale_profiles
         port = _free_port()
         self._process = subprocess.Popen(
             [self._path, "--headless", "--no-remote", "--remote-debugging-port", str(port),

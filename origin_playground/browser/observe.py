@@ -7,6 +7,10 @@ from typing import Any, Protocol
 
 from .server import Received
 
+# In every temporary profile: the pid of the harness process that made it.
+PID_FILE = "op-harness.pid"
+PROFILE_PREFIXES = ("op-chromium-", "op-firefox-")
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Issue:

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import atexit
+import os
+import shutil
 import signal
+import tempfile
 import threading
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from policy_core import Scenario
 
 from .certs import temporary_context
-from .observe import Driver, Observation
+from .observe import PID_FILE, PROFILE_PREFIXES, Driver, Observation
 from .play import THIRD_PARTY_COOKIES_DEFAULT, play, ports_of
 from .server import Server
 
@@ -58,6 +62,7 @@ class Harness:
         self._previous_sigterm: Any = None
 
     def __enter__(self) -> Harness:
+        remove_stale_profiles()
         atexit.register(self.close)  # also on an interpreter exit that skips __exit__
         self._previous_sigterm = None
         if threading.current_thread() is threading.main_thread() \
@@ -110,6 +115,23 @@ class Harness:
             if self._previous_sigterm is not None:
                 signal.signal(signal.SIGTERM, self._previous_sigterm)
                 self._previous_sigterm = None
+
+
+def remove_stale_profiles() -> None:
+    """Delete temporary profiles left by a harness process that was killed (SIGKILL cannot clean up)."""
+    for directory in Path(tempfile.gettempdir()).iterdir():
+        if not directory.name.startswith(PROFILE_PREFIXES):
+            continue
+        try:
+            pid = int((directory / PID_FILE).read_text())
+        except (OSError, ValueError):
+            continue  # not ours, or still being made
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            shutil.rmtree(directory, ignore_errors=True)
+        except PermissionError:
+            pass  # another user's live process
 
 
 def _exit_on_sigterm(signum: int, frame: Any) -> None:
