@@ -1,0 +1,123 @@
+"""Engine against browser: capabilities, console lines and DevTools issues, compared separately."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from policy_core import Verdict
+
+from .observe import Observation
+
+# Which of the engine's Console fields speaks for each browser.
+CONSOLE_FIELD = {"chromium": "chrome", "firefox": "firefox"}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Comparison:
+    resource: str
+    browser: str
+    unplayable: str = ""
+    capabilities: tuple[str, ...] = ()  # one line per capability that differs
+    console: tuple[str, ...] = ()  # "" agreement, else what differs
+    issues: tuple[str, ...] = ()
+    issues_modelled: bool = False  # whether the engine's verdict carries DevTools issues at all
+
+    @property
+    def played(self) -> bool:
+        return not self.unplayable
+
+    @property
+    def agree(self) -> bool:
+        return self.played and not self.capabilities and not self.console and not self.issues
+
+    def differences(self) -> list[str]:
+        return [*self.capabilities, *self.console, *self.issues]
+
+    def to_dict(self) -> dict[str, Any]:
+        if self.unplayable:
+            return {"unplayable": self.unplayable}
+        return {"agree": self.agree, "capabilities": list(self.capabilities), "console": list(self.console),
+                "devtools_issues": list(self.issues), "devtools_issues_modelled": self.issues_modelled}
+
+
+def engine_console(verdict: Verdict, browser: str) -> list[str]:
+    text = getattr(verdict.console, CONSOLE_FIELD[browser])
+    return text.splitlines() if text else []
+
+
+def page_exception(observation: Observation) -> str:
+    """The SecurityError the page caught, which the browser would print as 'Uncaught …' had it not been."""
+    facts = observation.facts
+    for key in ("access_error", "taint_error"):
+        if facts.get(key):
+            return str(facts[key])
+    for key in ("via", "document_cookie"):
+        value = facts.get(key)
+        if isinstance(value, dict):
+            for inner in ("access_error", "error"):
+                if value.get(inner):
+                    return str(value[inner])
+    return ""
+
+
+def observed_console(observation: Observation) -> list[str]:
+    return list(observation.console)
+
+
+def compare(verdict: Verdict, observation: Observation) -> Comparison:
+    resource, browser = observation.resource, observation.browser
+    if observation.unplayable:
+        return Comparison(resource=resource, browser=browser, unplayable=observation.unplayable)
+    capabilities = []
+    engine_can = dict(verdict.can)
+    for name, seen in observation.can:
+        if engine_can.get(name) != seen:
+            capabilities.append(f"{observation.resource}.{name}: engine {_word(engine_can.get(name))}, "
+                                f"{observation.browser} {_word(seen)}")
+    if observation.preflighted is not None and verdict.fetch is not None \
+            and verdict.fetch.preflight != observation.preflighted:
+        capabilities.append(f"fetch.preflight: engine {_word(verdict.fetch.preflight)}, "
+                            f"{observation.browser} {_word(observation.preflighted)}")
+    console = _console_difference(verdict, observation)
+    issues, modelled = _issue_difference(verdict, observation)
+    return Comparison(resource=resource, browser=browser, capabilities=tuple(capabilities), console=tuple(console), issues=tuple(issues),
+                      issues_modelled=modelled)
+
+
+def _console_difference(verdict: Verdict, observation: Observation) -> list[str]:
+    expected = engine_console(verdict, observation.browser)
+    seen = observed_console(observation)
+    exception = page_exception(observation)
+    # A frame-access or canvas SecurityError is an exception, not a console line: the engine's
+    # line agrees with it when it is the exception message's last sentence.
+    remaining = [line for line in expected if not (exception and exception.endswith(line))]
+    if remaining == seen:
+        return []
+    out = []
+    for line in remaining:
+        if line not in seen:
+            out.append(f"console: engine prints {line!r}, {observation.browser} does not")
+    for line in seen:
+        if line not in remaining:
+            out.append(f"console: {observation.browser} prints {line!r}, engine does not")
+    if not out:
+        out.append(f"console: same lines in another order: engine {remaining!r}, {observation.browser} {seen!r}")
+    return out
+
+
+def _issue_difference(verdict: Verdict, observation: Observation) -> tuple[list[str], bool]:
+    modelled = getattr(verdict, "devtools", None)
+    if modelled is None:
+        return [], False  # the engine does not report DevTools issues yet: shown, not compared
+    expected = sorted((i.code, i.reason) for i in modelled)
+    seen = sorted((i.code, i.reason) for i in observation.issues)
+    if expected == seen:
+        return [], True
+    return [f"devtools issues: engine {expected}, {observation.browser} {seen}"], True
+
+
+def _word(value: object) -> str:
+    if value is None:
+        return "—"
+    return "yes" if value else "no"
