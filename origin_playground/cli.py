@@ -21,6 +21,7 @@ SUBCOMMANDS: dict[str, str] = {
     "har": "har",
     "probe": "probe",
     "import-curl": "import_curl",
+    "verify": "verify",
 }
 
 DESCRIPTION = """\
@@ -34,6 +35,7 @@ Subcommands answer from the terminal, for scripts and CI:
   har       every cross-origin request in a HAR file: verdict, Chrome's line, the fix
   probe     ask a live server what the browser would (the only command that uses the network)
   import-curl  a pasted curl command as a scenario
+  verify    play a scenario in real headless Chromium or Firefox and compare it with the engine
 """
 
 EXAMPLES = """\

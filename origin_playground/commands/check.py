@@ -106,7 +106,7 @@ def run(args: argparse.Namespace) -> int:
         report = policy_core.evaluate(scenario)
         exported = export(args.export, scenario, report) if args.export else None
     except ScenarioError as error:
-        print(f"origin-playground check: {_name_flag(error, args)}", file=sys.stderr)
+        print(f"origin-playground check: {name_flag(error, args)}", file=sys.stderr)
         return 2
     if exported is not None:
         sys.stdout.write(exported)
@@ -132,7 +132,7 @@ class FileValueError(ScenarioError):
     """A value in the FILE is wrong: named as the file's key even where a flag adds to it."""
 
 
-def _name_flag(error: ScenarioError, args: argparse.Namespace) -> str:
+def name_flag(error: ScenarioError, args: argparse.Namespace) -> str:
     """Point at the flag when a flag built the value the error is about."""
     if isinstance(error, FileValueError):
         return str(error)

@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
         scenario = policy_core.load_scenario(mapping)
         report = policy_core.evaluate(scenario)
     except ScenarioError as error:
-        print(f"origin-playground verify: {check._name_flag(error, args)}", file=sys.stderr)
+        print(f"origin-playground verify: {check.name_flag(error, args)}", file=sys.stderr)
         return 2
     if args.export:
         print("origin-playground verify: --export: not available here; use 'origin-playground check --export'",
