@@ -58,11 +58,8 @@ class Trace:
         """Append a step built elsewhere (a shared check hands its steps back to the caller)."""
         self._steps.append(step)
 
-    def extend(self, steps: Iterable[Step | StepFields]) -> None:
-        for item in steps:
-            # transitional: shared checks still hand back positional tuples
-            self._steps.append(item if isinstance(item, Step) else Step(
-                id=item[0], result=item[1], summary=item[2], detail=item[3], spec=item[4]))
+    def extend(self, steps: Iterable[Step]) -> None:
+        self._steps.extend(steps)
 
     def steps(self) -> tuple[Step, ...]:
         return tuple(self._steps)
@@ -72,14 +69,6 @@ class Trace:
 
     def __iter__(self) -> Any:
         return iter(self._steps)
-
-    # --- transitional: the positional-tuple API the structure work removes -----------------------
-    def add(self, fields: tuple[str, str, str, str, str], /) -> None:
-        step_id, result, summary, detail, spec = fields
-        self._step(result, step_id, summary, detail, spec)
-
-    def to_steps(self) -> tuple[Step, ...]:
-        return self.steps()
 
 
 def step(result: str, id: str, summary: str, detail: str, spec: str) -> Step:
@@ -241,10 +230,3 @@ class Report:
             "verdicts": {v.resource: v.to_dict() for v in self.verdicts},
             "expectations": [e.to_dict() for e in self.expectations],
         }
-
-
-# Transitional: a step as a positional tuple (id, result, summary, detail, spec).
-StepFields = tuple[str, str, str, str, str]
-
-# Transitional: the helper the speed work built records with. Removed once no caller is left.
-new_record = tuple.__new__
