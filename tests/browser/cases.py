@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import tomllib
 from pathlib import Path
@@ -35,6 +36,7 @@ def all_cases() -> list[tuple[str, policy_core.Scenario, str]]:
     return cases
 
 
+@functools.cache
 def known_differences(browser: str) -> dict[str, list[str]]:
     """Case id -> what differs, as recorded (only for the default seed's sweep cases)."""
     if not KNOWN_FILE.exists():

@@ -38,8 +38,11 @@ def _check(harness, browser, scenario, resource, case_id):
 
     verdict = policy_core.evaluate(scenario).verdict(resource)
     assert verdict is not None
-    observation = harness.play(scenario, resource)
-    comparison = compare(verdict, observation)
+    comparison = compare(verdict, harness.play(scenario, resource))
+    if comparison.played and comparison.agree == (case_id in known_differences(browser)):
+        # The unexpected result is played once more before it counts: on a loaded machine a console
+        # line can arrive after the page has been read (docs/browser-harness.md, "Timing").
+        comparison = compare(verdict, harness.play(scenario, resource))
     counts = conftest.FIGURES.setdefault((browser, resource), Counter())
     if not comparison.played:
         counts["unplayable"] += 1
