@@ -6,11 +6,16 @@ import asyncio
 
 import pytest
 from textual import events
-from textual.widgets import Input
+from textual.widgets import Button, Input, TextArea
 
-from tui.app import OriginPlaygroundApp
-
+from origin_playground.library import list_scenarios
 from tests.tui.conftest import RecordingClipboard
+from tui.app import OriginPlaygroundApp
+from tui.screens.confirm_quit import ConfirmQuit, UnsavedChanges
+from tui.screens.save_dialog import SaveDialog
+from tui.screens.talk import TalkScreen
+from tui.screens.workbench import WorkbenchScreen
+from tui.state import load_draft
 
 SIZE = (120, 40)
 
@@ -66,5 +71,134 @@ def test_plain_word_pasted_into_header_name_appears_once() -> None:
             name.post_message(events.Paste("X-Trace"))
             await pilot.pause()
             assert name.value == "X-Trace"
+
+    asyncio.run(scenario())
+
+
+# --- 2. every replacement of a dirty draft asks: Save / Discard / Cancel ----------------------------
+
+CHROME_METHOD = (
+    "Access to fetch at 'https://api.example.com/v1/items' from origin 'https://app.example.com' has been "
+    "blocked by CORS policy: Method PUT is not allowed by Access-Control-Allow-Methods in preflight response."
+)
+
+
+async def make_dirty(pilot) -> dict:
+    field = pilot.app.query_one("#target-url", Input)
+    field.focus()
+    field.cursor_position = len(field.value)
+    await pilot.press(*"x/")
+    await pilot.pause()
+    assert pilot.app.session.dirty
+    return pilot.app.session.draft.to_mapping()
+
+
+async def from_library(pilot, tmp_path) -> None:
+    await pilot.press("ctrl+l")
+    await pilot.pause()
+    await pilot.press("down", "enter")
+
+
+async def from_help(pilot, tmp_path) -> None:
+    await pilot.press("f1")
+    await pilot.pause()
+    pilot.app.screen.query(".help-show").first().press()
+
+
+async def from_explain(pilot, tmp_path) -> None:
+    await pilot.press("f9")
+    await pilot.pause()
+    pilot.app.screen.query_one("#explain-paste", TextArea).text = CHROME_METHOD
+    await pilot.pause()
+    await pilot.press("ctrl+g")
+
+
+async def from_file(pilot, tmp_path) -> None:
+    other = tmp_path / "other.toml"
+    other.write_bytes(list_scenarios()[1].path.read_bytes())
+    await pilot.press("ctrl+o")
+    await pilot.pause()
+    pilot.app.screen.query_one("#dialog-path", Input).value = str(other)
+    await pilot.press("enter")
+
+
+async def from_deck(pilot, tmp_path) -> None:
+    await pilot.press("ctrl+t")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, TalkScreen)
+    await pilot.press("w")
+
+
+@pytest.mark.parametrize("replace", [from_library, from_help, from_explain, from_file, from_deck])
+def test_replacing_a_dirty_draft_asks_save_discard_cancel(replace, tmp_path) -> None:
+    """Before: each of these replaced the unsaved draft without a word."""
+
+    async def scenario() -> None:
+        app = make_app()
+        async with app.run_test(size=SIZE) as pilot:
+            dirty = await make_dirty(pilot)
+            # Cancel: the draft stays, unsaved.
+            await replace(pilot, tmp_path)
+            await pilot.pause()
+            assert isinstance(app.screen, UnsavedChanges)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.session.draft.to_mapping() == dirty and app.session.dirty
+            while len(app.screen_stack) > 1:  # back from the screen that asked
+                app.pop_screen()
+            await pilot.pause()
+            # Discard: replaced.
+            await replace(pilot, tmp_path)
+            await pilot.pause()
+            assert isinstance(app.screen, UnsavedChanges)
+            app.screen.query_one("#unsaved-discard", Button).press()
+            await pilot.pause()
+            assert isinstance(app.screen, WorkbenchScreen)
+            assert app.session.draft.to_mapping() != dirty and not app.session.dirty
+
+    asyncio.run(scenario())
+
+
+def test_save_first_saves_then_replaces(tmp_path) -> None:
+    async def scenario() -> None:
+        app = make_app()
+        async with app.run_test(size=SIZE) as pilot:
+            dirty = await make_dirty(pilot)
+            await from_library(pilot, tmp_path)
+            await pilot.pause()
+            app.screen.query_one("#unsaved-save", Button).press()
+            await pilot.pause()
+            assert isinstance(app.screen, SaveDialog)
+            app.screen.query_one("#dialog-path", Input).value = str(tmp_path / "kept.toml")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert load_draft(tmp_path / "kept.toml").to_mapping() == dirty
+            assert isinstance(app.screen, WorkbenchScreen)
+            assert app.session.draft.to_mapping() != dirty and not app.session.dirty
+            assert app.session.source_name == list_scenarios()[1].title
+
+    asyncio.run(scenario())
+
+
+def test_quit_dialog_offers_save_and_quit(tmp_path) -> None:
+    """Before: only "Quit without saving" and "Stay"."""
+
+    async def scenario() -> None:
+        app = make_app()
+        async with app.run_test(size=SIZE) as pilot:
+            dirty = await make_dirty(pilot)
+            await pilot.press("ctrl+q")
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmQuit)
+            save = app.screen.query_one("#unsaved-save", Button)
+            assert str(save.label) == "Save and quit"
+            save.press()
+            await pilot.pause()
+            assert isinstance(app.screen, SaveDialog) and app.is_running
+            app.screen.query_one("#dialog-path", Input).value = str(tmp_path / "quit.toml")
+            await pilot.press("enter")
+            await pilot.pause()
+        assert load_draft(tmp_path / "quit.toml").to_mapping() == dirty
+        assert app.return_code == 0
 
     asyncio.run(scenario())
