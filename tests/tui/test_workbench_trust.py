@@ -202,3 +202,23 @@ def test_quit_dialog_offers_save_and_quit(tmp_path) -> None:
         assert app.return_code == 0
 
     asyncio.run(scenario())
+
+
+# --- 3. learner words ---------------------------------------------------------------------------------
+
+
+def test_unmet_expectations_are_named_in_learner_words() -> None:
+    """Before: ``✘ fetch.read expected false, got true`` (the internal path)."""
+
+    async def scenario() -> None:
+        app = make_app()  # a-com-reads-b-com: it expects fetch.read false, same_origin false
+        async with app.run_test(size=SIZE) as pilot:
+            field = app.query_one("#target-url", Input)
+            field.value = "https://www.a.com/data.json"
+            await pilot.pause()
+            line = str(app.screen.query_one("#expectations").text)
+            assert "page script reads the response: expected no, got yes" in line
+            assert "same origin: expected no, got yes" in line
+            assert "fetch.read" not in line and "same_origin" not in line
+
+    asyncio.run(scenario())

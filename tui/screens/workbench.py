@@ -20,6 +20,7 @@ from textual.widgets import Checkbox, Footer, Header, Input, TabbedContent, TabP
 import policy_core
 from origin_playground.glyphs import NO, literal
 from policy_core import RESOURCE_TYPES
+from policy_core.scenario import CAPABILITY_PHRASES
 
 from ..messages import CopyText, DraftEdited
 from ..repaint import post_refreshes_now
@@ -34,6 +35,11 @@ from ..widgets.text_line import GrowingLine, TextLine
 from ..widgets.trace_view import TraceView
 from ..widgets.url_pane import UrlPane
 from ..widgets.verdict_card import VerdictCard
+
+
+def yes_no_word(value: bool) -> str:
+    return "yes" if value else "no"
+
 
 NARROW_WIDTH = 100  # below this the panes stack in one scrolling column
 PANE_FOCUS = {"request": "#request-method", "response": "#preflight-status", "cookie": "#cookie-enabled"}
@@ -174,7 +180,8 @@ class WorkbenchScreen(Screen[None]):
         text = Text(f"Expectations: {met}/{len(report.expectations)} met", style="bold")
         for e in report.expectations:
             if not e.met:
-                text.append(f"  {NO} {e.path} expected {str(e.expected).lower()}, got {str(e.actual).lower()}")
+                what = CAPABILITY_PHRASES.get(e.path, e.path.replace("_", " "))  # learner words
+                text.append(f"  {NO} {what}: expected {yes_no_word(e.expected)}, got {yes_no_word(e.actual)}")
         line.text = text
         line.display = True
 
@@ -197,7 +204,9 @@ class WorkbenchScreen(Screen[None]):
         shown = [r for r in self.session.draft.resources if report.verdict(r) is not None]
         if self.selected_resource not in shown:
             self.selected_resource = shown[0] if shown else None
-        self._trace.verdict = None if self.selected_resource is None else report.verdict(self.selected_resource)
+        self._trace.verdict = (
+            None if self.selected_resource is None else report.verdict(self.selected_resource)
+        )
 
     # --- messages up ----------------------------------------------------------------------------
 
