@@ -435,12 +435,15 @@ class OriginPlaygroundApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # The pane keys move focus in the workbench: on top of it (talk mode, help, ...) they would
         # act on a hidden screen, so there they are off (and out of the footer).
-        if action == "focus_pane" and not isinstance(self.screen, WorkbenchScreen):
+        if action in ("focus_pane", "maximize_pane") and not isinstance(self.screen, WorkbenchScreen):
             return False
         return True
 
     def action_focus_pane(self, pane: str) -> None:
         self.workbench.focus_pane(pane)
+
+    def action_maximize_pane(self) -> None:
+        self.workbench.toggle_maximize()
 
     async def action_quit(self) -> None:
         if not self.session.dirty:

@@ -222,3 +222,32 @@ def test_unmet_expectations_are_named_in_learner_words() -> None:
             assert "fetch.read" not in line and "same_origin" not in line
 
     asyncio.run(scenario())
+
+
+# --- 5. small terminals: one key maximises the pane with the focus, the trace too ----------------------
+
+
+@pytest.mark.parametrize(
+    ("pane_key", "pane"), [("f2", "urls"), ("f4", "editors"), ("f7", "trace"), ("f3", "resources")]
+)
+def test_one_key_maximises_and_restores_each_pane_at_80x24(pane_key: str, pane: str) -> None:
+    """Before: no key did it; at 80x24 the trace showed about two steps."""
+
+    async def scenario() -> None:
+        app = make_app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press(pane_key)
+            await pilot.pause()
+            await pilot.press("f10")
+            await pilot.pause()
+            screen = app.screen
+            assert screen.maximized is screen.query_one(f"#{pane}")
+            assert screen.maximized.size.height >= 20  # the whole screen but header and footer
+            await pilot.press("f10")
+            await pilot.pause()
+            assert screen.maximized is None
+            await pilot.press("f10", "escape")  # Esc restores too
+            await pilot.pause()
+            assert screen.maximized is None
+
+    asyncio.run(scenario())

@@ -41,6 +41,7 @@ def yes_no_word(value: bool) -> str:
     return "yes" if value else "no"
 
 
+MAXIMIZABLE = ("#urls", "#resources", "#editors", "#trace")  # the panes one key maximises
 NARROW_WIDTH = 100  # below this the panes stack in one scrolling column
 PANE_FOCUS = {"request": "#request-method", "response": "#preflight-status", "cookie": "#cookie-enabled"}
 
@@ -297,6 +298,19 @@ class WorkbenchScreen(Screen[None]):
 
     def toggle_resource(self, resource: str) -> None:
         self.query_one(f"#toggle-{resource}", Checkbox).toggle()  # posts ResourceToggles.Changed
+
+    def toggle_maximize(self) -> None:
+        """The pane holding the focus fills the screen; again (or Esc) restores the layout."""
+        if self.maximized is not None:
+            self.minimize()
+            return
+        focused = self.focused
+        panes = [self.query_one(selector) for selector in MAXIMIZABLE]
+        for pane in panes:
+            if focused is not None and (focused is pane or pane in focused.ancestors):
+                self.maximized = pane
+                return
+        self.maximized = panes[0]  # nothing focused: the URLs
 
     def focus_pane(self, pane: str) -> None:
         if pane == "urls":
