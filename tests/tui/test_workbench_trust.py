@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 from textual import events
-from textual.widgets import Button, Input, TextArea
+from textual.widgets import Button, Footer, Input, TextArea
 
 from origin_playground.library import list_scenarios
 from tests.tui.conftest import RecordingClipboard
@@ -249,5 +249,19 @@ def test_one_key_maximises_and_restores_each_pane_at_80x24(pane_key: str, pane: 
             await pilot.press("f10", "escape")  # Esc restores too
             await pilot.pause()
             assert screen.maximized is None
+
+    asyncio.run(scenario())
+
+
+def test_footer_at_80x24_ends_in_the_palette_key_not_a_stray_letter() -> None:
+    """Before: the footer ended in "^p palettef" (the last column showed the key under it)."""
+
+    async def scenario() -> None:
+        app = make_app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.pause()  # the footer recomposes once the bindings are known
+            palette = app.screen.query_one(Footer).query_one(".-command-palette")
+            assert palette.region.right == 80
 
     asyncio.run(scenario())
