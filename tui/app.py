@@ -31,7 +31,7 @@ from .clipboard import copy_text, pyperclip_copy
 from .commands import EXPORT_COMMANDS, TalkCommands, WorkbenchCommands
 from .keys import APP_BINDINGS, key_sections
 from .recovery import RecoveryCopy, default_recovery_path
-from .screens.confirm_quit import ConfirmQuit
+from .screens.confirm_quit import Answer, ConfirmQuit, UnsavedChanges
 from .screens.deck_dialog import DeckDialog
 from .screens.explain import ExplainScreen
 from .screens.help import HelpScreen, KeySections
@@ -134,6 +134,30 @@ class OriginPlaygroundApp(App[None]):
         self._draft_changed()
         self.workbench.show_draft()
 
+    def replace_asking(self, draft: ScenarioDraft, name: str, then: Callable[[], None]) -> None:
+        """Run ``then`` (which replaces the draft by ``draft``) once the unsaved changes are safe:
+        no changes (or ``draft`` is the same scenario) goes ahead; otherwise Save / Discard / Cancel."""
+        if not self.session.dirty or draft.to_mapping() == self.session.draft.to_mapping():
+            then()
+            return
+
+        def answered(answer: Answer | None) -> None:
+            if answer == "discard":
+                then()
+            elif answer == "save":
+                self.save_then(then)
+
+        self._open(UnsavedChanges, partial(UnsavedChanges, name), answered)
+
+    def save_then(self, then: Callable[[], None]) -> None:
+        """The save dialog; ``then`` runs only once the draft is really saved."""
+
+        def chosen(path: Path | None) -> None:
+            if path is not None and self.save_to(path):
+                then()
+
+        self._open(SaveDialog, partial(SaveDialog, str(self.session.path or "scenario.toml")), chosen)
+
     def load_path(self, path: Path) -> bool:
         """Open a scenario file; on failure show the loader's one-line error and keep going."""
         try:
@@ -145,7 +169,7 @@ class OriginPlaygroundApp(App[None]):
             )
             return False
         self.session.load_error = None
-        self.replace_draft(draft, path.name, path)
+        self.replace_asking(draft, path.name, partial(self.replace_draft, draft, path.name, path))
         return True
 
     def save_to(self, path: Path) -> bool:
@@ -348,12 +372,18 @@ class OriginPlaygroundApp(App[None]):
 
     @on(messages.ShowDraft)
     def _show_draft(self, message: messages.ShowDraft) -> None:
-        self.show_draft(message.draft, message.name, message.path)
+        def show() -> None:
+            self.show_draft(message.draft, message.name, message.path)
+            if message.from_slide and self.session.deck is not None:
+                self.session.deck.in_workbench = True  # Ctrl+T brings the edit back to the slide
+
+        self.replace_asking(message.draft, message.name, show)
 
     @on(messages.ShowLibraryScenario)
     def _show_library_scenario(self, message: messages.ShowLibraryScenario) -> None:
         if (entry := find_scenario(message.slug)) is not None:
-            self.show_draft(load_draft(entry.path), entry.title)
+            draft = load_draft(entry.path)
+            self.replace_asking(draft, entry.title, partial(self.show_draft, draft, entry.title))
 
     @on(messages.CopyText)
     def _copy_text(self, message: messages.CopyText) -> None:
@@ -384,7 +414,8 @@ class OriginPlaygroundApp(App[None]):
     def action_library(self) -> None:
         def picked(entry: LibraryEntry | None) -> None:
             if entry is not None:
-                self.replace_draft(load_draft(entry.path), entry.title, None)
+                draft = load_draft(entry.path)
+                self.replace_asking(draft, entry.title, partial(self.replace_draft, draft, entry.title, None))
 
         self._open(ScenarioPicker, partial(ScenarioPicker, list_scenarios()), picked)
 
@@ -396,11 +427,7 @@ class OriginPlaygroundApp(App[None]):
         self._open(OpenDialog, partial(OpenDialog, str(self.session.path or "")), chosen)
 
     def action_save(self) -> None:
-        def chosen(path: Path | None) -> None:
-            if path is not None:
-                self.save_to(path)
-
-        self._open(SaveDialog, partial(SaveDialog, str(self.session.path or "scenario.toml")), chosen)
+        self.save_then(lambda: None)
 
     def action_copy_scenario(self) -> None:
         self.copy(scenario_toml(self.session.draft), "scenario as TOML")
@@ -408,22 +435,27 @@ class OriginPlaygroundApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # The pane keys move focus in the workbench: on top of it (talk mode, help, ...) they would
         # act on a hidden screen, so there they are off (and out of the footer).
-        if action == "focus_pane" and not isinstance(self.screen, WorkbenchScreen):
+        if action in ("focus_pane", "maximize_pane") and not isinstance(self.screen, WorkbenchScreen):
             return False
         return True
 
     def action_focus_pane(self, pane: str) -> None:
         self.workbench.focus_pane(pane)
 
+    def action_maximize_pane(self) -> None:
+        self.workbench.toggle_maximize()
+
     async def action_quit(self) -> None:
         if not self.session.dirty:
             self.exit()
             return
 
-        def answered(leave: bool | None) -> None:
-            if leave:
+        def answered(answer: Answer | None) -> None:
+            if answer == "discard":
                 self.recovery.drop()  # the user chose to drop the changes
                 self.exit()
+            elif answer == "save":
+                self.save_then(self.exit)
 
         self._open(ConfirmQuit, ConfirmQuit, answered)
 

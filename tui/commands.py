@@ -22,6 +22,7 @@ from .session import Session
 class _HasSession(Protocol):
     session: Session
 
+
 # (title, help, action name) for each app action; the same actions have key bindings.
 ACTIONS: tuple[tuple[str, str, str], ...] = (
     ("Scenario library…", "Pick one of the built-in scenarios", "library"),
@@ -34,6 +35,11 @@ ACTIONS: tuple[tuple[str, str, str], ...] = (
     ("Focus response", "The preflight and actual responses", "focus_pane('response')"),
     ("Focus cookie", "The cookie the target sets", "focus_pane('cookie')"),
     ("Focus trace", "The selected verdict's steps", "focus_pane('trace')"),
+    (
+        "Maximise the pane",
+        "The pane with the focus fills the screen; again, or Esc, restores it",
+        "maximize_pane",
+    ),
     ("Help", "Every key, and a primer on origin, SOP, CORS, preflight, credentials, CSRF", "help"),
     ("Origins: compare URLs", "The origin table: same origin, which part differs, same site", "origins"),
     (

@@ -41,6 +41,15 @@ APP_BINDINGS: tuple[BindingType, ...] = (
     Binding("f5", "focus_pane('response')", "Response", id="focus-response", group=PANES),
     Binding("f6", "focus_pane('cookie')", "Cookie", id="focus-cookie", group=PANES),
     Binding("f7", "focus_pane('trace')", "Trace", id="focus-trace", group=PANES),
+    Binding(
+        "f10",
+        "maximize_pane",
+        "Maximise",
+        id="maximize-pane",
+        group=PANES,
+        show=False,  # the footer keeps its room at 80x24; help and the palette list it
+        tooltip="Maximise the pane with the focus (the trace too); again, or Esc, restores it",
+    ),
     Binding("f1,question_mark", "help", "Help", id="help", tooltip="Every key, and a primer"),
     Binding("f8", "origins", "Origins", id="origins", tooltip="The origin table for URLs"),
     Binding("f9", "explain", "Explain", id="explain", tooltip="Explain a console error"),

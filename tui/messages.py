@@ -23,6 +23,7 @@ class ShowDraft(Message):
     draft: ScenarioDraft
     name: str
     path: Path | None = None
+    from_slide: bool = False  # talk mode's ``w``: the App marks the deck as in the workbench
 
 
 @dataclass

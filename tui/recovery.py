@@ -66,7 +66,9 @@ def read_recovery(target: Path) -> Recovered | str | None:
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError) as error:
         return f"{target}: not a recovery copy ({error}); ignored"
     return Recovered(
-        draft, name if isinstance(name, str) else "recovered draft", Path(path) if isinstance(path, str) else None
+        draft,
+        name if isinstance(name, str) else "recovered draft",
+        Path(path) if isinstance(path, str) else None,
     )
 
 

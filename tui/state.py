@@ -153,7 +153,9 @@ class ScenarioDraft:
         return cls(
             page=_text(data, "page"),
             target=_text(data, "target"),
-            resources=[_str(r, "resources") for r in _list(data, "resources", list(policy_core.RESOURCE_TYPES))],
+            resources=[
+                _str(r, "resources") for r in _list(data, "resources", list(policy_core.RESOURCE_TYPES))
+            ],
             title=_text(data, "title", ""),
             notes=_text(data, "notes", ""),
             page_sandboxed=bool(data.get("page_sandboxed", False)),

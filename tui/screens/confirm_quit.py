@@ -1,35 +1,79 @@
-"""Asks before quitting with unsaved changes."""
+"""Asks before unsaved changes go: before quitting, and before another draft replaces this one."""
 
 from __future__ import annotations
 
+from typing import Literal
+
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label
+from textual.widgets import Button, Label, Static
+
+from origin_playground.glyphs import literal
+
+Answer = Literal["save", "discard"]  # or None: cancel, nothing happens
 
 
-class ConfirmQuit(ModalScreen[bool]):
+class UnsavedDialog(ModalScreen[Answer | None]):
+    """Save / Discard / Cancel; the two kinds below are two screens (the App opens one of each)."""
+
     BINDINGS = [
-        Binding("escape", "stay", "Stay", id="stay"),
-        Binding("y", "leave", "Quit without saving", id="confirm-quit"),
+        Binding("escape", "cancel", "Cancel", id="cancel-unsaved"),
     ]
+    SAVE = "Save first"
+    DISCARD = "Discard changes"
+    CANCEL = "Cancel"
+
+    def __init__(self, incoming: str = "") -> None:
+        super().__init__()
+        self.incoming = incoming
+
+    def question(self) -> str:
+        raise NotImplementedError
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label("The scenario has unsaved changes. Quit anyway?", classes="dialog-title")
+            yield Label("Unsaved changes", classes="dialog-title")
+            yield Static(Text(self.question()), id="unsaved-message")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Quit without saving", id="quit-yes", variant="error")
-                yield Button("Stay", id="quit-no", variant="primary")
+                yield Button(self.SAVE, id="unsaved-save", variant="primary")
+                yield Button(self.DISCARD, id="unsaved-discard", variant="error")
+                yield Button(self.CANCEL, id="unsaved-cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#quit-no", Button).focus()
+        self.query_one("#unsaved-cancel", Button).focus()  # the safe answer is the default
 
-    @on(Button.Pressed, "#quit-yes")
-    def action_leave(self) -> None:
-        self.dismiss(True)
+    @on(Button.Pressed, "#unsaved-save")
+    def action_save(self) -> None:
+        self.dismiss("save")
 
-    @on(Button.Pressed, "#quit-no")
-    def action_stay(self) -> None:
-        self.dismiss(False)
+    @on(Button.Pressed, "#unsaved-discard")
+    def action_discard(self) -> None:
+        self.dismiss("discard")
+
+    @on(Button.Pressed, "#unsaved-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class UnsavedChanges(UnsavedDialog):
+    """Before the draft is replaced by ``incoming`` (a library scenario, a file, a slide, ...)."""
+
+    def question(self) -> str:
+        return f"The scenario has unsaved changes. Replace it with {literal(self.incoming)}?"
+
+
+class ConfirmQuit(UnsavedDialog):
+    BINDINGS = [
+        Binding("escape", "cancel", "Stay", id="stay"),
+        Binding("y", "discard", "Quit without saving", id="confirm-quit"),
+    ]
+    SAVE = "Save and quit"
+    DISCARD = "Quit without saving"
+    CANCEL = "Stay"
+
+    def question(self) -> str:
+        return "The scenario has unsaved changes. Quit anyway?"

@@ -351,8 +351,8 @@ class TalkScreen(Screen[None]):
     def action_open_in_workbench(self) -> None:
         """The slide's scenario in the full workbench; Ctrl+T (or the palette) comes back with the edit."""
         slide = self.deck.slide
-        self.deck.in_workbench = True
-        self.post_message(ShowDraft(self.deck.draft(), f"slide {self.deck.index + 1}: {slide.title}"))
+        name = f"slide {self.deck.index + 1}: {slide.title}"
+        self.post_message(ShowDraft(self.deck.draft(), name, from_slide=True))
 
     def action_leave(self) -> None:
         if self.editor_open:

@@ -20,6 +20,7 @@ from textual.widgets import Checkbox, Footer, Header, Input, TabbedContent, TabP
 import policy_core
 from origin_playground.glyphs import NO, literal
 from policy_core import RESOURCE_TYPES
+from policy_core.scenario import CAPABILITY_PHRASES
 
 from ..messages import CopyText, DraftEdited
 from ..repaint import post_refreshes_now
@@ -35,6 +36,12 @@ from ..widgets.trace_view import TraceView
 from ..widgets.url_pane import UrlPane
 from ..widgets.verdict_card import VerdictCard
 
+
+def yes_no_word(value: bool) -> str:
+    return "yes" if value else "no"
+
+
+MAXIMIZABLE = ("#urls", "#resources", "#editors", "#trace")  # the panes one key maximises
 NARROW_WIDTH = 100  # below this the panes stack in one scrolling column
 PANE_FOCUS = {"request": "#request-method", "response": "#preflight-status", "cookie": "#cookie-enabled"}
 
@@ -174,7 +181,8 @@ class WorkbenchScreen(Screen[None]):
         text = Text(f"Expectations: {met}/{len(report.expectations)} met", style="bold")
         for e in report.expectations:
             if not e.met:
-                text.append(f"  {NO} {e.path} expected {str(e.expected).lower()}, got {str(e.actual).lower()}")
+                what = CAPABILITY_PHRASES.get(e.path, e.path.replace("_", " "))  # learner words
+                text.append(f"  {NO} {what}: expected {yes_no_word(e.expected)}, got {yes_no_word(e.actual)}")
         line.text = text
         line.display = True
 
@@ -197,7 +205,9 @@ class WorkbenchScreen(Screen[None]):
         shown = [r for r in self.session.draft.resources if report.verdict(r) is not None]
         if self.selected_resource not in shown:
             self.selected_resource = shown[0] if shown else None
-        self._trace.verdict = None if self.selected_resource is None else report.verdict(self.selected_resource)
+        self._trace.verdict = (
+            None if self.selected_resource is None else report.verdict(self.selected_resource)
+        )
 
     # --- messages up ----------------------------------------------------------------------------
 
@@ -288,6 +298,19 @@ class WorkbenchScreen(Screen[None]):
 
     def toggle_resource(self, resource: str) -> None:
         self.query_one(f"#toggle-{resource}", Checkbox).toggle()  # posts ResourceToggles.Changed
+
+    def toggle_maximize(self) -> None:
+        """The pane holding the focus fills the screen; again (or Esc) restores the layout."""
+        if self.maximized is not None:
+            self.minimize()
+            return
+        focused = self.focused
+        panes = [self.query_one(selector) for selector in MAXIMIZABLE]
+        for pane in panes:
+            if focused is not None and (focused is pane or pane in focused.ancestors):
+                self.maximized = pane
+                return
+        self.maximized = panes[0]  # nothing focused: the URLs
 
     def focus_pane(self, pane: str) -> None:
         if pane == "urls":

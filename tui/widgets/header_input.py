@@ -20,6 +20,9 @@ class HeaderInput(Input):
         text: str
 
     def _on_paste(self, event: events.Paste) -> None:
+        # Textual dispatches a message to each class's handler in the MRO: without
+        # prevent_default, Input._on_paste would insert the first line again after this one.
+        event.prevent_default()
         if event.text and looks_like_header_paste(event.text):
             event.stop()
             self.post_message(self.LinesPasted(self, event.text))

@@ -147,7 +147,9 @@ class TraceView(Vertical):
     def _step_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
         if self.verdict is not None and 0 <= event.option_index < len(self.verdict.trace):
-            self.query_one("#step-detail", TextLine).text = step_detail(self.verdict.trace[event.option_index])
+            self.query_one("#step-detail", TextLine).text = step_detail(
+                self.verdict.trace[event.option_index]
+            )
 
     @on(OptionList.OptionSelected, "#trace-notes")
     def _note_selected(self, event: OptionList.OptionSelected) -> None:
