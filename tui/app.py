@@ -31,24 +31,22 @@ from .clipboard import copy_text, pyperclip_copy
 from .commands import EXPORT_COMMANDS, TalkCommands, WorkbenchCommands
 from .keys import APP_BINDINGS, key_sections
 from .recovery import RecoveryCopy, default_recovery_path
+from .recovery_actions import RecoveryActions
 from .screens.confirm_quit import Answer, ConfirmQuit, UnsavedChanges
-from .screens.deck_dialog import DeckDialog
 from .screens.explain import ExplainScreen
 from .screens.help import HelpScreen, KeySections
 from .screens.open_dialog import OpenDialog
 from .screens.origins import OriginsScreen
-from .screens.recover_dialog import RecoverDialog
 from .screens.save_dialog import SaveDialog
 from .screens.scenario_picker import ScenarioPicker
 from .screens.talk import TalkScreen
 from .screens.workbench import WorkbenchScreen
-from .session import DeckSession, Session
+from .session import Session
 from .state import ScenarioDraft, load_draft, save_problem, scenario_toml
+from .talk_actions import TalkActions
 
-RECOVERY_DELAY = 0.5  # seconds of quiet after an edit before the recovery copy is written
 
-
-class OriginPlaygroundApp(App[None]):
+class OriginPlaygroundApp(TalkActions, RecoveryActions, App[None]):
     TITLE = "Origin Playground"
     CSS_PATH: ClassVar = ["app.tcss", "screens/dialogs.tcss"]
     COMMANDS: ClassVar = App.COMMANDS | {WorkbenchCommands, TalkCommands}
@@ -211,44 +209,6 @@ class OriginPlaygroundApp(App[None]):
             return self.screen.deck.draft()
         return self.session.draft
 
-    # --- the recovery copy --------------------------------------------------------------------------
-
-    def _draft_changed(self) -> None:
-        """The title follows the draft; a dirty draft gets a recovery copy, a clean one none."""
-        self._update_title()
-        if not self.recovery.active:
-            return
-        if not self.session.dirty:
-            if self._recovery_timer is not None:
-                self._recovery_timer.stop()
-                self._recovery_timer = None
-            self.recovery.discard()
-        elif self._recovery_timer is None:
-            self._recovery_timer = self.set_timer(RECOVERY_DELAY, self.write_recovery_copy)
-        else:
-            self._recovery_timer.reset()
-
-    def write_recovery_copy(self) -> None:
-        """Keep the dirty draft where the next start finds it (also called once the app stopped)."""
-        self._recovery_timer = None
-        self.recovery.keep(self.session)
-
-    def _offer_recovery(self) -> None:
-        found = self.recovery.offer()
-        if isinstance(found, str):
-            self.notify(found, title="Recovery copy", severity="warning", timeout=10, markup=False)
-        elif found is not None:
-
-            def answered(restore: bool | None) -> None:
-                self.recovery.answered(bool(restore))
-                if restore:
-                    self._back_to_workbench()
-                    self.session.replace(found.draft, found.source_name, found.path, saved=False)
-                    self._update_title()
-                    self.workbench.show_draft()
-
-            self.push_screen(RecoverDialog(found.source_name), answered)
-
     # --- screens: one of each kind, opened only here -------------------------------------------------
 
     def _open(
@@ -278,58 +238,6 @@ class OriginPlaygroundApp(App[None]):
 
     def key_sections(self) -> KeySections:
         return key_sections(self.BINDINGS)
-
-    # --- talk mode ----------------------------------------------------------------------------------
-
-    def open_deck(self, path: Path) -> bool:
-        """Load a deck and present it; a bad deck is its one-line error, and the app keeps running."""
-        from origin_playground.deck import load_deck
-
-        try:
-            deck = load_deck(path)
-        except policy_core.ScenarioError as error:
-            self.notify(
-                str(error), title="Could not open the deck", severity="error", timeout=10, markup=False
-            )
-            return False
-        self.session.deck = DeckSession(deck)
-        self.resume_talk()
-        return True
-
-    def resume_talk(self) -> None:
-        """Show talk mode: back to its screen if it is open (it shows the session's deck, a new one
-        included), else over the workbench. Never a pop and a push of the same screen id in one go:
-        the popped screen is removed later, and the new one would collide with it."""
-        if self.session.deck is None:
-            return
-        talk = next((s for s in self.screen_stack if isinstance(s, TalkScreen)), None)
-        if talk is not None:
-            self._open(TalkScreen, partial(TalkScreen, self.session))  # closes what is above it
-            talk.show_slide()
-            return
-        self._back_to_workbench()
-        self.push_screen(TalkScreen(self.session))
-
-    def leave_talk(self) -> None:
-        """Back to the workbench; the talk session stays for Ctrl+T."""
-        self._back_to_workbench()
-
-    def action_talk(self) -> None:
-        if self.session.deck is not None:
-            self.resume_talk()
-            return
-        from origin_playground.deck import shipped_decks
-
-        decks = shipped_decks()
-        if decks:
-            self.open_deck(decks[0])
-
-    def action_open_deck_file(self) -> None:
-        def chosen(path: Path | None) -> None:
-            if path is not None:
-                self.open_deck(path)
-
-        self._open(DeckDialog, partial(DeckDialog, ""), chosen)
 
     # --- help, origins, explain, export -------------------------------------------------------------
 

@@ -13,9 +13,10 @@ from textual.widgets import Input
 from origin_playground.deck import shipped_decks
 from tests.tui.conftest import RecordingClipboard
 from tui import app as tui_app
-from tui.app import RECOVERY_DELAY, OriginPlaygroundApp
+from tui.app import OriginPlaygroundApp
 from tui.messages import OpenDeck, ShowLibraryScenario
 from tui.recovery import read_recovery
+from tui.recovery_actions import RECOVERY_DELAY
 from tui.screens.confirm_quit import ConfirmQuit
 from tui.screens.explain import ExplainScreen
 from tui.screens.origins import OriginsScreen
