@@ -34,6 +34,10 @@ TYPEERROR_NO_CORS_METHOD = "typeerror.no-cors-method"
 TYPEERROR_FORBIDDEN_METHOD = "typeerror.forbidden-method"
 NET_TOO_MANY_REDIRECTS = "net.too-many-redirects"
 
+# Chrome reports the Authorization-under-* deprecation as a DevTools issue (CDP Audits.issueAdded),
+# not as a console line; its text is the failure's Chrome wording.
+DEVTOOLS_AUTHORIZATION_WILDCARD = ("DeprecationIssue", "AuthorizationCoveredByWildcard")  # (code, reason)
+
 _FIREFOX_FRAME = "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at "
 
 # Everything this area registers (the tests check each wording).

@@ -141,6 +141,11 @@ def test_authorization_covered_by_star_follows_chrome(
         for w in verdict.warnings
     )
     assert any("Authorization" in fix for fix in verdict.fixes)
+    # Chromium 156 reports it as a DevTools issue, not a console line (tests/browser agrees).
+    assert [(i.code, i.reason) for i in verdict.devtools] == [("DeprecationIssue", "AuthorizationCoveredByWildcard")]
+    assert verdict.devtools[0].text.startswith("Authorization will not be covered by the wildcard symbol (*)")
+    assert verdict.console.chrome is None
+    assert verdict.to_dict()["devtools"] == [issue.to_dict() for issue in verdict.devtools]
 
 
 EXPOSE_STAR = [

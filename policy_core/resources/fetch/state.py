@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...fetch_rules import HeaderClassification, is_safelisted_method
 from ...origins import Url
-from ...report import Console, FetchDetails, Trace, Verdict, unique
+from ...report import Console, DevtoolsIssue, FetchDetails, Trace, Verdict, unique
 
 KIND = "fetch"  # Chrome's resource word in "Access to fetch at …"
 
@@ -16,6 +16,7 @@ class Out:
         "cache",
         "chrome",
         "credentials",
+        "devtools",
         "exposed",
         "firefox",
         "fixes",
@@ -35,6 +36,7 @@ class Out:
         self.chrome: str | None = None
         self.firefox: str | None = None
         self.safari: str | None = None
+        self.devtools: list[DevtoolsIssue] = []
         self.preflight = False
         self.exposed: tuple[str, ...] = ()
         self.cache: int | None = None
@@ -52,6 +54,7 @@ class Out:
             console=Console(chrome=self.chrome, firefox=self.firefox, safari=self.safari),
             fixes=unique(self.fixes),
             warnings=unique(self.warnings),
+            devtools=tuple(self.devtools),
             fetch=FetchDetails(
                 preflight=self.preflight,
                 exposed_headers=self.exposed if read else (),
