@@ -13,6 +13,11 @@ from .codes import Failure
 
 CANVAS_EXPORT = "canvas-tainted.export"  # Chrome's toDataURL / toBlob exception
 NET_BLOCKED_BY_ORB = "net.blocked-by-orb"
+# Chrome's network-layer line after a load ends in a network error, or in an error status (Chromium 156).
+LOAD_FAILED = "load-failed.err-failed"  # a CORS failure (preflight, response or redirect)
+LOAD_FAILED_TOO_MANY_REDIRECTS = "load-failed.too-many-redirects"
+LOAD_FAILED_UNSAFE_REDIRECT = "load-failed.unsafe-redirect"  # a redirect to a non-http(s) URL
+LOAD_ERROR_STATUS = "load-failed.error-status"  # a response with status >= 400 that reached the page
 
 # Everything this area registers (the tests check each wording).
 MESSAGES: tuple[Message, ...] = (
@@ -92,6 +97,22 @@ MESSAGES: tuple[Message, ...] = (
         ),
     ),
     Message(key=NET_BLOCKED_BY_ORB, wordings=(Wording(browser=CHROME, text="net::ERR_BLOCKED_BY_ORB"),)),
+    Message(key=LOAD_FAILED, wordings=(Wording(browser=CHROME, text="Failed to load resource: net::ERR_FAILED"),)),
+    Message(
+        key=LOAD_FAILED_TOO_MANY_REDIRECTS,
+        wordings=(Wording(browser=CHROME, text="Failed to load resource: net::ERR_TOO_MANY_REDIRECTS"),),
+    ),
+    Message(
+        key=LOAD_FAILED_UNSAFE_REDIRECT,
+        wordings=(Wording(browser=CHROME, text="Failed to load resource: net::ERR_UNSAFE_REDIRECT"),),
+    ),
+    Message(
+        key=LOAD_ERROR_STATUS,
+        wordings=(
+            # {phrase} is the status line's reason phrase as the server sent it ("" for a blocked frame).
+            Wording(browser=CHROME, text="Failed to load resource: the server responded with a status of {status} ({phrase})"),
+        ),
+    ),
 )
 
 CATALOGUE.register(*MESSAGES)

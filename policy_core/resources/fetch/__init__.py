@@ -101,5 +101,7 @@ def evaluate(ctx: Context) -> Verdict:
     if not follow_redirects(out, ctx, state):
         return out.verdict(True, False)
     readable = final_response(out, ctx, state)
+    if out.network_error is None:
+        out.final_status = scenario.response.status  # the response reached the page (opaque or not)
     csrf_boundary(out, ctx, state)
     return out.verdict(True, readable)

@@ -170,6 +170,7 @@ def _failed(out: Out, ctx: Context, state: Request, result: PreflightOutcome) ->
         initial_url=ctx.scenario.target.href,
         preflight=result.chrome_prefix,
     )
+    out.network_error = "cors"
     firefox_and_safari(
         out, state, result.firefox_reason, result.firefox_status, result.firefox_quote_url, result.safari_reason
     )
