@@ -503,3 +503,16 @@ def test_fetch_details_credentials_even_when_blocked_early() -> None:
     details = fetch(request={"method": "TRACE", "credentials": "include"}).fetch
     assert details is not None
     assert details.credentials is True and details.preflight is False and details.preflight_method is None
+
+
+def test_no_cors_non_safelisted_method_throws_even_same_origin() -> None:
+    # The Request constructor checks no-cors's method whatever the URL: Chromium 156 and Firefox 153
+    # send nothing for a same-origin no-cors PUT either (tests/browser).
+    scenario = load_scenario({
+        "version": 1, "page": "https://app.example.com/dashboard", "target": "https://app.example.com/api/items",
+        "resources": ["fetch"], "request": {"method": "PUT", "mode": "no-cors"},
+    })
+    verdict = evaluate(scenario).verdict("fetch")
+    assert verdict is not None
+    assert not verdict.capability("send") and not verdict.capability("read")
+    assert any(s.id == "fetch.no-cors.method" and s.result == "fail" for s in verdict.trace)

@@ -82,7 +82,8 @@ def evaluate(ctx: Context) -> Verdict:
         non_http_target(out, ctx, target, mode)
         return out.verdict(False, False)
 
-    if mode == "no-cors" and not ctx.same_origin:
+    # The Request constructor applies no-cors's limits whatever the URL, same-origin included.
+    if mode == "no-cors":
         kept = no_cors_request(out, method, classification)
         if kept is None:
             return out.verdict(False, False)

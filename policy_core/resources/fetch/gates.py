@@ -204,7 +204,7 @@ def local_network_ok(out: Out, ctx: Context, target: Url) -> bool:
 
 
 def no_cors_request(out: Out, method: str, classification: HeaderClassification) -> HeaderClassification | None:
-    """A cross-origin no-cors request: only GET/HEAD/POST (else None: fetch() throws), fewer headers."""
+    """A no-cors request, to any URL: only GET/HEAD/POST (else None: fetch() throws), fewer headers."""
     if not is_safelisted_method(method):
         out.trace.failed(
             "fetch.no-cors.method",
