@@ -6,8 +6,6 @@ themselves live only in the catalogue.
 
 from __future__ import annotations
 
-from http import HTTPStatus
-
 from .messages import CATALOGUE, CHROME, FIREFOX, SAFARI, render
 from .messages import cors as m
 from .messages import subresources as sub
@@ -68,12 +66,7 @@ def chrome_load_line(*, network_error: str | None = None, status: int | None = N
         return render(_LOAD_FAILED[network_error], CHROME)
     if status is None or status < 400:
         return None
-    reason = ""
-    if phrase:
-        try:
-            reason = HTTPStatus(status).phrase
-        except ValueError:
-            reason = ""
+    reason = sub.REASON_PHRASES.get(status, "") if phrase else ""
     return render(sub.LOAD_ERROR_STATUS, CHROME, status=status, phrase=reason)
 
 
