@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .messages import CATALOGUE, CHROME, FIREFOX, SAFARI, render
 from .messages import cors as m
+from .messages import subresources as sub
 
 # Chrome's preflight frame, the text before its {reason}.
 CHROME_PREFLIGHT_PREFIX = CATALOGUE[m.FRAME_PREFLIGHT].wording(CHROME).text.removesuffix("{reason}")
@@ -44,3 +45,40 @@ def safari_cors_message(api: str, url: str, reason: str) -> str:
 def failed_to_fetch() -> str:
     """What script sees when a fetch fails (``typeerror.failed-to-fetch``)."""
     return render(m.TYPEERROR_FAILED_TO_FETCH, CHROME)
+
+
+# Chrome's "Failed to load resource" line for each way a load can end in a network error.
+_LOAD_FAILED = {
+    "cors": sub.LOAD_FAILED,
+    "too-many-redirects": sub.LOAD_FAILED_TOO_MANY_REDIRECTS,
+    "unsafe-redirect": sub.LOAD_FAILED_UNSAFE_REDIRECT,
+}
+
+
+def chrome_load_line(*, network_error: str | None = None, status: int | None = None, phrase: bool = True) -> str | None:
+    """Chromium's network line after the load: ``net::ERR_…`` for a network error (a CORS failure, a
+    redirect loop), else the error status of a response that reached the page; None when it prints none.
+
+    The reason phrase is the standard one (what an HTTP/1.1 server sends); Chrome prints it empty for a
+    frame it refused to display.
+    """
+    if network_error is not None:
+        return render(_LOAD_FAILED[network_error], CHROME)
+    if status is None or status < 400:
+        return None
+    reason = sub.REASON_PHRASES.get(status, "") if phrase else ""
+    return render(sub.LOAD_ERROR_STATUS, CHROME, status=status, phrase=reason)
+
+
+def with_line(text: str | None, line: str | None) -> str | None:
+    """``text`` with ``line`` after it (either may be absent)."""
+    if line is None:
+        return text
+    return line if not text else f"{text}\n{line}"
+
+
+def with_line_before(text: str | None, line: str | None) -> str | None:
+    """``line`` before ``text`` (either may be absent)."""
+    if line is None:
+        return text
+    return line if not text else f"{line}\n{text}"

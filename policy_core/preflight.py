@@ -26,9 +26,15 @@ from .fetch_rules import (
 from .messages import CHROME, FIREFOX, SAFARI, Failure, render
 from .messages import cors as m
 from .preflight_steps import firefox_reason, max_age_step, method_step, needed_lines
-from .report import FAIL, INFO, PASS, Step, step
+from .report import FAIL, INFO, PASS, DevtoolsIssue, Step, step
 
 CHROME_AUTHORIZATION_DEPRECATION = render(Failure.AUTHORIZATION_WILDCARD, CHROME)
+
+
+def chrome_authorization_issue() -> DevtoolsIssue:
+    """Chrome's DevTools issue (not a console line) when * alone allows Authorization."""
+    code, reason = m.DEVTOOLS_AUTHORIZATION_WILDCARD
+    return DevtoolsIssue(code=code, reason=reason, text=CHROME_AUTHORIZATION_DEPRECATION)
 
 
 def firefox_authorization_warning(url: str) -> str:
@@ -137,7 +143,9 @@ def check_preflight(
             ),
         )
 
-    if 300 <= status < 400:
+    # Only a 3xx with a Location is a redirect (Fetch: its location URL is null otherwise, and the
+    # response is handled as it is: the CORS check, then the ok-status check). Chrome 156 agrees.
+    if 300 <= status < 400 and h.has(response_headers, "Location"):
         steps.append(step(
             FAIL, "fetch.preflight.redirect", f"The preflight was answered with a {status} redirect",
             "A preflight never follows redirects: any redirect answer is a network error, so the actual "
@@ -210,7 +218,8 @@ def check_preflight(
             "Authorization is covered only by *: allowed by Chrome and Firefox, refused by the standard",
             "The Fetch standard says * in Access-Control-Allow-Headers never covers Authorization (a CORS "
             "non-wildcard request-header name), so a conforming browser fails this preflight. Current Chrome "
-            "and Firefox still let * cover it and print a deprecation warning; the playground follows "
+            "and Firefox still let * cover it with a deprecation warning (Chrome's is a DevTools issue, "
+            "DeprecationIssue AuthorizationCoveredByWildcard, not a console line); the playground follows "
             f'Chrome here. Chrome: "{CHROME_AUTHORIZATION_DEPRECATION}" List Authorization explicitly.',
             specs.FETCH_PREFLIGHT,
         ))

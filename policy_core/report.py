@@ -88,6 +88,11 @@ class DevtoolsIssue:
         return {"code": self.code, "reason": self.reason, "text": self.text}
 
 
+# The DevTools issue codes the engine models: a verdict's ``devtools`` is complete for these codes
+# (and says nothing about the others, such as CorsIssue or CookieIssue, which it does not model yet).
+DEVTOOLS_CODES_MODELLED: frozenset[str] = frozenset({"DeprecationIssue"})
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Console:
     """What each browser prints in the console; None where it prints nothing (or it is not known)."""
@@ -138,6 +143,7 @@ class Verdict:
     fixes: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     fetch: FetchDetails | None = None  # fetch's own keys; None for the other resource types
+    devtools: tuple[DevtoolsIssue, ...] = ()  # Chrome's DevTools issues, a channel apart from the console
 
     @property
     def outcome(self) -> str:
@@ -161,6 +167,7 @@ class Verdict:
         for key, value in self.extra:
             out[key] = list(value) if isinstance(value, tuple) else value
         out["console"] = self.console.to_dict()
+        out["devtools"] = [issue.to_dict() for issue in self.devtools]
         out["trace"] = [s.to_dict() for s in self.trace]
         out["fixes"] = list(self.fixes)
         out["warnings"] = list(self.warnings)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from . import headers as h
 from . import specs
-from .console import chrome_cors_message, firefox_cors_message
+from .console import chrome_cors_message, chrome_load_line, firefox_cors_message, with_line
 from .context import Context
 from .corp import CorpCheck, corp_check
 from .cors import ACAC, ACAO, CorsCheck, cors_check
@@ -32,6 +32,29 @@ from .redirects import (
 )
 from .report import NO_CONSOLE, Console, Trace
 from .sites import site_of
+
+# HTML § JavaScript MIME type essences.
+JS_MIME_TYPES = frozenset(
+    {
+        "application/ecmascript",
+        "application/javascript",
+        "application/x-ecmascript",
+        "application/x-javascript",
+        "text/ecmascript",
+        "text/javascript",
+        "text/javascript1.0",
+        "text/javascript1.1",
+        "text/javascript1.2",
+        "text/javascript1.3",
+        "text/javascript1.4",
+        "text/javascript1.5",
+        "text/jscript",
+        "text/livescript",
+        "text/x-ecmascript",
+        "text/x-javascript",
+    }
+)
+
 
 _CREDENTIALS_WORDS = {
     "include": "cookies and HTTP auth are sent to any origin",
@@ -166,7 +189,8 @@ def fetch_subresource(ctx: Context, trace: Trace, kind: str, mode: str, credenti
             f"logs the failed request with its status.)",
             specs.FETCH_OK_STATUS,
         )
-        return Load(loaded=False, tainting=tainting, failure=Failure.NOT_OK_STATUS, url=url)
+        line = None if _orb_drops(response.headers, tainting) else chrome_load_line(status=response.status)
+        return Load(loaded=False, tainting=tainting, failure=Failure.NOT_OK_STATUS, url=url, console=Console(chrome=line))
     return Load(loaded=True, tainting=tainting, failure=None, url=url)
 
 
@@ -237,8 +261,8 @@ def _check_response(
 def _cors_failed(ctx: Context, kind: str, url: Url, status: int, check: CorsCheck, credentials: str) -> Load:
     origin = ctx.page_origin_text
     console = Console(
-        chrome=chrome_cors_message(kind, url.href, origin, check.chrome_reason or "",
-                                   initial_url=ctx.scenario.target.href),
+        chrome=with_line(chrome_cors_message(kind, url.href, origin, check.chrome_reason or "",
+                                             initial_url=ctx.scenario.target.href), chrome_load_line(network_error="cors")),
         firefox=firefox_cors_message(url.href, check.firefox_reason or "",
                                      status=status if check.firefox_status else None,
                                      quote_url=check.firefox_quote_url),
@@ -285,7 +309,9 @@ def _redirect_credentials(ctx: Context, trace: Trace, kind: str, url: Url, locat
         "returns a network error instead of following it.",
         specs.FETCH_REDIRECT,
     )
-    console = Console(chrome=chrome_credentials_message(kind, url, ctx.page_origin_text, location, ctx.scenario.target))
+    console = Console(chrome=with_line(chrome_credentials_message(kind, url, ctx.page_origin_text, location,
+                                                                  ctx.scenario.target),
+                                       chrome_load_line(network_error="cors")))
     return Load(loaded=False, tainting=tainting, failure=Failure.REDIRECT_CONTAINS_CREDENTIALS, url=url,
                 console=console, fixes=("Redirect to the URL without the user:password@ part",))
 
@@ -296,7 +322,21 @@ def _redirect_network_error(
     """Too many redirects, or a non-http(s) Location: Fetch's network error (no CORS console message)."""
     name = "limit" if failure == Failure.TOO_MANY_REDIRECTS else "scheme"
     trace.failed(f"{kind}.redirect.{name}", summary, detail, specs.FETCH_REDIRECT)
-    return Load(loaded=False, tainting=tainting, failure=failure, url=url, fixes=(fix,))
+    line = chrome_load_line(network_error="too-many-redirects" if name == "limit" else "unsafe-redirect")
+    return Load(loaded=False, tainting=tainting, failure=failure, url=url, console=Console(chrome=line), fixes=(fix,))
+
+
+def _orb_drops(headers: h.Headers, tainting: str) -> bool:
+    """Chrome's Opaque Response Blocking drops an opaque nosniff response that is not script or media,
+    whatever its status, and then prints no "Failed to load resource" line (seen in Chromium 156)."""
+    if tainting != "opaque":
+        return False
+    nosniff = h.get_combined(headers, "X-Content-Type-Options")
+    if nosniff is None or h.trim(nosniff.split(",", 1)[0]).lower() != "nosniff":
+        return False
+    lines = h.lines_of(headers, "content-type")
+    mime = h.trim(lines[-1].split(";", 1)[0]).lower() if lines else ""
+    return bool(mime) and mime not in JS_MIME_TYPES and not mime.startswith(("image/", "audio/", "video/"))
 
 
 def _explain_mixed(trace: Trace, kind: str, better: Url | None) -> None:

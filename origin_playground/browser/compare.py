@@ -6,11 +6,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from policy_core import Verdict
+from policy_core.report import DEVTOOLS_CODES_MODELLED
 
 from .observe import Observation
 
 # Which of the engine's Console fields speaks for each browser.
 CONSOLE_FIELD = {"chromium": "chrome", "firefox": "firefox"}
+# The browsers whose DevTools issues the harness observes (the engine's are Chrome's).
+ISSUE_CHANNEL = frozenset({"chromium"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -21,7 +24,7 @@ class Comparison:
     capabilities: tuple[str, ...] = ()  # one line per capability that differs
     console: tuple[str, ...] = ()  # "" agreement, else what differs
     issues: tuple[str, ...] = ()
-    issues_modelled: bool = False  # whether the engine's verdict carries DevTools issues at all
+    issues_modelled: bool = False  # whether DevTools issues were compared (of the codes the engine models)
 
     @property
     def played(self) -> bool:
@@ -107,11 +110,11 @@ def _console_difference(verdict: Verdict, observation: Observation) -> list[str]
 
 
 def _issue_difference(verdict: Verdict, observation: Observation) -> tuple[list[str], bool]:
-    modelled = getattr(verdict, "devtools", None)
-    if modelled is None:
-        return [], False  # the engine does not report DevTools issues yet: shown, not compared
-    expected = sorted((i.code, i.reason) for i in modelled)
-    seen = sorted((i.code, i.reason) for i in observation.issues)
+    """Compare the issues of the codes the engine models; the others are shown, not compared."""
+    if observation.browser not in ISSUE_CHANNEL:
+        return [], False  # Firefox has no DevTools issues channel: nothing to compare
+    expected = sorted((i.code, i.reason) for i in verdict.devtools if i.code in DEVTOOLS_CODES_MODELLED)
+    seen = sorted((i.code, i.reason) for i in observation.issues if i.code in DEVTOOLS_CODES_MODELLED)
     if expected == seen:
         return [], True
     return [f"devtools issues: engine {expected}, {observation.browser} {seen}"], True

@@ -48,6 +48,10 @@ NOT_A_REASON = frozenset(
         cors.TYPEERROR_FORBIDDEN_METHOD,
         cors.NET_TOO_MANY_REDIRECTS,
         subresources.NET_BLOCKED_BY_ORB,
+        subresources.LOAD_FAILED,
+        subresources.LOAD_FAILED_TOO_MANY_REDIRECTS,
+        subresources.LOAD_FAILED_UNSAFE_REDIRECT,
+        subresources.LOAD_ERROR_STATUS,
     }
 )
 

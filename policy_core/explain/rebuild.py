@@ -214,6 +214,9 @@ def _cors_scenario(rec: Recognised, mapping: dict[str, Any], notes: list[str]) -
         mapping["request"] = request
     if preflight:
         mapping["preflight"] = {"status": _preflight_status(rec), "headers": preflight_headers}
+        if code == F.PREFLIGHT_DISALLOWED_REDIRECT:
+            # A 3xx is a redirect only with a Location (without one it fails as a status).
+            mapping["preflight"]["headers"] = [*preflight_headers, ["Location", mapping["target"] + "/"]]
     # Firefox names the actual response's status (its frame.cors.with-status): keep it.
     status = rec.status if rec.status is not None and not preflight else 200
     mapping["response"] = {"status": status, "headers": response_headers}

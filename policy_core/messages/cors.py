@@ -33,6 +33,14 @@ TYPEERROR_URL_CREDENTIALS = "typeerror.url-credentials"
 TYPEERROR_NO_CORS_METHOD = "typeerror.no-cors-method"
 TYPEERROR_FORBIDDEN_METHOD = "typeerror.forbidden-method"
 NET_TOO_MANY_REDIRECTS = "net.too-many-redirects"
+# What Chromium 156 prints for mode "same-origin" to another origin: no CORS frame (the request is
+# refused before CORS), one sentence for the URL itself and another for a redirect that leaves the origin.
+MODE_SAME_ORIGIN = Failure.DISALLOWED_BY_MODE + ".fetch"
+MODE_SAME_ORIGIN_REDIRECT = Failure.DISALLOWED_BY_MODE + ".redirect"
+
+# Chrome reports the Authorization-under-* deprecation as a DevTools issue (CDP Audits.issueAdded),
+# not as a console line; its text is the failure's Chrome wording.
+DEVTOOLS_AUTHORIZATION_WILDCARD = ("DeprecationIssue", "AuthorizationCoveredByWildcard")  # (code, reason)
 
 _FIREFOX_FRAME = "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at "
 
@@ -136,6 +144,18 @@ MESSAGES: tuple[Message, ...] = (
     ),
     # --- request mode, scheme -----------------------------------------------------------------------
     _m(Failure.DISALLOWED_BY_MODE, (CHROME, "Cross origin requests are not allowed by request mode.")),
+    _m(
+        MODE_SAME_ORIGIN,
+        (
+            CHROME,
+            'Fetch API cannot load {url}. Request mode is "same-origin" but the URL\'s origin is not same as the '
+            "request origin {origin}.",
+        ),
+    ),
+    _m(
+        MODE_SAME_ORIGIN_REDIRECT,
+        (CHROME, "Unsafe attempt to load URL {url} from frame with URL {page}. Domains, protocols and ports must match."),
+    ),
     _m(
         Failure.SCHEME_NOT_SUPPORTED,
         (CHROME, "Cross origin requests are only supported for protocol schemes: {schemes}."),

@@ -13,6 +13,27 @@ from .codes import Failure
 
 CANVAS_EXPORT = "canvas-tainted.export"  # Chrome's toDataURL / toBlob exception
 NET_BLOCKED_BY_ORB = "net.blocked-by-orb"
+# Chrome's network-layer line after a load ends in a network error, or in an error status (Chromium 156).
+LOAD_FAILED = "load-failed.err-failed"  # a CORS failure (preflight, response or redirect)
+LOAD_FAILED_TOO_MANY_REDIRECTS = "load-failed.too-many-redirects"
+LOAD_FAILED_UNSAFE_REDIRECT = "load-failed.unsafe-redirect"  # a redirect to a non-http(s) URL
+LOAD_ERROR_STATUS = "load-failed.error-status"  # a response with status >= 400 that reached the page
+# The reason phrases a typical HTTP/1.1 server sends (RFC 7231 § 6 names, as Python's http.server and the
+# browser harness send them), which Chrome's status line quotes.
+REASON_PHRASES = {
+    400: "Bad Request", 401: "Unauthorized", 402: "Payment Required", 403: "Forbidden", 404: "Not Found",
+    405: "Method Not Allowed", 406: "Not Acceptable", 407: "Proxy Authentication Required",
+    408: "Request Timeout", 409: "Conflict", 410: "Gone", 411: "Length Required", 412: "Precondition Failed",
+    413: "Request Entity Too Large", 414: "Request-URI Too Long", 415: "Unsupported Media Type",
+    416: "Requested Range Not Satisfiable", 417: "Expectation Failed", 418: "I'm a Teapot",
+    421: "Misdirected Request", 422: "Unprocessable Entity", 423: "Locked", 424: "Failed Dependency",
+    425: "Too Early", 426: "Upgrade Required", 428: "Precondition Required", 429: "Too Many Requests",
+    431: "Request Header Fields Too Large", 451: "Unavailable For Legal Reasons",
+    500: "Internal Server Error", 501: "Not Implemented", 502: "Bad Gateway", 503: "Service Unavailable",
+    504: "Gateway Timeout", 505: "HTTP Version Not Supported", 506: "Variant Also Negotiates",
+    507: "Insufficient Storage", 508: "Loop Detected", 510: "Not Extended",
+    511: "Network Authentication Required",
+}
 
 # Everything this area registers (the tests check each wording).
 MESSAGES: tuple[Message, ...] = (
@@ -92,6 +113,22 @@ MESSAGES: tuple[Message, ...] = (
         ),
     ),
     Message(key=NET_BLOCKED_BY_ORB, wordings=(Wording(browser=CHROME, text="net::ERR_BLOCKED_BY_ORB"),)),
+    Message(key=LOAD_FAILED, wordings=(Wording(browser=CHROME, text="Failed to load resource: net::ERR_FAILED"),)),
+    Message(
+        key=LOAD_FAILED_TOO_MANY_REDIRECTS,
+        wordings=(Wording(browser=CHROME, text="Failed to load resource: net::ERR_TOO_MANY_REDIRECTS"),),
+    ),
+    Message(
+        key=LOAD_FAILED_UNSAFE_REDIRECT,
+        wordings=(Wording(browser=CHROME, text="Failed to load resource: net::ERR_UNSAFE_REDIRECT"),),
+    ),
+    Message(
+        key=LOAD_ERROR_STATUS,
+        wordings=(
+            # {phrase} is the status line's reason phrase as the server sent it ("" for a blocked frame).
+            Wording(browser=CHROME, text="Failed to load resource: the server responded with a status of {status} ({phrase})"),
+        ),
+    ),
 )
 
 CATALOGUE.register(*MESSAGES)

@@ -17,29 +17,7 @@ from ..messages import CHROME, Failure, render
 from ..messages.subresources import NET_BLOCKED_BY_ORB
 from ..redirects import MAX_REDIRECTS
 from ..report import NO_CONSOLE, Console, Trace, Verdict
-from ..subresource import Load, fetch_subresource
-
-# HTML § JavaScript MIME type essences.
-JS_MIME_TYPES = frozenset(
-    {
-        "application/ecmascript",
-        "application/javascript",
-        "application/x-ecmascript",
-        "application/x-javascript",
-        "text/ecmascript",
-        "text/javascript",
-        "text/javascript1.0",
-        "text/javascript1.1",
-        "text/javascript1.2",
-        "text/javascript1.3",
-        "text/javascript1.4",
-        "text/javascript1.5",
-        "text/jscript",
-        "text/livescript",
-        "text/x-ecmascript",
-        "text/x-javascript",
-    }
-)
+from ..subresource import JS_MIME_TYPES, Load, fetch_subresource
 
 _WHY_CLASSIC = {
     "none": "A classic <script> without a crossorigin attribute.",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from policy_core import evaluate, load_scenario
@@ -68,6 +68,8 @@ def run(
     st.sampled_from(["cors", "no-cors", "same-origin"]),
 )
 def test_same_origin_always_readable(method, credentials, headers, mode) -> None:
+    # no-cors's method limit holds for same-origin URLs too: fetch() throws (Chromium 156, Firefox 153).
+    assume(not (mode == "no-cors" and method.upper() not in ("GET", "HEAD", "POST")))
     verdict = run("https://app.example.com/api/items", method, credentials, headers, mode=mode, acao=None)
     assert verdict.capability("send") and verdict.capability("read")
     assert not verdict.fetch.preflight and verdict.console.chrome is None

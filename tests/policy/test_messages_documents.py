@@ -82,7 +82,7 @@ def _pattern(text: str) -> re.Pattern[str]:
     for literal, name, _, _ in string.Formatter().parse(text):
         parts.append(re.escape(literal))
         if name is not None:
-            parts.append("(?P<reason>.+)" if name == "reason" else "(.+?)")
+            parts.append("(?P<reason>.+)" if name == "reason" else "(.*?)")  # a field may be empty (Chrome's "404 ()")
     return re.compile("".join(parts), re.DOTALL)
 
 

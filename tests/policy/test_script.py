@@ -8,6 +8,8 @@ from hypothesis import strategies as st
 
 from policy_core import evaluate, load_scenario
 
+from .chrome_lines import page_part
+
 PAGE = "https://shop.example/"
 ANALYTICS = "https://cdn.analytics.example/tag.js"
 
@@ -61,7 +63,7 @@ def test_crossorigin_with_passing_check_shows_errors() -> None:
 def test_crossorigin_with_failing_check_does_not_run() -> None:
     verdict = script(crossorigin="anonymous")
     assert caps(verdict) == (False, False)
-    assert verdict.console.chrome == (
+    assert page_part(verdict.console.chrome) == (
         "Access to script at 'https://cdn.analytics.example/tag.js' from origin 'https://shop.example' has been "
         "blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource."
     )

@@ -82,7 +82,8 @@ def evaluate(ctx: Context) -> Verdict:
         non_http_target(out, ctx, target, mode)
         return out.verdict(False, False)
 
-    if mode == "no-cors" and not ctx.same_origin:
+    # The Request constructor applies no-cors's limits whatever the URL, same-origin included.
+    if mode == "no-cors":
         kept = no_cors_request(out, method, classification)
         if kept is None:
             return out.verdict(False, False)
@@ -101,5 +102,7 @@ def evaluate(ctx: Context) -> Verdict:
     if not follow_redirects(out, ctx, state):
         return out.verdict(True, False)
     readable = final_response(out, ctx, state)
+    if out.network_error is None:
+        out.final_status = scenario.response.status  # the response reached the page (opaque or not)
     csrf_boundary(out, ctx, state)
     return out.verdict(True, readable)

@@ -26,6 +26,7 @@ def cors_failure(out: Out, ctx: Context, state: Request, check: CorsCheck, statu
     out.chrome = chrome_cors_message(
         KIND, state.url.href, ctx.page_origin_text, check.chrome_reason or "", initial_url=ctx.scenario.target.href
     )
+    out.network_error = "cors"
     firefox_and_safari(
         out,
         state,

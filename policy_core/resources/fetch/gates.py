@@ -120,9 +120,12 @@ def disallowed_by_mode(out: Out, ctx: Context, url: Url, initial: Url) -> None:
         "A same-origin-mode request to another origin is a network error before anything is sent.",
         specs.FETCH_MAIN,
     )
-    out.chrome = chrome_cors_message(
-        KIND, url.href, ctx.page_origin_text, render(Failure.DISALLOWED_BY_MODE, CHROME), initial_url=initial.href
-    )
+    # Chromium refuses it before CORS, so its line is no CORS frame: the Fetch API's own sentence, or
+    # after a redirect the frame-loader's "Unsafe attempt" sentence (seen in Chromium 156).
+    if url.href == initial.href:
+        out.chrome = render(m.MODE_SAME_ORIGIN, CHROME, url=url.href, origin=ctx.page_origin_text)
+    else:
+        out.chrome = render(m.MODE_SAME_ORIGIN_REDIRECT, CHROME, url=url.href, page=ctx.scenario.page.href)
     out.fixes.append(
         "Use mode: 'cors' (the default) and have the server send Access-Control-Allow-Origin, or call a "
         "same-origin URL (for example a proxy route on your own origin)."
@@ -201,7 +204,7 @@ def local_network_ok(out: Out, ctx: Context, target: Url) -> bool:
 
 
 def no_cors_request(out: Out, method: str, classification: HeaderClassification) -> HeaderClassification | None:
-    """A cross-origin no-cors request: only GET/HEAD/POST (else None: fetch() throws), fewer headers."""
+    """A no-cors request, to any URL: only GET/HEAD/POST (else None: fetch() throws), fewer headers."""
     if not is_safelisted_method(method):
         out.trace.failed(
             "fetch.no-cors.method",

@@ -13,6 +13,7 @@ from ...preflight import (
     CHROME_AUTHORIZATION_DEPRECATION,
     PreflightOutcome,
     check_preflight,
+    chrome_authorization_issue,
     firefox_authorization_warning,
     preflight_request_lines,
 )
@@ -120,10 +121,10 @@ def _passed(out: Out, state: Request, result: PreflightOutcome, *, first: bool) 
                 "Chrome's value."
             )
     if result.authorization_by_wildcard:
-        out.chrome = CHROME_AUTHORIZATION_DEPRECATION
+        out.devtools.append(chrome_authorization_issue())
         out.firefox = firefox_authorization_warning(state.url.href)
         out.warnings.append(
-            f'Chrome: "{CHROME_AUTHORIZATION_DEPRECATION}" The request sends Authorization, and the preflight allows it '
+            f'Chrome (a DevTools issue): "{CHROME_AUTHORIZATION_DEPRECATION}" The request sends Authorization, and the preflight allows it '
             "only through Access-Control-Allow-Headers: *. Chrome and Firefox still accept this (the playground follows "
             "Chrome), but the Fetch standard never lets * cover Authorization, and conforming browsers fail the "
             "preflight. Fix: list Authorization explicitly, e.g. Access-Control-Allow-Headers: *, Authorization."
@@ -169,6 +170,7 @@ def _failed(out: Out, ctx: Context, state: Request, result: PreflightOutcome) ->
         initial_url=ctx.scenario.target.href,
         preflight=result.chrome_prefix,
     )
+    out.network_error = "cors"
     firefox_and_safari(
         out, state, result.firefox_reason, result.firefox_status, result.firefox_quote_url, result.safari_reason
     )

@@ -58,6 +58,7 @@ def _follow(out: Out, ctx: Context, state: Request, hop: Hop, mode: str) -> bool
         trace.failed("fetch.redirect.limit", TOO_MANY_SUMMARY, f"{TOO_MANY_DETAIL}; script sees {failed_to_fetch()}.",
                      specs.FETCH_REDIRECT)
         out.fixes.append("Fix the redirect loop on the server, or fetch the final URL directly.")
+        out.network_error = "too-many-redirects"
         return False
     trace.info("fetch.redirect.hop", f"{current.href} answers {hop.status} -> {location.href}",
                f"Redirect {hop.number}: the browser follows it itself (redirect: 'follow').", specs.FETCH_REDIRECT)
@@ -81,6 +82,7 @@ def _follow(out: Out, ctx: Context, state: Request, hop: Hop, mode: str) -> bool
             specs.FETCH_REDIRECT,
         )
         out.chrome = chrome_credentials_message(KIND, current, ctx.page_origin_text, location, ctx.scenario.target)
+        out.network_error = "cors"
         out.fixes.append(
             "Remove the user:password@ part from the Location header; authenticate with a header or cookie instead."
         )

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from ...console import chrome_load_line, with_line
 from ...fetch_rules import HeaderClassification, is_safelisted_method
 from ...origins import Url
-from ...report import Console, FetchDetails, Trace, Verdict, unique
+from ...report import Console, DevtoolsIssue, FetchDetails, Trace, Verdict, unique
 
 KIND = "fetch"  # Chrome's resource word in "Access to fetch at …"
 
@@ -16,9 +17,12 @@ class Out:
         "cache",
         "chrome",
         "credentials",
+        "devtools",
         "exposed",
+        "final_status",
         "firefox",
         "fixes",
+        "network_error",
         "preflight",
         "preflight_headers",
         "preflight_lines",
@@ -35,6 +39,11 @@ class Out:
         self.chrome: str | None = None
         self.firefox: str | None = None
         self.safari: str | None = None
+        self.devtools: list[DevtoolsIssue] = []
+        # How the load ended, for Chrome's "Failed to load resource" line: a network error
+        # (console.chrome_load_line's kinds), or the status of the response that reached the page.
+        self.network_error: str | None = None
+        self.final_status: int | None = None
         self.preflight = False
         self.exposed: tuple[str, ...] = ()
         self.cache: int | None = None
@@ -44,14 +53,19 @@ class Out:
         self.preflight_headers: tuple[str, ...] = ()
         self.credentials = credentials  # the request's credentials mode is include
 
+    def chrome_console(self) -> str | None:
+        """Chrome's lines: the page's own (CORS, mixed content…), then the network layer's line."""
+        return with_line(self.chrome, chrome_load_line(network_error=self.network_error, status=self.final_status))
+
     def verdict(self, send: bool, read: bool) -> Verdict:
         return Verdict(
             resource=KIND,
             can=(("send", send), ("read", read)),
             trace=self.trace.steps(),
-            console=Console(chrome=self.chrome, firefox=self.firefox, safari=self.safari),
+            console=Console(chrome=self.chrome_console(), firefox=self.firefox, safari=self.safari),
             fixes=unique(self.fixes),
             warnings=unique(self.warnings),
+            devtools=tuple(self.devtools),
             fetch=FetchDetails(
                 preflight=self.preflight,
                 exposed_headers=self.exposed if read else (),

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ... import specs
+from ...console import chrome_load_line, with_line, with_line_before
 from ...context import Context
 from ...mixed_content import chrome_blocked_message, is_mixed_content
 from ...report import NO_CONSOLE, Console, Trace, Verdict
@@ -66,8 +67,17 @@ def evaluate(ctx: Context) -> Verdict:
     else:
         framing = check_framing(framed_ctx, trace)
 
+    status = scenario.response.status if final.is_http else None
     if not framing.embed:
-        return _blocked(trace, framing)
+        # Chrome logs the refused document's error status (with no reason phrase) before its refusal.
+        line = chrome_load_line(status=status, phrase=False)
+        return _blocked(trace, replace(framing, console=replace(
+            framing.console, chrome=with_line_before(framing.console.chrome, line))))
+    # A document with an error status still shows in the frame; Chrome logs the status after the
+    # framing lines (report-only warnings), before anything script access prints.
+    line = chrome_load_line(status=status)
+    if line is not None:
+        framing = replace(framing, console=replace(framing.console, chrome=with_line(framing.console.chrome, line)))
     trace.passed(
         "iframe.embed",
         "The frame shows the target document",
