@@ -7,6 +7,7 @@ import pytest
 
 from origin_playground.library import find_scenario
 from tui.app import OriginPlaygroundApp
+from tui.widgets.trace_view import TraceView
 
 SCENARIOS = ["a-com-reads-b-com", "spa-api-with-cookies", "sandboxed-frame-opaque-origin"]
 
@@ -29,8 +30,16 @@ def test_workbench_80x24(snap_compare, slug: str) -> None:
 
 def test_invalid_url_dims_verdicts(snap_compare) -> None:
     async def break_url(pilot) -> None:
-        await pilot.pause()
+        # The trace is painted in the frame after the verdicts: wait for it, so the snapshot shows the
+        # last valid answer dimmed (not whichever frame a loaded machine happened to reach).
+        for _ in range(100):
+            await pilot.pause(0.05)
+            traces = pilot.app.screen.query(TraceView)
+            if traces and traces.first().verdict is not None:
+                break
+        assert pilot.app.screen.query_one(TraceView).verdict is not None
         pilot.app.query_one("#target-url").value = "www.b.com"
+        await pilot.pause()
 
     assert snap_compare(_app("a-com-reads-b-com"), terminal_size=(120, 40), run_before=break_url)
 
