@@ -93,50 +93,69 @@ def verdict_table(report: Report) -> Table:
     return table
 
 
-def verdict_details(verdict: Verdict, show_trace: bool) -> list[Text]:
-    """The verdict's story as lines: console messages, the failing (or every) step, fixes, warnings.
+class Wrap:
+    """How wide the lines may be: the terminal's width when printing to one, else unwrapped.
 
-    Lines are indented by hand and soft-wrapped by the terminal, so a console message stays one
-    line that can be copied exactly (and drawing stays cheap: no per-line layout).
+    On a terminal, text wraps at word boundaries under its own first word (a hanging indent), so
+    a console message never breaks mid-word at the screen's edge. Piped or redirected, each message
+    stays one line that can be copied or grepped exactly.
     """
+
+    def __init__(self, console: Console | None = None) -> None:
+        self.console = console
+        self.width = console.width if console is not None and console.is_terminal else None
+
+    def hanging(self, prefix: Text, body: Text) -> Text:
+        """``prefix`` then ``body``; the body's wrapped and multi-line parts (a fix's header lines)
+        continue under its first character."""
+        indent = len(prefix.plain)
+        if self.width is None or self.console is None or self.width - indent < 20:
+            parts = body.split("\n", allow_blank=True)
+        else:
+            parts = body.wrap(self.console, self.width - indent)
+            for part in parts:
+                part.rstrip()  # the space a line was broken at
+        return prefix + Text("\n" + " " * indent).join(parts)
+
+
+UNWRAPPED = Wrap()
+
+
+def verdict_details(verdict: Verdict, show_trace: bool, wrap: Wrap = UNWRAPPED) -> list[Text]:
+    """The verdict's story as lines: console messages, the failing (or every) step, fixes, warnings."""
     lines = [Text(f"{verdict.resource}: ", style="bold") + outcome_text(verdict.outcome)]
     for browser in ("chrome", "firefox", "safari"):
         message = getattr(verdict.console, browser)
         if message:
-            lines.append(_indented(Text(f"  {browser.capitalize()} console: ", style="bold"), message))
+            lines.append(wrap.hanging(Text(f"  {browser.capitalize()} console: ", style="bold"), literal(message)))
     steps = verdict.trace if show_trace else [s for s in verdict.trace if s.result == "fail"]
     if steps:
         lines.append(Text("  " + ("trace" if show_trace else "why"), style="bold underline"))
     for step in steps:
         mark, style = STEP_MARK.get(step.result, "?"), RESULT_STYLE.get(step.result, "")
-        line = Text(f"    {mark} {step.result:<4} ", style=style) + literal(step.summary)
-        line.append(f"  [{step.spec}]", style="dim")
-        lines.append(line)
-        lines.append(Text("           ") + literal(step.detail, "dim" if show_trace else ""))
+        summary = literal(step.summary)
+        summary.append(f"  [{step.spec}]", style="dim")
+        lines.append(wrap.hanging(Text(f"    {mark} {step.result:<4} ", style=style), summary))
+        lines.append(wrap.hanging(Text("           "), literal(step.detail, "dim" if show_trace else "")))
     if verdict.fixes:
         lines.append(Text("  fix", style="bold underline"))
-        lines.extend(_indented(Text("    → ") , fix) for fix in verdict.fixes)
+        lines.extend(wrap.hanging(Text("    → "), literal(fix)) for fix in verdict.fixes)
     if verdict.warnings:
         lines.append(Text("  warnings", style="bold underline"))
-        lines.extend(_indented(Text("    ⚠ ", style="yellow"), warning) for warning in verdict.warnings)
+        lines.extend(wrap.hanging(Text("    ⚠ ", style="yellow"), literal(warning)) for warning in verdict.warnings)
     return lines
 
 
-def _indented(prefix: Text, text: str) -> Text:
-    """A multi-line fix (intro plus header lines) keeps its lines under the first one."""
-    return prefix + literal(text.replace("\n", "\n" + " " * len(prefix.plain)))
-
-
-def what_if_lines(resource: str, entries: tuple[WhatIf, ...]) -> list[Text]:
+def what_if_lines(resource: str, entries: tuple[WhatIf, ...], wrap: Wrap = UNWRAPPED) -> list[Text]:
     """``what if``: each single change that flips a capability, and what it costs in safety."""
     lines = [Text(f"{resource}: what if", style="bold")]
     for entry in entries:
         phrase = CAPABILITY_PHRASES.get(entry.flips, entry.flips)
-        line = Text("  → ") + literal(entry.change) + Text(": ")
-        line.append(f"{'✔' if entry.to else '✘'} {phrase}", style="green" if entry.to else "red")
-        lines.append(line)
+        body = literal(entry.change) + Text(": ")
+        body.append(f"{'✔' if entry.to else '✘'} {phrase}", style="green" if entry.to else "red")
+        lines.append(wrap.hanging(Text("  → "), body))
         if entry.risk:
-            lines.append(Text("      ⚠ ", style="yellow") + literal(entry.risk))
+            lines.append(wrap.hanging(Text("      ⚠ ", style="yellow"), literal(entry.risk)))
     return lines
 
 
@@ -150,14 +169,15 @@ def render_report(scenario: Scenario, report: Report, *, show_trace: bool = Fals
     console.print(relation_line(report))
     console.print()
     console.print(verdict_table(report))
-    details = [Text("\n").join(verdict_details(verdict, show_trace)) for verdict in report.verdicts
+    wrap = Wrap(console)
+    details = [Text("\n").join(verdict_details(verdict, show_trace, wrap)) for verdict in report.verdicts
                if show_trace or verdict.outcome != "allowed" or verdict.warnings]
     if details:
         console.print()
         console.print(Text("\n\n").join(details), soft_wrap=True)  # one print: far cheaper than one a line
     if what_if is not None:
         console.print()
-        blocks = [Text("\n").join(what_if_lines(resource, entries)) for resource, entries in what_if.items()]
+        blocks = [Text("\n").join(what_if_lines(resource, entries, wrap)) for resource, entries in what_if.items()]
         console.print(Text("\n\n").join(blocks) if blocks else Text("what if: no single change flips a verdict here"),
                       soft_wrap=True)
     if report.expectations:
