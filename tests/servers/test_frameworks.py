@@ -1,0 +1,78 @@
+"""Each exported configuration, run in the real framework on loopback and probed as the browser
+would: the engine, given the real answers, must say the request passes, or the export must say
+(in its first line) why that framework cannot express the fix, and the real server must then
+indeed fail. So every "cannot express" line is a real limit, and every other export a real fix."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from origin_playground.exports import NODE_METHODS, cannot_express, cors_intent, export
+from policy_core import evaluate
+
+from .cases import Case, all_cases
+from .conftest import skip_if_missing
+from .frameworks import FRAMEWORKS, NODE, ServerFailed, server_log, serving
+from .loopback import probe_on_loopback
+
+pytestmark = pytest.mark.servers
+CASES = all_cases()
+
+
+def _header(headers: tuple[tuple[str, str], ...], name: str) -> str | None:
+    return next((value for key, value in headers if key.lower() == name), None)
+
+
+@pytest.mark.parametrize("framework", FRAMEWORKS)
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_exported_fix_on_the_real_server(case: Case, framework: str, tmp_path: Path) -> None:
+    skip_if_missing(framework)
+    scenario = case.scenario
+    report = evaluate(scenario)
+    text = export(framework, scenario, report)
+    intent = cors_intent(scenario, report)
+    limits = cannot_express(framework, intent)
+    try:
+        with serving(framework, text, scenario.request.method, tmp_path) as port:
+            result = probe_on_loopback(scenario, port)
+    except ServerFailed as error:
+        pytest.fail(f"{framework} refused the export: {error}\n{text}")
+    verdict = result.report.verdict("fetch")
+    assert verdict is not None and verdict.fetch is not None
+    exchanges = [(e.method, e.status) for e in result.exchanges]
+    if limits:
+        assert text.splitlines()[0].lstrip("#/ ").startswith("CANNOT EXPRESS: "), text
+        assert not verdict.capability("read"), (
+            f"{framework} now expresses it: drop the limit ({limits[0]}); {exchanges}")
+        return
+    assert verdict.capability("send") and verdict.capability("read"), (
+        f"{verdict.console.chrome}\n{exchanges}\n{text}\nserver: {server_log(tmp_path)}")
+    # The browser sends a preflight exactly when the engine said it would, and it reached the server.
+    assert verdict.fetch.preflight == intent.preflight
+    assert [m for m, _ in exchanges][: 2 if intent.preflight else 1] == (
+        ["OPTIONS", result.exchanges[-1].method] if intent.preflight else [result.exchanges[-1].method])
+    final = result.exchanges[-1].response_headers
+    assert _header(final, "access-control-allow-origin") == intent.origin
+    assert "origin" in (_header(final, "vary") or "").lower()  # every framework varies on Origin
+    if intent.credentials:
+        assert _header(final, "access-control-allow-credentials") == "true"
+    if intent.expose:
+        exposed = {name.strip().lower() for name in (_header(final, "access-control-expose-headers") or "").split(",")}
+        assert set(intent.expose) <= exposed
+    if intent.preflight:
+        preflight = result.exchanges[0].response_headers
+        assert _header(preflight, "access-control-max-age") == str(intent.max_age)
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed (apt-get install nodejs)")
+def test_node_methods_are_nodes_own() -> None:
+    """The methods the Express limit names are exactly those Node's HTTP parser accepts."""
+    node = shutil.which("node")
+    assert node is not None
+    shown = subprocess.run([node, "-p", "require('http').METHODS.join(' ')"], capture_output=True, text=True,
+                           timeout=30, check=True).stdout.split()
+    assert frozenset(shown) == NODE_METHODS
