@@ -15,6 +15,7 @@ from origin_playground.exports import NODE_METHODS, cannot_express, cors_intent,
 from policy_core import evaluate
 
 from .cases import Case, all_cases
+from .chromium_fetch import readable
 from .conftest import skip_if_missing
 from .frameworks import FRAMEWORKS, NODE, ServerFailed, server_log, serving
 from .loopback import probe_on_loopback
@@ -76,3 +77,28 @@ def test_node_methods_are_nodes_own() -> None:
     shown = subprocess.run([node, "-p", "require('http').METHODS.join(' ')"], capture_output=True, text=True,
                            timeout=30, check=True).stdout.split()
     assert frozenset(shown) == NODE_METHODS
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("framework", FRAMEWORKS)
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_chromium_reads_what_the_engine_allows(case: Case, framework: str, chromium, tmp_path: Path) -> None:
+    """Real Chromium, on the scenario's page, fetches from the real server running the export:
+    it reads the answer exactly when the engine (given that server's real answers) says it may,
+    and that is every export without a CANNOT EXPRESS line."""
+    skip_if_missing(framework)
+    scenario = case.scenario
+    report = evaluate(scenario)
+    text = export(framework, scenario, report)
+    limits = cannot_express(framework, cors_intent(scenario, report))
+    with serving(framework, text, scenario.request.method, tmp_path) as port:
+        result = probe_on_loopback(scenario, port)
+        facts = chromium.fetch(scenario, port)
+    verdict = result.report.verdict("fetch")
+    assert verdict is not None
+    assert readable(facts) == verdict.capability("read"), (facts, verdict.console.chrome)
+    assert readable(facts) is not bool(limits), (facts, limits)
+    if not limits:
+        assert facts["status"] == result.exchanges[-1].status  # the answer the probe got, read by the page
+        assert facts["body"] == "ok" or facts["status"] != 200
+        assert not [line for line in facts["console"] if "CORS policy" in line]
