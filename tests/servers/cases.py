@@ -1,7 +1,9 @@
 """The scenarios whose fix is a server configuration, proven on the real frameworks.
 
-Every library scenario with a fetch (the exports configure CORS for a fetch), and a few edge
-cases written to find what a framework cannot express: each states the one thing it tries.
+Every library scenario with a fetch (the exports configure CORS for it); the library's image and
+script scenarios whose fix is the element's ``crossorigin="anonymous"`` plus the server's CORS
+headers, played with the page's half of the fix applied (the export writes the server's half);
+and a few edge cases written to find what a framework cannot express, each stating what it tries.
 """
 
 from __future__ import annotations
@@ -17,7 +19,12 @@ from policy_core import Scenario, load_scenario
 class Case:
     name: str
     scenario: Scenario
-    why: str  # what the case is for (the matrix's row note)
+    why: str  # what the case is for
+    resource: str = "fetch"  # the verdict whose reading capability the fix must turn on
+
+
+# The capability that says the page may read the answer, by resource type.
+READ = {"fetch": "read", "image": "read_pixels", "script": "read_errors"}
 
 
 def _edge(target: str, page: str = "https://app.example.com/", **request: Any) -> dict[str, Any]:
@@ -71,7 +78,19 @@ def library_cases() -> list[Case]:
         scenario = load_scenario(entry.path)
         if "fetch" in scenario.resources:
             out.append(Case(entry.slug, scenario, scenario.title or entry.slug))
+        elif scenario.request.crossorigin == "none" and (kind := _element_kind(scenario)):
+            mapping = scenario.to_mapping()
+            mapping["request"] = {**mapping.get("request", {}), "crossorigin": "anonymous"}
+            mapping.pop("expect", None)
+            out.append(Case(entry.slug, load_scenario(mapping),
+                            f"{scenario.title} (with the page's crossorigin=\"anonymous\")", kind))
     return out
+
+
+def _element_kind(scenario: Scenario) -> str | None:
+    """image or script, when that is the scenario's one resource (its fix: CORS mode plus the server)."""
+    kinds = [kind for kind in ("image", "script") if kind in scenario.resources]
+    return kinds[0] if len(scenario.resources) == 1 and kinds else None
 
 
 def edge_cases() -> list[Case]:

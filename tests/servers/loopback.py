@@ -15,8 +15,9 @@ from unittest import mock
 
 import httpx
 
+import policy_core
 from origin_playground import probe as probe_module
-from policy_core import Scenario
+from policy_core import Report, Scenario
 from policy_core.fetch_rules import normalize_method
 from policy_core.origins import DEFAULT_PORTS
 
@@ -67,9 +68,21 @@ def probe_on_loopback(scenario: Scenario, port: int) -> probe_module.ProbeResult
     mapping.pop("expect", None)
     for key in ("preflight", "response", "redirects"):
         mapping.pop(key, None)  # the real server's answers replace the scenario's
-    mapping["resources"] = ["fetch"]
+    mapping["resources"] = ["fetch"]  # an element in CORS mode sends what this fetch sends: GET with Origin
     mapping.pop("cookie", None)
+    if scenario.request.crossorigin == "use-credentials":
+        mapping["request"] = {**mapping.get("request", {}), "credentials": "include"}
     host, target_port = host_port(scenario)
     wire_method = normalize_method(scenario.request.method)
     with _hosts_resolve_to_loopback({host}), Loopback({(host, target_port): port}, wire_method) as transport:
         return probe_module.probe(mapping, timeout=10.0, transport=transport)
+
+
+def with_real_answers(scenario: Scenario, result: probe_module.ProbeResult) -> Report:
+    """``scenario`` (all its resources) evaluated with the answers the real server gave the probe."""
+    mapping: dict[str, Any] = scenario.to_mapping()
+    for key in ("preflight", "response", "redirects"):
+        mapping.pop(key, None)
+        if key in result.mapping:
+            mapping[key] = result.mapping[key]
+    return policy_core.evaluate(policy_core.load_scenario(mapping))
