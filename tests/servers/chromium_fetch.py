@@ -141,7 +141,13 @@ class ChromiumFetch:
         profile = Path(self._dir.name) / "profile"
         args = [flag for flag, _why in FLAGS]
         args += [f"--user-data-dir={profile}", f"--host-resolver-rules={', '.join(rules)}"]
-        self._browser = self._playwright.chromium.launch(executable_path=path, ignore_default_args=True, args=args)
+        try:
+            self._browser = self._playwright.chromium.launch(executable_path=path, ignore_default_args=True,
+                                                             args=args)
+        except BaseException:
+            self._playwright.stop()
+            self._close_servers()
+            raise
         self.version = self._browser.version
         self._context = self._browser.new_context()
         self._page = self._context.new_page()
@@ -170,11 +176,14 @@ class ChromiumFetch:
             self._browser.close()
             self._playwright.stop()
         finally:
-            self.target.close()
-            self._page_relay.close()
-            self._pages.shutdown()
-            self._pages.server_close()
-            self._dir.cleanup()
+            self._close_servers()
+
+    def _close_servers(self) -> None:
+        self.target.close()
+        self._page_relay.close()
+        self._pages.shutdown()
+        self._pages.server_close()
+        self._dir.cleanup()
 
     def __enter__(self) -> ChromiumFetch:
         return self
