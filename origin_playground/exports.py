@@ -106,6 +106,78 @@ def cors_intent(scenario: Scenario, report: Report) -> CorsIntent:
     )
 
 
+# --- what a framework cannot express (each found by running the real server: tests/servers) ------
+
+SERVER_FORMATS: tuple[str, ...] = ("nginx", "express", "flask", "fastapi", "django")
+# Node's http.METHODS (its parser, llhttp, knows no other method); tests/servers checks it against node.
+NODE_METHODS = frozenset(
+    "ACL BIND CHECKOUT CONNECT COPY DELETE GET HEAD LINK LOCK M-SEARCH MERGE MKACTIVITY MKCALENDAR MKCOL "
+    "MOVE NOTIFY OPTIONS PATCH POST PROPFIND PROPPATCH PURGE PUT QUERY REBIND REPORT SEARCH SOURCE "
+    "SUBSCRIBE TRACE UNBIND UNLINK UNLOCK UNSUBSCRIBE".split()
+)
+# nginx's request-line parser takes only these characters in a method (else 400 Bad Request).
+_NGINX_METHOD = re.compile(r"[A-Z_-]+")
+# fetch() upper-cases only these methods; any other goes on the wire exactly as the page wrote it.
+_FETCH_NORMALIZED = ("DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT")
+
+
+def _method_advice(method: str) -> str:
+    if method.upper() != method:
+        return f"have the page send {method.upper()!r} (fetch() upper-cases only {', '.join(_FETCH_NORMALIZED)})"
+    return "use a method the server parses, or put a server that does in front"
+
+
+@dataclass(frozen=True, slots=True)
+class Limit:
+    """One thing a server configuration cannot say, whatever its values."""
+
+    fmt: str
+    applies: Callable[[CorsIntent], bool]
+    reason: Callable[[CorsIntent], str]
+
+
+LIMITS: tuple[Limit, ...] = (
+    Limit(
+        "nginx",
+        lambda intent: _NGINX_METHOD.fullmatch(intent.method) is None,
+        lambda intent: f"nginx answers the method {intent.method!r} with 400 Bad Request before any add_header "
+        f"applies (its parser takes only A-Z, '_' and '-' in a method); {_method_advice(intent.method)}",
+    ),
+    Limit(
+        "express",
+        lambda intent: intent.method not in NODE_METHODS,
+        lambda intent: f"Node's HTTP parser answers the method {intent.method!r} with 400 Bad Request before "
+        f"Express or cors run (it knows only http.METHODS); {_method_advice(intent.method)}",
+    ),
+    Limit(
+        "flask",
+        lambda intent: intent.method.upper() != intent.method,
+        lambda intent: f"Flask-CORS upper-cases its methods, so Access-Control-Allow-Methods says "
+        f"{intent.method.upper()!r} and the browser, which compares {intent.method!r} case-sensitively, "
+        f"fails the preflight; {_method_advice(intent.method)}",
+    ),
+)
+
+
+def cannot_express(fmt: str, intent: CorsIntent) -> tuple[str, ...]:
+    """Why the ``fmt`` configuration cannot make this request pass, whatever it says; () when it can."""
+    return tuple(limit.reason(intent) for limit in LIMITS if limit.fmt == fmt and limit.applies(intent))
+
+
+def server_limits(scenario: Scenario, report: Report) -> dict[str, tuple[str, ...]]:
+    """Every server format that cannot express this scenario's fix, with why ({} when all can)."""
+    if report.verdict("fetch") is None or report.page.opaque:
+        return {}
+    intent = cors_intent(scenario, report)
+    found = {fmt: cannot_express(fmt, intent) for fmt in SERVER_FORMATS}
+    return {fmt: reasons for fmt, reasons in found.items() if reasons}
+
+
+def _cannot_express_lines(fmt: str, intent: CorsIntent, comment: str) -> list[str]:
+    return [f"{comment} CANNOT EXPRESS: {escape_unsafe(reason)}; this configuration alone will not make the "
+            "request pass." for reason in cannot_express(fmt, intent)]
+
+
 # --- machine-readable formats ---------------------------------------------------------------------
 
 
@@ -114,7 +186,11 @@ def export_toml(scenario: Scenario, report: Report) -> str:
 
 
 def export_json(scenario: Scenario, report: Report) -> str:
-    return json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"
+    data = report.to_dict()
+    limits = server_limits(scenario, report)
+    if limits:  # an addition to the report's shape, only when some server configuration cannot do it
+        data["cannot_express"] = {fmt: list(reasons) for fmt, reasons in limits.items()}
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
 # curl expands [1-9] and {a,b} in a URL into many requests; --globoff turns that off.
@@ -230,6 +306,10 @@ def export_markdown(scenario: Scenario, report: Report) -> str:
         if verdict.warnings:
             out += ["", "Warnings:", ""]
             out += [f"- ⚠ {warning}" for warning in verdict.warnings]
+    limits = server_limits(scenario, report)
+    if limits:
+        out += ["", "### Server configurations that cannot express the fix", ""]
+        out += [f"- ✘ {fmt}: {_cell(reason)}" for fmt, reasons in limits.items() for reason in reasons]
     if report.expectations:
         out += ["", "| expectation | expected | actual | |", "|---|---|---|---|"]
         out += [
@@ -308,7 +388,7 @@ def export_nginx(scenario: Scenario, report: Report) -> str:
     origin = _nginx_string(intent.origin, "page")
     method = _nginx_string(intent.method, "request.method")
     location = _nginx_location(intent.path)
-    out = [f"# nginx: {_comment(intent)}", f"location {location} {{"]
+    out = [*_cannot_express_lines("nginx", intent, "#"), f"# nginx: {_comment(intent)}", f"location {location} {{"]
     if intent.preflight:
         out += [
             "    # The preflight: answer OPTIONS here, without passing it to the application.",
@@ -344,6 +424,7 @@ def export_nginx(scenario: Scenario, report: Report) -> str:
 def export_express(scenario: Scenario, report: Report) -> str:
     intent = cors_intent(scenario, report)
     out = [
+        *_cannot_express_lines("express", intent, "//"),
         f"// Express + the cors package (npm install cors): {_comment(intent)}",
         'const cors = require("cors");',
         "",
@@ -366,30 +447,65 @@ def export_express(scenario: Scenario, report: Report) -> str:
     return "\n".join(out) + "\n"
 
 
+# Flask-CORS reads a string with any of these characters as a regular expression, matched from
+# the start only: "http://[::1]:3000" would then match nothing (and "a.b" more than itself).
+_FLASK_REGEX_HINTS = frozenset("*\\]?$^[]()")
+
+
+def _flask_is_regex(value: str) -> bool:
+    return not _FLASK_REGEX_HINTS.isdisjoint(value)
+
+
+def _flask_needs_re(intent: CorsIntent) -> bool:
+    return any(_flask_is_regex(value) for value in (intent.origin, *intent.request_headers))
+
+
+def _flask_patterns(values: tuple[str, ...] | list[str]) -> str:
+    """Each value as Flask-CORS will compare it: a plain string, or an anchored re.compile of the
+    literal when Flask-CORS would take the string for a regular expression."""
+    written = [
+        f're.compile(re.escape({json.dumps(value)}) + r"\\Z")' if _flask_is_regex(value) else json.dumps(value)
+        for value in values
+    ]
+    return "[" + ", ".join(written) + "]"
+
+
 def export_flask(scenario: Scenario, report: Report) -> str:
     intent = cors_intent(scenario, report)
     out = [
+        *_cannot_express_lines("flask", intent, "#"),
         f"# Flask-CORS (pip install flask-cors): {_comment(intent)}",
+        *(["import re", ""] if _flask_needs_re(intent) else []),
         "from flask_cors import CORS",
+        "",
+        "",
+        "@app.after_request",
+        "def vary_on_origin(response):",
+        "    # Flask-CORS sends Vary: Origin only when more than one origin could match, yet other pages",
+        "    # get no Access-Control-Allow-Origin: the answer varies on Origin, so caches must key on it.",
+        '    response.vary.add("Origin")',
+        "    return response",
+        "",
         "",
         "CORS(",
         "    app,",
-        f"    origins={_py([intent.origin])},",
+        f"    origins={_flask_patterns([intent.origin])},",
         f"    methods={_py([intent.method])},",
     ]
     if intent.request_headers:
-        out.append(f"    allow_headers={_py(intent.request_headers)},")
+        out.append(f"    allow_headers={_flask_patterns(intent.request_headers)},")
     if intent.expose:
         out.append(f"    expose_headers={_py(intent.expose)},")
     if intent.credentials:
         out.append("    supports_credentials=True,")
-    out += [f"    max_age={intent.max_age},", ")  # vary_header=True (the default) sends Vary: Origin"]
+    out += [f"    max_age={intent.max_age},", ")"]
     return "\n".join(out) + "\n"
 
 
 def export_fastapi(scenario: Scenario, report: Report) -> str:
     intent = cors_intent(scenario, report)
     out = [
+        *_cannot_express_lines("fastapi", intent, "#"),
         f"# FastAPI / Starlette CORSMiddleware: {_comment(intent)}",
         "from fastapi.middleware.cors import CORSMiddleware",
         "",
@@ -414,6 +530,7 @@ def export_django(scenario: Scenario, report: Report) -> str:
     extra_headers = [h for h in intent.request_headers if h not in DJANGO_DEFAULT_HEADERS]
     methods_note = f"  # default_methods include {intent.method}" if not extra_methods else ""
     out = [
+        *_cannot_express_lines("django", intent, "#"),
         f"# settings.py, django-cors-headers (pip install django-cors-headers): {_comment(intent)}",
         "from corsheaders.defaults import default_headers, default_methods",
         "",
@@ -476,4 +593,14 @@ _DESCRIPTIONS: dict[str, str] = {
     "django": "django-cors-headers settings for the fix",
 }
 
-__all__ = ["EXPORT_FORMATS", "CorsIntent", "cors_intent", "curl_commands", "describe", "export"]
+__all__ = [
+    "EXPORT_FORMATS",
+    "SERVER_FORMATS",
+    "CorsIntent",
+    "cannot_express",
+    "cors_intent",
+    "curl_commands",
+    "describe",
+    "export",
+    "server_limits",
+]

@@ -284,3 +284,69 @@ def test_max_age_is_the_engines_reading(header: str | None, expected: int) -> No
     scenario, report = _load({**SPA, "preflight": {"status": 204, "headers": headers}})
     assert SUGGESTED_MAX_AGE == 7200
     assert cors_intent(scenario, report).max_age == expected
+
+
+# --- what a framework cannot express (issue 16 §4; each limit found on the real server, tests/servers) ----
+
+LOWERCASE_PATCH = {
+    "version": 1,
+    "page": "https://app.example.com/",
+    "target": "https://api.example.net/items/1",
+    "resources": ["fetch"],
+    "request": {"method": "patch", "headers": [["Content-Type", "application/json"]]},
+}
+
+
+@needs_fetch
+def test_an_export_that_cannot_express_the_fix_says_so_first() -> None:
+    scenario, report = _load(LOWERCASE_PATCH)
+    first_lines = {fmt: export(fmt, scenario, report).splitlines()[0] for fmt in ("nginx", "express", "flask", "fastapi", "django")}
+    assert first_lines["nginx"].startswith("# CANNOT EXPRESS: nginx answers the method 'patch' with 400 Bad Request")
+    assert first_lines["express"].startswith("// CANNOT EXPRESS: Node's HTTP parser answers the method 'patch'")
+    assert first_lines["flask"].startswith("# CANNOT EXPRESS: Flask-CORS upper-cases its methods")
+    for line in first_lines.values():
+        assert line.endswith("this configuration alone will not make the request pass.") or "CANNOT" not in line
+    assert "CANNOT" not in first_lines["fastapi"] and "CANNOT" not in first_lines["django"]
+    assert "have the page send 'PATCH'" in first_lines["flask"]
+
+
+@needs_fetch
+def test_json_and_markdown_list_what_cannot_be_expressed() -> None:
+    scenario, report = _load(LOWERCASE_PATCH)
+    data = json.loads(export("json", scenario, report))
+    assert set(data["cannot_express"]) == {"nginx", "express", "flask"}
+    assert data["cannot_express"]["flask"][0].startswith("Flask-CORS upper-cases its methods")
+    assert {k: v for k, v in data.items() if k != "cannot_express"} == report.to_dict()
+    markdown = export("markdown", scenario, report)
+    assert "### Server configurations that cannot express the fix" in markdown
+    assert "- ✘ express: Node's HTTP parser answers the method 'patch'" in markdown
+    scenario, report = _load({**LOWERCASE_PATCH, "request": {"method": "PATCH"}})
+    assert "cannot_express" not in json.loads(export("json", scenario, report))
+    assert "cannot express" not in export("markdown", scenario, report)
+    scenario, report = _load({**LOWERCASE_PATCH, "request": {"method": "FROB"}})
+    assert set(json.loads(export("json", scenario, report))["cannot_express"]) == {"express"}
+
+
+@needs_fetch
+def test_flask_writes_an_origin_it_would_read_as_a_regex_as_the_anchored_literal() -> None:
+    import re
+
+    scenario, report = _load({**SIMPLE, "page": "http://[::1]:3000/", "target": "http://[::1]:8080/api"})
+    flask = export("flask", scenario, report)
+    assert "import re\n" in flask
+    call = ast.parse(flask).body[-1].value
+    origins = next(kw.value for kw in call.keywords if kw.arg == "origins")
+    (pattern,) = eval(compile(ast.Expression(origins), "<export>", "eval"), {"re": re})
+    assert pattern.match("http://[::1]:3000")  # Flask-CORS matches a compiled pattern with .match
+    assert not pattern.match("http://[::1]:30001") and not pattern.match("http://1:3000")
+    plain = export("flask", *_load(SIMPLE))
+    assert "import re" not in plain and 'origins=["https://www.a.com"]' in plain
+
+
+@needs_fetch
+def test_flask_adds_vary_origin_itself() -> None:
+    flask = export("flask", *_load(SIMPLE))
+    tree = ast.parse(flask)
+    hook = next(node for node in tree.body if isinstance(node, ast.FunctionDef))
+    assert [ast.unparse(d) for d in hook.decorator_list] == ["app.after_request"]
+    assert 'response.vary.add("Origin")' in flask
