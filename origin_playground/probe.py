@@ -207,7 +207,9 @@ def _send(client: Any, method: str, url: str, headers: list[tuple[str, str]], ti
 
     client.cookies.clear()  # no cookie jar: only what the caller gave is ever sent
     try:
-        response = client.request(method, url, headers=headers)
+        request = client.build_request(method, url, headers=headers)
+        request.method = method  # as fetch() sends it: httpx would upper-case `patch`, which fetch() does not
+        response = client.send(request)
     except httpx.TimeoutException:
         raise ProbeError(f"{method} {url}: no answer within {timeout:g} s") from None
     except httpx.ConnectError as exc:

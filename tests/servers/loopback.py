@@ -18,7 +18,6 @@ import httpx
 import policy_core
 from origin_playground import probe as probe_module
 from policy_core import Report, Scenario
-from policy_core.fetch_rules import normalize_method
 from policy_core.origins import DEFAULT_PORTS
 
 
@@ -28,15 +27,10 @@ def host_port(scenario: Scenario) -> tuple[str, int]:
 
 
 class Loopback(httpx.BaseTransport):
-    """Sends a request for (host, port) to 127.0.0.1:real_port; refuses every other host.
+    """Sends a request for (host, port) to 127.0.0.1:real_port; refuses every other host."""
 
-    httpx upper-cases every method; fetch() does not (it normalizes only DELETE, GET, HEAD,
-    OPTIONS, POST and PUT), so the scenario's own spelling of its method is put back on the wire.
-    """
-
-    def __init__(self, routes: dict[tuple[str, int], int], method: str = "GET") -> None:
+    def __init__(self, routes: dict[tuple[str, int], int]) -> None:
         self._routes = routes
-        self._method = method
         self._inner = httpx.HTTPTransport()
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
@@ -45,8 +39,6 @@ class Loopback(httpx.BaseTransport):
         if real is None:
             raise httpx.ConnectError(f"{key[0]}:{key[1]} is not a loopback test server", request=request)
         request.url = request.url.copy_with(scheme="http", host="127.0.0.1", port=real)
-        if request.method == self._method.upper():
-            request.method = self._method
         return self._inner.handle_request(request)
 
     def close(self) -> None:
@@ -73,8 +65,7 @@ def probe_on_loopback(scenario: Scenario, port: int) -> probe_module.ProbeResult
     if scenario.request.crossorigin == "use-credentials":
         mapping["request"] = {**mapping.get("request", {}), "credentials": "include"}
     host, target_port = host_port(scenario)
-    wire_method = normalize_method(scenario.request.method)
-    with _hosts_resolve_to_loopback({host}), Loopback({(host, target_port): port}, wire_method) as transport:
+    with _hosts_resolve_to_loopback({host}), Loopback({(host, target_port): port}) as transport:
         return probe_module.probe(mapping, timeout=10.0, transport=transport)
 
 

@@ -103,6 +103,7 @@ class Handler(BaseHTTPRequestHandler):
             (APP, "/local"): (200, [("Content-Type", "application/json")], b"{}"),
             (API, "/ok"): (200, [("Content-Type", "application/json"), ("Access-Control-Allow-Origin", app),
                                  ("Vary", "Origin")], b"{}"),
+            (API, "/patch-ok"): (200, [("Access-Control-Allow-Origin", app)], b"{}"),
             (API, "/no-acao"): (200, [("Content-Type", "application/json")], b"{}"),
             (API, "/creds-wildcard"): (200, [("Content-Type", "application/json"),
                                              ("Access-Control-Allow-Origin", "*")], b"{}"),
@@ -138,6 +139,8 @@ class Handler(BaseHTTPRequestHandler):
             self._send(204, [("Access-Control-Allow-Origin", app), ("Access-Control-Allow-Methods", "GET, PUT"),
                              ("Access-Control-Allow-Headers", "content-type, x-trace"),
                              ("Access-Control-Max-Age", "0")])
+        elif (host, path) == (API, "/patch-ok"):
+            self._send(204, [("Access-Control-Allow-Origin", app), ("Access-Control-Allow-Methods", "patch")])
         elif (host, path) == (API, "/put-bad"):
             # No Access-Control-Allow-Methods: PUT is not allowed.
             self._send(204, [("Access-Control-Allow-Origin", app), ("Access-Control-Allow-Headers", "content-type")])
@@ -145,6 +148,7 @@ class Handler(BaseHTTPRequestHandler):
             self._send(404, [])
 
     do_GET = do_HEAD = do_POST = do_PUT = do_DELETE = do_PATCH = do_OPTIONS = _route
+    do_patch = _route  # fetch() sends `patch` as typed (it upper-cases only the six standard methods)
 
 
 class Lab(ThreadingHTTPServer):

@@ -41,6 +41,15 @@ def test_method_normalized_as_fetch_does(run_cli, lab) -> None:
     assert status == 0 and [m for m, _, _ in lab.received] == ["GET"]
 
 
+def test_a_method_fetch_does_not_normalize_goes_as_typed(run_cli, lab) -> None:
+    # fetch() upper-cases only DELETE, GET, HEAD, OPTIONS, POST and PUT: `patch` is sent as `patch`
+    # (and fails against servers that list PATCH), so the probe must not upper-case it either.
+    status, _, _ = run_cli("probe", f"http://127.0.0.1:{lab.port}/patch-ok", "--origin", PROBE_PAGE,
+                           "--method", "patch")
+    assert _sent(lab, "OPTIONS")["access-control-request-method"] == "patch"
+    assert [m for m, _, _ in lab.received] == ["OPTIONS", "patch"] and status == 0
+
+
 def test_other_origin_blocked(run_cli, lab) -> None:
     status, out, _ = run_cli("probe", f"http://127.0.0.1:{lab.port}/ok", "--origin", "http://localhost:4000")
     assert status == 1
