@@ -100,7 +100,7 @@ def main() -> None:
             if kind != "dom"
         },
         f"evaluate, {len(ALL_SIX['resources'])} types": lambda: per_call_seconds(
-            lambda: policy_core.evaluate(all_six), CALLS
+            lambda: policy_core.evaluate(all_six), calls
         ),
         f"evaluate, {len(ALL_SIX['resources'])} types, PSL cache cleared": lambda: per_call_seconds(
             lambda: evaluate_cold(all_six), calls
