@@ -9,6 +9,7 @@ shows the new state, not that some widget attribute changed.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Callable
 from typing import Any
@@ -66,20 +67,28 @@ class ScreenMirror:
 
 class FrameWatch:
     """Hooks ``app._display``: each frame is timed when its bytes would be ready for the terminal,
-    then mirrored; ``shown_at`` is the time of the first frame after which ``check(mirror)`` held."""
+    then mirrored; ``shown_at`` (perf_counter) and ``shown_cpu`` (process_time) are the times of the
+    first frame after which ``check(mirror)`` held, ``shown_count`` what ``count()`` said then, and
+    ``painted`` is set then (a waiter needs no polling loop, which would cost CPU time itself)."""
 
-    def __init__(self, app: Any, size: tuple[int, int]) -> None:
+    def __init__(self, app: Any, size: tuple[int, int], count: Callable[[], int] = lambda: 0) -> None:
         self.app = app
         self.mirror = ScreenMirror(*size)
         self.check: Callable[[ScreenMirror], bool] | None = None
         self.shown_at: float | None = None
+        self.shown_cpu: float | None = None
+        self.shown_count = 0
+        self.count = count
+        self.painted = asyncio.Event()
         self.frames = 0
         self._original = app._display
         app._display = self._display
 
     def expect(self, check: Callable[[ScreenMirror], bool]) -> None:
         self.check = check
+        self.painted.clear()
         self.shown_at = None
+        self.shown_cpu = None
 
     def _display(self, screen: object, renderable: object) -> None:
         self._original(screen, renderable)
@@ -87,8 +96,9 @@ class FrameWatch:
             return
         if hasattr(renderable, "render_segments"):
             renderable.render_segments(self.app.console)  # the bytes a real terminal would be sent
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), time.process_time()  # the mirroring below is not the app's work
         self.frames += 1
         self.mirror.apply(renderable)
         if self.shown_at is None and self.check is not None and self.check(self.mirror):
-            self.shown_at = now
+            self.shown_at, self.shown_cpu, self.shown_count = now, cpu, self.count()
+            self.painted.set()

@@ -6,6 +6,7 @@ Run: python benchmarks/check_startup.py
 
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
 import time
@@ -38,6 +39,9 @@ def timed(argv: list[str]) -> float:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rounds", type=int, default=15, help="rounds, the commands alternating")
+    args = parser.parse_args()
     byte_compile_project()
     for argv in (BASELINE, CHECK_HUMAN):  # warm the OS file cache; cold start means a new process
         timed(argv)
@@ -47,7 +51,7 @@ def main() -> None:
             "check": lambda: timed(CHECK_HUMAN),
             "check --json": lambda: timed(CHECK_JSON),
         },
-        rounds=15,
+        rounds=args.rounds,
     )
     base = medians["baseline"]
     print(f"baseline `python -c 'import ada_url, tldextract'`: {base * 1000:.0f} ms")

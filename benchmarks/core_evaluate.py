@@ -7,6 +7,8 @@ Run: python benchmarks/core_evaluate.py
 
 from __future__ import annotations
 
+import argparse
+
 import ada_url
 from _common import interleaved_medians, per_call_seconds, verdict_line
 
@@ -59,6 +61,11 @@ def baseline() -> None:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--calls", type=int, default=CALLS, help="calls per measurement")
+    parser.add_argument("--rounds", type=int, default=9, help="rounds, the cases alternating")
+    args = parser.parse_args()
+    calls = args.calls
     all_six = policy_core.load_scenario(ALL_SIX)
     dom_only = policy_core.load_scenario(DOM_ONLY)
     # The same scenario asked about one resource type at a time (issue 3: a fetch design check).
@@ -83,25 +90,25 @@ def main() -> None:
         pipeline()
 
     cases = {
-        "baseline: 2 ada parses + 2 PSL look-ups": lambda: per_call_seconds(baseline, CALLS),
-        "evaluate, dom only": lambda: per_call_seconds(lambda: policy_core.evaluate(dom_only), CALLS),
+        "baseline: 2 ada parses + 2 PSL look-ups": lambda: per_call_seconds(baseline, calls),
+        "evaluate, dom only": lambda: per_call_seconds(lambda: policy_core.evaluate(dom_only), calls),
         **{
             f"evaluate, {kind} only": (
-                lambda s=scenario: per_call_seconds(lambda: policy_core.evaluate(s), CALLS)
+                lambda s=scenario: per_call_seconds(lambda: policy_core.evaluate(s), calls)
             )
             for kind, scenario in singles.items()
             if kind != "dom"
         },
         f"evaluate, {len(ALL_SIX['resources'])} types": lambda: per_call_seconds(
-            lambda: policy_core.evaluate(all_six), CALLS
+            lambda: policy_core.evaluate(all_six), calls
         ),
         f"evaluate, {len(ALL_SIX['resources'])} types, PSL cache cleared": lambda: per_call_seconds(
-            lambda: evaluate_cold(all_six), CALLS
+            lambda: evaluate_cold(all_six), calls
         ),
-        PIPELINE: lambda: per_call_seconds(pipeline, CALLS),
-        f"{PIPELINE}, URL and PSL caches cleared": lambda: per_call_seconds(pipeline_cold, CALLS),
+        PIPELINE: lambda: per_call_seconds(pipeline, calls),
+        f"{PIPELINE}, URL and PSL caches cleared": lambda: per_call_seconds(pipeline_cold, calls),
     }
-    medians = interleaved_medians(cases, rounds=9)
+    medians = interleaved_medians(cases, rounds=args.rounds)
     base = medians.pop("baseline: 2 ada parses + 2 PSL look-ups")
     print(f"baseline (2 ada-url parses + 2 PSL look-ups): {base * 1e6:.1f} us")
     for name, seconds in medians.items():

@@ -1,12 +1,17 @@
 """Cold start to first paint, and peak memory: the workbench against a minimal Textual app
-(Header, Footer, one Static), each in a fresh process, interleaved run by run, medians.
-Target: <= 1.5x. A third app, the minimal one plus the engine's mandated dependencies (ada-url,
-and tldextract with its bundled Public Suffix List loaded), shows how much of the budget those
-take before any of the workbench's own work.
+(Header, Footer, one Static) that also imports and loads the engine's mandated dependencies
+(ada-url, and tldextract with its bundled Public Suffix List loaded): "minimal+engine-deps", the
+budget's baseline (issue 14: <= 1.5x for start-up and for memory). Each run is a fresh process,
+the three apps interleaved run by run; medians, and the range over the runs. The bare minimal app
+is shown too, for the share the engine's dependencies take before any of the workbench's work.
 
 "First paint" is the first frame that shows the app's content (``hello``; the workbench with its
-scenario's verdict cards filled in), read from the frame itself (see ``_frames.py``), timed from
-just before the interpreter starts. Peak memory (max RSS) is read 0.5 s after that frame, so work
+scenario's verdict cards filled in), read from the frame itself (see ``_frames.py``). It is
+measured two ways: **CPU time** (the budget: the child's ``time.process_time()`` at that frame,
+which counts the interpreter's own start-up too; the 2 cores are shared with other work, and a
+wall clock would measure their load more than this process), and wall time from just before the
+interpreter starts. "Settled" is the CPU time 0.5 s after that frame, when what was deferred past
+the first paint (the lazy tabs) has run too. Peak memory (max RSS) is read then as well, so work
 deferred past the first paint still counts.
 
     python benchmarks/tui_startup.py [--runs N]
@@ -91,6 +96,7 @@ def check(mirror):
 
 watch.check = check
 shown_wall = []
+shown_cpu = []
 original_display = watch._display
 
 def display(screen, renderable):
@@ -98,14 +104,26 @@ def display(screen, renderable):
     original_display(screen, renderable)
     if before is None and watch.shown_at is not None:
         shown_wall.append(time.time())
+        shown_cpu.append(watch.shown_cpu)
 
 app._display = display
 app.run(headless=True, size=(120, 40))
-print(json.dumps({{"painted": shown_wall[0], "first_frame": first_frame[0], "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}}))
+print(json.dumps({{"painted": shown_wall[0], "painted_cpu": shown_cpu[0], "settled_cpu": time.process_time(), "first_frame": first_frame[0], "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}}))
 """
 
 
-def one_run(kind: str) -> tuple[float, int]:
+LIMIT = 1.5
+BASELINE = "minimal+engine-deps"
+KINDS = ("minimal", BASELINE, "workbench")
+MEASURES = {  # name -> (label, unit)
+    "cpu": ("first paint CPU", "ms"),
+    "wall": ("first paint wall", "ms"),
+    "settled": ("settled CPU", "ms"),
+    "rss": ("peak RSS", "MiB"),
+}
+
+
+def one_run(kind: str) -> dict[str, float]:
     code = CHILD.format(root=str(ROOT), bench=str(ROOT / "benchmarks"), kind=kind)
     start = time.time()
     out = subprocess.run(
@@ -116,7 +134,12 @@ def one_run(kind: str) -> tuple[float, int]:
         env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
     )
     data = json.loads(out.stdout.strip().splitlines()[-1])
-    return (data["painted"] - start) * 1000, int(data["maxrss_kb"])
+    return {
+        "cpu": data["painted_cpu"] * 1000,
+        "wall": (data["painted"] - start) * 1000,
+        "settled": data["settled_cpu"] * 1000,  # the 0.5 s wait is a sleep: no CPU of its own
+        "rss": data["maxrss_kb"] / 1024,
+    }
 
 
 def main() -> int:
@@ -126,30 +149,29 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     byte_compile_project()
-    runs: dict[str, list[tuple[float, int]]] = {"minimal": [], "minimal+engine-deps": [], "workbench": []}
-    for _ in range(args.runs):  # interleaved, so machine noise hits both apps alike
-        for kind in runs:
+    runs: dict[str, list[dict[str, float]]] = {kind: [] for kind in KINDS}
+    for _ in range(args.runs):  # interleaved, so machine noise hits all three apps alike
+        for kind in KINDS:
             runs[kind].append(one_run(kind))
-    results: dict[str, tuple[float, float]] = {}
-    for kind in runs:
-        results[kind] = (
-            statistics.median(r[0] for r in runs[kind]),
-            statistics.median(r[1] for r in runs[kind]) / 1024,
-        )
-        print(
-            f"{kind:<19}: first paint median {results[kind][0]:7.1f} ms   peak RSS {results[kind][1]:6.1f} MiB"
-        )
-    time_ratio = results["workbench"][0] / results["minimal"][0]
-    memory_ratio = results["workbench"][1] / results["minimal"][1]
-    print(f"ratio start-up {time_ratio:.2f}x, memory {memory_ratio:.2f}x (target <= 1.5x each)")
-    deps = results["minimal+engine-deps"]
+    medians = {kind: {m: statistics.median(r[m] for r in runs[kind]) for m in MEASURES} for kind in KINDS}
+    for kind in KINDS:
+        cells = []
+        for m, (label, unit) in MEASURES.items():
+            values = [r[m] for r in runs[kind]]
+            cells.append(f"{label} {medians[kind][m]:6.1f} {unit} ({min(values):.0f}-{max(values):.0f})")
+        print(f"{kind:<19}: " + "   ".join(cells))
+    base, work, bare = medians[BASELINE], medians["workbench"], medians["minimal"]
+    ratios = {m: work[m] / base[m] for m in MEASURES}
     print(
-        f"the engine's mandated dependencies alone (ada-url, tldextract and its PSL): "
-        f"{deps[0] / results['minimal'][0]:.2f}x start-up, {deps[1] / results['minimal'][1]:.2f}x memory; "
-        f"the workbench against that: {results['workbench'][0] / deps[0]:.2f}x, "
-        f"{results['workbench'][1] / deps[1]:.2f}x"
+        f"ratio workbench/{BASELINE}: start-up CPU {ratios['cpu']:.2f}x, memory {ratios['rss']:.2f}x "
+        f"(limit {LIMIT:g}x each); wall {ratios['wall']:.2f}x, settled CPU {ratios['settled']:.2f}x"
     )
-    ok = time_ratio <= 1.5 and memory_ratio <= 1.5
+    print(
+        f"the engine's mandated dependencies alone (ada-url, tldextract and its PSL) against the bare "
+        f"minimal app: {base['cpu'] / bare['cpu']:.2f}x start-up CPU, {base['rss'] / bare['rss']:.2f}x memory; "
+        f"the workbench against the bare minimal app: {work['cpu'] / bare['cpu']:.2f}x, {work['rss'] / bare['rss']:.2f}x"
+    )
+    ok = ratios["cpu"] <= LIMIT and ratios["rss"] <= LIMIT
     print("PASS" if ok else "FAIL")
     return 0 if ok else 1
 

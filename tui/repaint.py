@@ -3,12 +3,15 @@
 A Static update with ``layout=True`` asks Textual for a layout pass of the whole screen (every
 widget re-arranged, then a full-screen frame). Most updates don't change any size: ask for a
 layout only when the widget's box can really change: its width follows its content, or its
-wrapped height differs from the last one shown."""
+wrapped height differs from the last one shown.
+
+And paint first what the first frame shows: ``AfterFirstPaint`` mounts the rest after it."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from textual.lazy import Lazy
 from textual.widget import Widget
 
 
@@ -37,3 +40,25 @@ def post_refreshes_now(widgets: Iterable[Widget]) -> None:
     """
     for widget in widgets:
         widget._check_refresh()
+
+
+class AfterFirstPaint(Lazy):
+    """``textual.lazy.Lazy``: the widget is mounted after the first refresh, so the first frame
+    comes sooner. Unlike Lazy, nothing is mounted into a parent that is gone by then (the user quit,
+    or the screen closed, within the first frames): Lazy raises MountError there."""
+
+    def __init__(self, widget: Widget) -> None:
+        super().__init__(widget)
+        self._deferred = widget
+
+    async def mount_composed_widgets(self, widgets: list[Widget]) -> None:
+        parent = self.parent
+        if not isinstance(parent, Widget):
+            return
+
+        async def mount() -> None:
+            if parent.is_attached and self.is_attached:  # checked and mounted with no await between
+                await parent.mount(self._deferred, after=self)
+                await self.remove()
+
+        self.call_after_refresh(mount)

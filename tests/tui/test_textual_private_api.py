@@ -1,6 +1,7 @@
 """The one private Textual API the TUI uses, ``Widget._check_refresh`` (tui/repaint.py's
 ``post_refreshes_now``), pinned: these fail loudly when a Textual upgrade changes it, so that the
-keystroke path is re-checked instead of silently losing a frame or doing nothing."""
+keystroke path is re-checked instead of silently losing a frame or doing nothing. Likewise
+``Lazy.mount_composed_widgets``, which tui/repaint.py's ``AfterFirstPaint`` replaces."""
 
 from __future__ import annotations
 
@@ -12,14 +13,17 @@ from importlib.metadata import version
 from pathlib import Path
 
 from textual.app import App, ComposeResult
+from textual.lazy import Lazy
 from textual.widget import Widget
 from textual.widgets import Static
 
-from tui.repaint import post_refreshes_now
+from tui.repaint import AfterFirstPaint, post_refreshes_now
 
 PINNED_TEXTUAL = "8.2.8"
 # sha256 of inspect.getsource(Widget._check_refresh) in Textual 8.2.8.
 CHECK_REFRESH_SHA256 = "ad1c8196be9747bff64e8e37a934439fcfd8160ed02c5127660989428d5711a6"
+# sha256 of inspect.getsource(Lazy.mount_composed_widgets) in Textual 8.2.8.
+LAZY_MOUNT_SHA256 = "e765f2e56823f3a2b6ce7f8136ddcac4ef3a927a51bb039c1748e6f6658ac126"
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -38,9 +42,20 @@ def test_check_refresh_is_unchanged() -> None:
     )
 
 
+def test_lazy_mount_is_unchanged() -> None:
+    source = inspect.getsource(Lazy.mount_composed_widgets)
+    assert hashlib.sha256(source.encode()).hexdigest() == LAZY_MOUNT_SHA256, (
+        "Textual changed Lazy.mount_composed_widgets: re-read it, re-check tui/repaint.py's "
+        "AfterFirstPaint (which replaces it), then update LAZY_MOUNT_SHA256"
+    )
+
+
 def test_only_repaint_uses_it() -> None:
     found = subprocess.run(
-        ["grep", "-rln", "--include=*.py", "_check_refresh", str(ROOT / "tui")], capture_output=True, text=True, check=False
+        ["grep", "-rln", "--include=*.py", "_check_refresh", str(ROOT / "tui")],
+        capture_output=True,
+        text=True,
+        check=False,
     ).stdout.split()
     assert [Path(p).relative_to(ROOT).as_posix() for p in found] == ["tui/repaint.py"]
 
@@ -62,5 +77,45 @@ def test_post_refreshes_now_hands_the_pending_repaint_to_the_screen() -> None:
             assert not line._repaint_required  # posted to the screen now, not at the widget's idle
             await pilot.pause()
             assert "after" in str(line.render())
+
+    asyncio.run(scenario())
+
+
+class _Later(App[None]):
+    def __init__(self, quit_at_once: bool = False) -> None:
+        super().__init__()
+        self.quit_at_once = quit_at_once
+
+    def compose(self) -> ComposeResult:
+        yield Static("first", id="first")
+        yield AfterFirstPaint(Static("later", id="later"))
+
+    def on_mount(self) -> None:
+        if self.quit_at_once:
+            self.exit()
+
+
+def test_after_first_paint_mounts_its_widget_after_the_first_frame() -> None:
+    async def scenario() -> None:
+        app = _Later()
+        async with app.run_test(size=(20, 3)) as pilot:
+            assert not app.query("#later")  # not in the first frame
+            await pilot.pause()
+            await pilot.pause()
+            assert str(app.query_one("#later", Static).render()) == "later"
+            assert not app.query(AfterFirstPaint)  # the placeholder is gone
+
+    asyncio.run(scenario())
+
+
+def test_after_first_paint_into_a_parent_that_is_gone_mounts_nothing() -> None:
+    """Before: quitting within the first frames raised MountError from textual.lazy.Lazy (seen as
+    a crash report when ctrl+q came before the workbench's lazy tabs were mounted)."""
+
+    async def scenario() -> None:
+        app = _Later(quit_at_once=True)
+        async with app.run_test(size=(20, 3)) as pilot:
+            await pilot.pause()
+        assert app.return_code in (0, None)
 
     asyncio.run(scenario())

@@ -13,7 +13,6 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Container, Vertical, VerticalScroll
-from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Header, Input, TabbedContent, TabPane
 
@@ -23,7 +22,7 @@ from policy_core import RESOURCE_TYPES
 from policy_core.scenario import CAPABILITY_PHRASES
 
 from ..messages import CopyText, DraftEdited
-from ..repaint import post_refreshes_now
+from ..repaint import AfterFirstPaint, post_refreshes_now
 from ..session import Session
 from ..state import Evaluation, Response, check_url
 from ..widgets.cookie_editor import CookieEditor
@@ -54,8 +53,8 @@ class WorkbenchScreen(Screen[None]):
         self._trace_pending = False
         self._evaluated_this_frame = False
         self._evaluation_pending = False
-        # The Response and Cookie editors are mounted lazily, after the first paint (a third of
-        # the screen's widgets); their values are set on them whether they are mounted or not.
+        # The Response and Cookie editors (a third of the screen's widgets) and the footer are
+        # mounted after the first paint; the editors' values are set on them mounted or not.
         self._response_editors = (
             ResponseEditor("preflight", "Preflight (OPTIONS)"),
             ResponseEditor("response", "Actual response"),
@@ -79,11 +78,11 @@ class WorkbenchScreen(Screen[None]):
                     with TabPane("Request", id="tab-request"), VerticalScroll():
                         yield RequestEditor(id="request")
                     with TabPane("Response", id="tab-response"):
-                        yield Lazy(VerticalScroll(*self._response_editors, id="response-scroll"))
+                        yield AfterFirstPaint(VerticalScroll(*self._response_editors, id="response-scroll"))
                     with TabPane("Cookie", id="tab-cookie"):
-                        yield Lazy(VerticalScroll(self._cookie_editor, id="cookie-scroll"))
+                        yield AfterFirstPaint(VerticalScroll(self._cookie_editor, id="cookie-scroll"))
                 yield TraceView(id="trace")
-        yield Footer(compact=True)
+        yield AfterFirstPaint(Footer(compact=True))
 
     def on_mount(self) -> None:
         # Widgets the live path touches on every keystroke, looked up once (a query walks the DOM).
