@@ -12,11 +12,13 @@ _QUOTES = str.maketrans(
 )
 _SPACES = re.compile(r"\s+")
 _UNICODE_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})")
+# A line wrapped after a hyphen leaves a space inside a header name ("Access-Control- Allow-Origin").
+_WRAPPED_HYPHEN = re.compile(r"(?<=[A-Za-z]-) (?=[A-Z][a-z])")
 
 
 def normalise(text: str) -> str:
     """Plain quotes (Firefox's are typographic, users retype them plain) and single spaces (pastes wrap)."""
-    return _SPACES.sub(" ", text.translate(_QUOTES)).strip()
+    return _WRAPPED_HYPHEN.sub("", _SPACES.sub(" ", text.translate(_QUOTES)).strip())
 
 
 def decode_hint(hint: str) -> str:

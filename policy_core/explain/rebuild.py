@@ -6,6 +6,7 @@ the message does not carry is a stand-in, and each one is a line of the scenario
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from ..cors import ACAC, ACAO
@@ -22,6 +23,16 @@ ASSUMED_TARGET = "https://other-site.example/resource"
 ASSUMED_EMBEDDER = "https://embedding-page.example/"
 ASSUMED_IMAGE = "https://images.other-site.example/photo.png"
 ASSUMED_SCRIPT = "https://cdn.other-site.example/app.js"
+ASSUMED_INSECURE = "http://other-site.example/resource"
+# What each cookie message says about the cookie: its SameSite value, and the capability it loses.
+_COOKIES = {
+    F.COOKIE_SAMESITE_UNSPECIFIED_TREATED_AS_LAX: ("", "cookie.sent"),
+    F.COOKIE_SAMESITE_NONE_INSECURE: ("None", "cookie.stored"),
+    F.COOKIE_SAMESITE_LAX: ("Lax", "cookie.sent"),
+}
+# The MIME type CORB and ORB most often block (an HTML error page, a JSON API answer).
+_BLOCKED_MIME = {F.CORB_BLOCKED: "text/html", F.ORB_BLOCKED: "application/json"}
+_LOCAL_NETWORK = frozenset({F.INSECURE_PRIVATE_NETWORK, F.PRIVATE_NETWORK_PERMISSION_DENIED})
 
 # A value that makes each header CORS-unsafe, so the request needs a preflight.
 _UNSAFE_VALUES = {
@@ -82,6 +93,12 @@ def scenario_for(rec: Recognised) -> dict[str, Any]:
         )
         mapping["response"] = {"status": 200, "headers": [["Cross-Origin-Resource-Policy", "same-origin"]]}
         mapping["expect"] = {"image.display": False}
+    elif rec.reason == F.MIXED_CONTENT:
+        _mixed_content_scenario(rec, mapping, notes)
+    elif rec.reason in _COOKIES:
+        _cookie_scenario(rec, mapping, notes)
+    elif rec.reason in _BLOCKED_MIME:
+        _blocked_mime_scenario(rec, mapping, notes)
     elif rec.reason == F.SCRIPT_ERROR_MUTED:
         mapping.update(page=ASSUMED_PAGE, target=ASSUMED_SCRIPT, resources=["script"])
         notes.append(
@@ -120,6 +137,52 @@ def _page(rec: Recognised, mapping: dict[str, Any], notes: list[str], fallback: 
     return parse_url(page).origin.serialize()
 
 
+def _mixed_content_scenario(rec: Recognised, mapping: dict[str, Any], notes: list[str]) -> None:
+    resource = "script" if rec.kind == "script" else "fetch"
+    page = rec.origin if rec.origin and rec.origin.startswith("https://") else None
+    page = _valid_url(page, ASSUMED_PAGE, "HTTPS page", notes)
+    target = rec.url if rec.url and rec.url.startswith("http://") else None
+    target = _valid_url(target, ASSUMED_INSECURE, "insecure (http:) URL", notes)
+    mapping.update(page=page, target=target, resources=[resource])
+    if resource == "fetch" and rec.kind not in (None, "script"):
+        notes.append(f"Modelled as a fetch() of the same URL (the message says {rec.kind!r}).")
+    if rec.browser == "chrome" and "should also be served" in rec.message:
+        notes.append(
+            "Chrome only warned about this passive content; the playground shows what it does for a fetch() "
+            "or a script today: blocked."
+        )
+    mapping["expect"] = {"fetch.send": False} if resource == "fetch" else {"script.execute": False}
+
+
+def _cookie_scenario(rec: Recognised, mapping: dict[str, Any], notes: list[str]) -> None:
+    samesite, lost = _COOKIES[rec.reason]
+    target = _valid_url(rec.url, ASSUMED_TARGET, "cookie's site", notes)
+    mapping.update(page=ASSUMED_PAGE, target=target, resources=["cookie"])
+    notes.append(f"The message does not name the page; assumed {ASSUMED_PAGE}, another site.")
+    name = rec.hint if rec.hint and is_token(rec.hint) else "sid"
+    secure = target.startswith("https:") and rec.reason != F.COOKIE_SAMESITE_NONE_INSECURE
+    mapping["cookie"] = {"name": name, "samesite": samesite, "secure": secure, "via": "fetch"}
+    mapping["request"] = {"credentials": "include"}  # so SameSite, not the credentials mode, decides
+    notes.append("The cookie travels on a fetch() with credentials 'include' from the page.")
+    mapping["expect"] = {lost: False}
+
+
+def _blocked_mime_scenario(rec: Recognised, mapping: dict[str, Any], notes: list[str]) -> None:
+    mime = rec.hint if rec.hint and "/" in rec.hint and "\x00" not in rec.hint else _BLOCKED_MIME[rec.reason]
+    target = _valid_url(rec.url, ASSUMED_TARGET, "blocked URL", notes)
+    mapping.update(page=ASSUMED_PAGE, target=target, resources=["script"])
+    notes.append(
+        f"The message does not name the page; assumed {ASSUMED_PAGE}. The blocked no-cors load is modelled as a "
+        f"<script> without crossorigin answered with {mime} and X-Content-Type-Options: nosniff: its body "
+        "never reaches the page, as with CORB and ORB."
+    )
+    mapping["response"] = {
+        "status": 200,
+        "headers": [["Content-Type", mime], ["X-Content-Type-Options", "nosniff"]],
+    }
+    mapping["expect"] = {"script.execute": False}
+
+
 def _dom_scenario(rec: Recognised, mapping: dict[str, Any], notes: list[str]) -> None:
     mapping["resources"] = ["dom"]
     _page(rec, mapping, notes)
@@ -148,9 +211,17 @@ def _iframe_scenario(rec: Recognised, mapping: dict[str, Any], notes: list[str])
 
 def _cors_scenario(rec: Recognised, mapping: dict[str, Any], notes: list[str]) -> None:
     code = rec.reason
+    if code == F.NULL_ORIGIN_REQUEST and rec.origin is None:
+        rec = replace(rec, origin="null")
     origin = _page(rec, mapping, notes)
     allow_origin = origin if origin != "null" else "null"
     resource = rec.resource
+    if code in _LOCAL_NETWORK and resource != "fetch":
+        notes.append(
+            f"The playground models Local Network Access for fetch() only: the {resource} is modelled as a "
+            "fetch() of the same URL."
+        )
+        resource = "fetch"
     mapping["resources"] = [resource]
     last_url = _valid_url(rec.url, ASSUMED_TARGET, "requested URL", notes)
     credentials = bool(rec.credentials)
@@ -190,6 +261,11 @@ def _cors_scenario(rec: Recognised, mapping: dict[str, Any], notes: list[str]) -
     if rec.initial_url and rec.initial_url != last_url:
         mapping["target"] = _valid_url(rec.initial_url, ASSUMED_TARGET, "first URL", notes)
         mapping["redirects"] = [{"status": 302, "location": last_url, "headers": [list(h) for h in good]}]
+    elif code == F.PREFLIGHTED_REQUEST_REDIRECTED:
+        mapping["target"] = last_url
+        location = _valid_url(rec.hint, ASSUMED_TARGET, "redirect location", notes)
+        mapping["redirects"] = [{"status": 302, "location": location, "headers": [list(h) for h in good]}]
+        notes.append("Today's browsers follow this redirect (Fetch allows it since 2016): the scenario passes.")
     elif code == F.REDIRECT_CONTAINS_CREDENTIALS:
         mapping["target"] = last_url
         location = (
@@ -216,7 +292,8 @@ def _cors_scenario(rec: Recognised, mapping: dict[str, Any], notes: list[str]) -
         mapping["preflight"] = {"status": _preflight_status(rec), "headers": preflight_headers}
         if code == F.PREFLIGHT_DISALLOWED_REDIRECT:
             # A 3xx is a redirect only with a Location (without one it fails as a status).
-            mapping["preflight"]["headers"] = [*preflight_headers, ["Location", mapping["target"] + "/"]]
+            location = parse_url(mapping["target"]).href + "/"  # serialized: no control character a paste held
+            mapping["preflight"]["headers"] = [*preflight_headers, ["Location", location]]
     # Firefox names the actual response's status (its frame.cors.with-status): keep it.
     status = rec.status if rec.status is not None and not preflight else 200
     mapping["response"] = {"status": status, "headers": response_headers}
