@@ -6,6 +6,7 @@ the message does not carry is a stand-in, and each one is a line of the scenario
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -13,6 +14,7 @@ from ..cors import ACAC, ACAO
 from ..errors import ScenarioError, escape_unsafe
 from ..headers import is_token
 from ..messages.codes import Failure as F
+from ..netspace import address_space
 from ..origins import host_ip, parse_url
 from .reasons import CORS_CHECK_FAILURES, PREFLIGHT_FAILURES, REASONS
 from .records import Recognised
@@ -24,6 +26,14 @@ ASSUMED_EMBEDDER = "https://embedding-page.example/"
 ASSUMED_IMAGE = "https://images.other-site.example/photo.png"
 ASSUMED_SCRIPT = "https://cdn.other-site.example/app.js"
 ASSUMED_INSECURE = "http://other-site.example/resource"
+# For an http: URL the assumed page is http: too (an https: page would fail on mixed content first).
+ASSUMED_HTTP_PAGE = "http://your-page.example/"
+ASSUMED_HTTP_EMBEDDER = "http://embedding-page.example/"
+# For a local or loopback URL (a developer's own server) the assumed page is local too: a public http: page
+# would fail Local Network Access first. *.localhost is loopback (RFC 6761).
+ASSUMED_LOCAL_PAGE = "http://your-page.localhost/"
+# An IP address in each address space Local Network Access names (the playground needs an address).
+_SPACE_ADDRESS = {"local": "192.168.1.20", "private": "192.168.1.20", "loopback": "127.0.0.1"}
 # What each cookie message says about the cookie: its SameSite value, and the capability it loses.
 _COOKIES = {
     F.COOKIE_SAMESITE_UNSPECIFIED_TREATED_AS_LAX: ("", "cookie.sent"),
@@ -143,6 +153,12 @@ def _mixed_content_scenario(rec: Recognised, mapping: dict[str, Any], notes: lis
     page = _valid_url(page, ASSUMED_PAGE, "HTTPS page", notes)
     target = rec.url if rec.url and rec.url.startswith("http://") else None
     target = _valid_url(target, ASSUMED_INSECURE, "insecure (http:) URL", notes)
+    if parse_url(target).hostname in ("localhost", "127.0.0.1", "[::1]"):
+        notes.append(
+            f"Browsers today treat {target} as potentially trustworthy (no mixed content); the scenario loads "
+            f"{ASSUMED_INSECURE} instead."
+        )
+        target = ASSUMED_INSECURE
     mapping.update(page=page, target=target, resources=[resource])
     if resource == "fetch" and rec.kind not in (None, "script"):
         notes.append(f"Modelled as a fetch() of the same URL (the message says {rec.kind!r}).")
@@ -194,9 +210,10 @@ def _dom_scenario(rec: Recognised, mapping: dict[str, Any], notes: list[str]) ->
 
 def _iframe_scenario(rec: Recognised, mapping: dict[str, Any], notes: list[str]) -> None:
     mapping["resources"] = ["iframe"]
-    mapping["page"] = ASSUMED_EMBEDDER
-    notes.append(f"The message does not name the embedding page; assumed {ASSUMED_EMBEDDER}, another site.")
-    mapping["target"] = _valid_url(rec.url, ASSUMED_TARGET, "framed page", notes)
+    mapping["target"] = target = _valid_url(rec.url, ASSUMED_TARGET, "framed page", notes)
+    embedder = ASSUMED_HTTP_EMBEDDER if target.startswith("http:") else ASSUMED_EMBEDDER
+    mapping["page"] = embedder
+    notes.append(f"The message does not name the embedding page; assumed {embedder}, another site.")
     hint = (rec.hint or "").replace("\x00", "")
     if rec.reason == F.FRAME_ANCESTORS:
         header = ("Content-Security-Policy", hint or "frame-ancestors 'self'")
@@ -213,7 +230,21 @@ def _cors_scenario(rec: Recognised, mapping: dict[str, Any], notes: list[str]) -
     code = rec.reason
     if code == F.NULL_ORIGIN_REQUEST and rec.origin is None:
         rec = replace(rec, origin="null")
-    origin = _page(rec, mapping, notes)
+    last_url = _valid_url(rec.url, ASSUMED_TARGET, "requested URL", notes)
+    origin = _page(rec, mapping, notes, _assumed_page_for(last_url))
+    if mapping["page"].startswith("https:") and last_url.startswith("http:"):
+        last_url = "https:" + last_url[len("http:") :]
+        notes.append(
+            "An https: page loading an http: URL fails on mixed content before CORS; the message names a CORS "
+            f"failure, so the URL is taken as {last_url}."
+        )
+    if code == F.INSECURE_PRIVATE_NETWORK:
+        last_url = _with_address(last_url, rec.hint, notes)
+    elif mapping["page"].startswith("http:") and _space(last_url) != "public" and _space(mapping["page"]) == "public":
+        notes.append(
+            "Today's Chrome refuses this earlier: an http: page may not reach a private or local address "
+            "(Local Network Access)."
+        )
     allow_origin = origin if origin != "null" else "null"
     resource = rec.resource
     if code in _LOCAL_NETWORK and resource != "fetch":
@@ -223,8 +254,10 @@ def _cors_scenario(rec: Recognised, mapping: dict[str, Any], notes: list[str]) -
         )
         resource = "fetch"
     mapping["resources"] = [resource]
-    last_url = _valid_url(rec.url, ASSUMED_TARGET, "requested URL", notes)
     credentials = bool(rec.credentials)
+    if code == F.ALLOW_ORIGIN_MISMATCH and rec.hint == "*":
+        credentials = True
+        notes.append("Firefox says '*' does not match only for a request with credentials: modelled with them.")
     preflight = (rec.preflight or code in PREFLIGHT_FAILURES) and resource == "fetch"
 
     request: dict[str, Any] = {}
@@ -253,11 +286,6 @@ def _cors_scenario(rec: Recognised, mapping: dict[str, Any], notes: list[str]) -
             "reason, a response without Access-Control-Allow-Origin."
         )
 
-    if code == F.INSECURE_PRIVATE_NETWORK and host_ip(parse_url(last_url).hostname) is None:
-        notes.append(
-            "The URL names a host, not an IP address: the playground cannot know its address space, so "
-            "it reproduces this only for an IP address (such as http://192.168.1.20/)."
-        )
     if rec.initial_url and rec.initial_url != last_url:
         mapping["target"] = _valid_url(rec.initial_url, ASSUMED_TARGET, "first URL", notes)
         mapping["redirects"] = [{"status": 302, "location": last_url, "headers": [list(h) for h in good]}]
@@ -284,8 +312,9 @@ def _cors_scenario(rec: Recognised, mapping: dict[str, Any], notes: list[str]) -
     else:
         mapping["target"] = last_url
 
-    if code in (F.SCHEME_NOT_SUPPORTED,) and not last_url.startswith("file:") and rec.url is None:
+    if code == F.SCHEME_NOT_SUPPORTED and parse_url(last_url).scheme in ("http", "https"):
         mapping["target"] = "file:///data.json"
+        notes.append("The message names no URL of another scheme; assumed file:///data.json.")
     if request:
         mapping["request"] = request
     if preflight:
@@ -306,6 +335,31 @@ def _cors_scenario(rec: Recognised, mapping: dict[str, Any], notes: list[str]) -
             mapping["expect"] = {"image.display": False}
         elif resource == "script":
             mapping["expect"] = {"script.execute": False}
+
+
+def _space(url: str) -> str:
+    return address_space(parse_url(url).hostname or "", domain_default="public")
+
+
+def _assumed_page_for(url: str) -> str:
+    """A page that reaches ``url`` without failing on mixed content or Local Network Access first."""
+    parsed = parse_url(url)
+    if parsed.scheme != "http":
+        return ASSUMED_PAGE
+    return ASSUMED_LOCAL_PAGE if _space(url) != "public" else ASSUMED_HTTP_PAGE
+
+
+def _with_address(url: str, space: str | None, notes: list[str]) -> str:
+    """Local Network Access needs an IP address: a host name is replaced by one of the named address space."""
+    host = parse_url(url).hostname or ""
+    if host_ip(host) is not None:
+        return url
+    address = _SPACE_ADDRESS.get(space or "", _SPACE_ADDRESS["local"])
+    notes.append(
+        f"The URL names a host, not an IP address: the playground cannot know its address space, so {host} "
+        f"is modelled as {address} (the `{space or 'local'}` space the message names)."
+    )
+    return re.sub(re.escape(host), address, url, count=1, flags=re.IGNORECASE)
 
 
 def _preflight_status(rec: Recognised) -> int:
@@ -380,7 +434,8 @@ def _failing_cors_headers(rec: Recognised, origin: str, credentials: bool) -> li
     if code == F.INVALID_ALLOW_ORIGIN:
         return [[ACAO, hint or origin.partition("://")[2] or "app.example.com"]]
     if code == F.ALLOW_ORIGIN_MISMATCH:
-        return [[ACAO, hint or origin + "/"]]
+        # The value the message quotes, unless it is the page's own origin (old Chrome said so for null).
+        return [[ACAO, hint if hint and hint != origin else origin + "/"]]
     if code == F.INVALID_ALLOW_CREDENTIALS:
         return [[ACAO, origin]] + ([[ACAC, hint]] if hint else [])
     return []  # missing-allow-origin, origin-not-allowed, access-control-checks

@@ -209,19 +209,19 @@ CORSMissingAllowHeaderFromPreflight2 = 已封鎖跨來源請求: 同源政策不
 }
 
 OLDER_FIREFOX = "older Firefox (an earlier revision of the file)"
-# (language, line, the paste it was seen in): earlier revisions of the same files.
+# (language, line, the corpus paste it was seen in): earlier revisions of the same files.
 OLDER: tuple[tuple[str, str, str], ...] = (
     (
         "fr",
         "CORSRequestNotHttp = Blocage d’une requête multiorigines (Cross-Origin Request) : la politique « Same Origin » "
         "ne permet pas de consulter la ressource distante située sur %1$S. Raison : la requête CORS n’utilise pas http.",
-        "github:Zigazou/miedit#13",
+        "firefox-miedit-13",
     ),
     (
         "de",
         "CORSPreflightDidNotSucceed = Quellübergreifende (Cross-Origin) Anfrage blockiert: Die Gleiche-Quelle-Regel "
         "verbietet das Lesen der externen Ressource auf %1$S. (Grund: CORS-Preflight-Kanal war nicht erfolgreich).",
-        "github:magictools (firefox-magictools-5)",
+        "firefox-magictools-5",
     ),
     (
         "ru",
