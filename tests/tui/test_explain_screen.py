@@ -102,10 +102,14 @@ def test_every_message_of_a_paste_is_listed_and_the_first_loads() -> None:
 
 async def _paste_two(pilot) -> None:
     await pilot.press("f9")
-    pilot.app.screen.query_one("#explain-paste", TextArea).text = TWO_MESSAGES
+    paste = pilot.app.screen.query_one("#explain-paste", TextArea)
+    paste.cursor_blink = False  # a blinking cursor would make the frame depend on the moment
+    paste.text = TWO_MESSAGES
+    paste.move_cursor((0, 0))
     await pilot.pause()
-    pilot.app.screen.query_one("#explain-paste", TextArea).scroll_home(animate=False)
-    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause(0.2)
 
 
 def test_two_messages_120x40(snap_compare) -> None:
