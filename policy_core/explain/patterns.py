@@ -93,12 +93,14 @@ _LAZY_SAFE = re.compile(r"\{\d*,\d+\}$")  # the pattern ends in a bounded repeat
 def field_pattern(name: str, *, last: bool = False, quote: str = "", after: str = "") -> str:
     """The bounded sub-pattern of one field; lazy unless the field ends the template.
 
-    A URL or origin between quotes (``'{url}'``) runs to the closing quote: users shorten them
-    with spaces inside ("https://www.google.com/maps etc/", "<origin name>").
+    A field between quotes (``'{url}'``, ``'{value}'``) runs to the closing quote: users shorten URLs
+    with spaces inside ("https://www.google.com/maps etc/", "<origin name>"), and a quoted value never
+    runs on into the next message of the paste.
     """
     body = _FIELDS.get(name, _VALUE)
-    if quote and body.startswith(r"\S{"):
-        body = f"[^{quote}]" + body[2:]
+    if quote and body.startswith((r"\S{", ".{")):
+        # Between quotes a field runs to the closing quote, never past it into the next message.
+        body = f"[^{quote}]" + body[body.index("{") :]
     elif name in _URL_FIELDS and after.startswith(". ("):
         body = _URL_WITH_SPACES
     return body if last or not _LAZY_SAFE.search(body) else body + "?"

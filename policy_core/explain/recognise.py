@@ -58,7 +58,7 @@ _HINT_ORDER = (
     "space",
     "schemes",
 )
-_TRAILING_QUOTES = "\"`"
+_TRAILING_QUOTES = "\"`*"  # a closing quote, backtick or markdown star
 # Chrome's network line starts "Failed to load resource: ", like its 2018 frame "Failed to load {url}: ".
 NOT_A_URL = ("resource", "resource:")
 

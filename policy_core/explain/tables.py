@@ -55,15 +55,13 @@ def suffix_follows(suffix_key: str, code: F) -> bool:
     return rule(code) if rule is not None else code in CORS_CHECK_FAILURES
 
 
-# Short sentences recognised only as the whole paste (they are said for other errors too), with the
-# console's own decorations around them.
-_WHOLE_BEFORE = r"^(?:Uncaught )?(?:SecurityError: )?"
-_WHOLE_AFTER = r"(?: at :0(?::0)?)?$"
 # A console's exception name before a sentence ("SecurityError: …") is often cut from a paste.
 _EXCEPTION_NAME = re.compile(r"^[A-Z]\w{0,30}Error: ")
 
 
-def _whole_paste(browser: str, code: F) -> bool:
+def _short_sentence(browser: str, code: F) -> bool:
+    """Short sentences said for other errors too ("Script error.", Firefox's "The operation is insecure."):
+    tried after every other message, so a more telling one in the same paste wins."""
     return code == F.SCRIPT_ERROR_MUTED or (browser == FIREFOX and code == F.CANVAS_TAINTED)
 
 
@@ -189,11 +187,8 @@ def _standalone(key: str, wording: Wording) -> p.Compiled:
     # A template that ends in a field (a URL) takes it whole; otherwise a field stops at the next literal.
     entry = p.compiled(key, wording, ends=wording.text.endswith("}"), optional_period=True)
     code = entry.code
-    if code is not None and _whole_paste(wording.browser, code):
-        source = _WHOLE_BEFORE + p.pattern_source(wording.text, optional_period=True) + _WHOLE_AFTER
-        return replace(
-            entry, regex=re.compile(source), weight=0
-        )  # tried last: it is the whole paste or nothing
+    if code is not None and _short_sentence(wording.browser, code):
+        return replace(entry, weight=0)
     name = _EXCEPTION_NAME.match(wording.text)
     if name is None:
         return entry
