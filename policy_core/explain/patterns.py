@@ -77,6 +77,7 @@ _FIELDS: dict[str, str] = {
     "scheme": r"[\w+.-]{0,32}",
     "target_scheme": r"[\w+.-]{0,32}",
     "page": _URL,  # the page's URL (mixed content, old WebKit frame access)
+    "what": r"[A-Za-z][A-Za-z ]{0,40}",  # Chrome's mixed-content resource word: script, XMLHttpRequest endpoint
     "error": r"\w{1,80}",  # a net error's reason: NotSameOrigin, NotSameOriginAfterDefaultedToSameOriginByCoep
 }
 _URL_FIELDS = frozenset({"url", "initial_url", "location", "page"})

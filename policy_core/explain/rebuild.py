@@ -101,6 +101,12 @@ def scenario_for(rec: Recognised) -> dict[str, Any]:
             f"The message does not name the page; assumed {ASSUMED_PAGE}, another site. Safari prints this "
             "for any no-cors load (image, script, fetch with mode 'no-cors'); modelled as an <img>."
         )
+        if rec.hint and "Coep" in rec.hint:
+            notes.append(
+                "COEP: the page's Cross-Origin-Embedder-Policy: require-corp made a response without "
+                "Cross-Origin-Resource-Policy count as same-origin; the playground models that as the response's "
+                "own Cross-Origin-Resource-Policy: same-origin."
+            )
         mapping["response"] = {"status": 200, "headers": [["Cross-Origin-Resource-Policy", "same-origin"]]}
         mapping["expect"] = {"image.display": False}
     elif rec.reason == F.MIXED_CONTENT:

@@ -154,6 +154,8 @@ def _compatible(a: Recognised, b: Recognised) -> bool:
     """The same message found twice (Safari's reason on its own line and inside its frame)."""
     if (a.browser, a.reason, a.language) != (b.browser, b.reason, b.language):
         return False
+    if a.message not in b.message and b.message not in a.message:
+        return False  # two messages of the same failure (a canvas's toDataURL and its getImageData)
     return all(x is None or y is None or x == y for x, y in ((a.url, b.url), (a.origin, b.origin), (a.hint, b.hint)))
 
 
@@ -369,17 +371,36 @@ _FIREFOX_REASON = re.compile(r"\(?Reason: ")
 # --- Safari ------------------------------------------------------------------------------------------
 
 
-def _safari_line(flat: str) -> re.Match[str] | None:
-    return next((m for line in TABLES.safari_lines if (m := line.search(flat)) is not None), None)
+# How far after Safari's reason its "… cannot load {url} …" line may start (console prefixes between).
+_SAFARI_LINE_GAP = 80
+
+
+def _safari_line(flat: str, pos: int = 0) -> re.Match[str] | None:
+    return next((m for line in TABLES.safari_lines if (m := line.search(flat, pos)) is not None), None)
+
+
+def _safari_line_near(flat: str, reason: re.Match[str]) -> re.Match[str] | None:
+    """The "… cannot load" line of this reason: right after it, else right before it (users reorder)."""
+    after = _safari_line(flat, reason.end())
+    if after is not None and after.start() - reason.end() <= _SAFARI_LINE_GAP:
+        return after
+    window = flat[max(0, reason.start() - _SAFARI_LINE_GAP - 2100) : reason.start()]
+    offset = max(0, reason.start() - _SAFARI_LINE_GAP - 2100)
+    before = [m for line in TABLES.safari_lines for m in line.finditer(window)]
+    before = [m for m in before if len(window) - m.end() <= _SAFARI_LINE_GAP]
+    if not before:
+        return None
+    last = max(before, key=lambda m: m.end())
+    return _safari_line(flat, offset + last.start())
 
 
 def _safari(flat: str) -> _Found | None:
     """Safari prints the reason on one line and its ``frame.cors`` line (with the URL) on the next."""
-    line = _safari_line(flat)
     for entry in TABLES.safari_reasons:
         match = entry.regex.search(flat)
         if match is None or entry.code is None:
             continue
+        line = _safari_line_near(flat, match)
         groups = match.groupdict()
         rec = Recognised(
             browser=SAFARI,

@@ -366,7 +366,7 @@ CATALOGUE.register(
         ),
     ),
     # DevTools' Network panel shows the net error alone; {error} names CORP's or COEP's reason.
-    _one("legacy.corp-blocked.1", Wording(browser=CHROME, text="net::ERR_BLOCKED_BY_RESPONSE.{error}")),
+    _one("legacy.corp-blocked.1", Wording(browser=CHROME, text="ERR_BLOCKED_BY_RESPONSE.{error}")),
     _one(
         "legacy.corp-blocked.2",
         Wording(

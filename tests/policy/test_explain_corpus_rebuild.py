@@ -35,8 +35,9 @@ SAME_FAILURE: dict[str, frozenset[str]] = {
 EARLIER_TODAY = {
     "Local Network Access": F.INSECURE_PRIVATE_NETWORK,  # an http: page reaching a local address
 }
-# Failures no browser prints a console line for: the failed trace step that names them.
-TRACE_STEP = {F.CORB_BLOCKED: "script.mime", F.ORB_BLOCKED: "script.mime"}
+# Failures no browser prints a console line for (window.onerror gets "Script error."): the failed trace
+# step that names them.
+TRACE_STEP = {F.CORB_BLOCKED: "script.mime", F.ORB_BLOCKED: "script.mime", F.SCRIPT_ERROR_MUTED: "script.errors"}
 
 
 def _first(entry: dict[str, Any]):

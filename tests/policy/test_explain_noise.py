@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from policy_core.explain import KNOWN_MESSAGES, recognise, recognise_all
+from policy_core.explain.normalise import normalise
 
 MESSAGES = [message for _, _, message in KNOWN_MESSAGES]
 
@@ -87,6 +88,8 @@ def test_each_message_of_a_paste_is_found(messages: list[str], after: str) -> No
     paste = "\n".join(messages) + after
     found = recognise_all(paste)
     for message in messages:
+        if any(message != other and normalise(message) in normalise(other) for other in messages):
+            continue  # the same sentence inside a longer message of the paste: listed once
         rec = recognise(message)
         assert rec is not None
         # IE's SEC7120-SEC7123 take the URL of the SEC7118 notice of the same paste.

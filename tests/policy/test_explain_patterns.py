@@ -36,6 +36,7 @@ SAMPLES = {
     "target_scheme": "https",
     "page": "https://app.example.com/settings",
     "error": "NotSameOrigin",
+    "what": "XMLHttpRequest endpoint",
 }
 OTHER_VALUE = "x-api-key"
 ROLES = {
