@@ -127,6 +127,21 @@ MORE = [
         {"url": URL, "status": 405},
     ),
     (
+        "lna-script",
+        "Access to script at 'http://192.168.1.20/app.js' from origin 'http://app.example.com' has been blocked by "
+        "CORS policy: The request client is not a secure context and the resource is in more-private address space "
+        "`local`.",
+        "insecure-private-network",
+        {"kind": "script", "resource": "script", "url": "http://192.168.1.20/app.js", "hint": "local"},
+    ),
+    (
+        "lna-image-permission",
+        "Access to image at 'http://printer.local/status.png' from origin 'https://app.example.com' has been blocked "
+        "by CORS policy: Permission was denied for this request to access the `local` address space.",
+        "private-network-permission-denied",
+        {"kind": "image", "resource": "image"},
+    ),
+    (
         "firefox-fr",
         "Blocage d’une requête multiorigines (Cross-Origin Request) : la politique « Same Origin » ne permet pas de "
         "consulter la ressource distante située sur https://api.example.com/v1/items. Raison : l’en-tête CORS « "
