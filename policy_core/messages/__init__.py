@@ -20,7 +20,7 @@ def render(key: str, browser: str, /, **values: object) -> str:
 
 
 # The areas register their messages into CATALOGUE (imported last: they import CATALOGUE).
-from . import cookies, cors, documents, legacy, localized, subresources  # noqa: E402
+from . import cookies, cors, documents, legacy, subresources  # noqa: E402
 
 __all__ = [
     "CATALOGUE",
@@ -37,7 +37,6 @@ __all__ = [
     "cors",
     "documents",
     "legacy",
-    "localized",
     "render",
     "subresources",
 ]

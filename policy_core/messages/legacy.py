@@ -518,3 +518,6 @@ CATALOGUE.register(
     ),
     _one("legacy.header-not-allowed.3", Wording(browser=FIREFOX, text="missing token ‘{header}’ in CORS header", era=AS_PASTED)),
 )
+
+# Firefox's localized sentences register with the legacy ones (policy_core/messages/localized.py).
+from . import localized  # noqa: E402,F401
