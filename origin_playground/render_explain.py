@@ -12,7 +12,13 @@ from policy_core.explain import KNOWN_MESSAGES, REASONS, Recognised
 
 from .render import literal, render_report
 
-BROWSER_NAMES = {"chrome": "Chrome", "firefox": "Firefox", "safari": "Safari", "all": "every browser"}
+BROWSER_NAMES = {
+    "chrome": "Chrome",
+    "firefox": "Firefox",
+    "safari": "Safari",
+    "edge": "Internet Explorer / EdgeHTML",
+    "all": "every browser",
+}
 
 
 def _console(no_color: bool) -> Console:
@@ -29,8 +35,10 @@ def render_recognised(rec: Recognised, scenario_mapping: dict, console: Console)
         f"{BROWSER_NAMES[rec.browser]}'s message ", style="bold"
     )
     heading += Text(rec.reason, style="bold cyan")
+    if rec.language != "en":
+        heading += Text(f"  (in {rec.language})", style="bold")
     if rec.variant != "current":
-        heading += Text(f"  ({rec.variant})", style="dim")
+        heading += Text(f"  ({literal(rec.variant)})", style="dim")
     console.print(heading)
     table = Table(show_header=False, box=None, pad_edge=False, padding=(0, 2, 0, 0))
     table.add_column(style="bold")
@@ -78,6 +86,24 @@ def render_explained(
     console = _console(no_color)
     render_recognised(rec, scenario_mapping, console)
     render_report(scenario, report, show_trace=show_trace, no_color=no_color, console=console)
+
+
+def render_all_explained(
+    explained: list[tuple[Recognised, dict, Scenario, Report]], *, show_trace: bool, no_color: bool
+) -> None:
+    """Every message of the paste, most specific first, each with its rebuilt scenario's report."""
+    console = _console(no_color)
+    count = len(explained)
+    if count > 1:
+        console.print(Text(f"{count} messages in this paste, the most specific first.", style="bold"))
+        console.print()
+    for number, (rec, mapping, scenario, report) in enumerate(explained, start=1):
+        if count > 1:
+            console.print(Text(f"── message {number} of {count} " + "─" * 40, style="dim"))
+        render_recognised(rec, mapping, console)
+        render_report(scenario, report, show_trace=show_trace, no_color=no_color, console=console)
+        if number < count:
+            console.print()
 
 
 def render_not_recognised(no_color: bool) -> None:

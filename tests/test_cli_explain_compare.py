@@ -50,6 +50,58 @@ def test_explain_dom_message_json(capsys) -> None:
     ]
 
 
+MIXED_MESSAGE = (
+    "Mixed Content: The page at 'https://app.example.com/settings' was loaded over HTTPS, but requested an "
+    "insecure XMLHttpRequest endpoint 'http://api.example.com/v1/items'. This request has been blocked; the "
+    "content must be served over HTTPS."
+)
+# Firefox in French (security.properties CORSMissingAllowOrigin2).
+FRENCH_MESSAGE = (
+    "Blocage d’une requête multiorigines (Cross-Origin Request) : la politique « Same Origin » ne permet pas de "
+    "consulter la ressource distante située sur https://api.example.com/v1/items. Raison : l’en-tête CORS « "
+    "Access-Control-Allow-Origin » est manquant. Code d’état : 200."
+)
+
+
+def test_explain_json_lists_every_message_and_keeps_the_version_1_keys(capsys) -> None:
+    paste = "index.js:12 " + MIXED_MESSAGE + "\n" + FETCH_MESSAGE + "\nGET https://api.example.com/v1/items net::ERR_FAILED"
+    status, out, err = run(capsys, "explain", paste, "--json")
+    assert status == 0 and err == ""
+    data = json.loads(out)
+    assert data["version"] == 2
+    codes = [m["code"] for m in data["messages"]]
+    assert codes == ["mixed-content", "missing-allow-origin"]
+    first, second = data["messages"]
+    assert first["origin"] == "https://app.example.com" and first["url"] == "http://api.example.com/v1/items"
+    assert first["report"]["verdicts"]["fetch"]["can"] == {"send": False, "read": False}
+    assert second["preflight"] is True and second["era"] == "current" and second["browser"] == "chrome"
+    assert any("preflight" in line for line in second["assumptions"])
+    assert {"browser", "era", "code", "url", "origin", "hint", "assumptions", "report", "language"} <= set(first)
+    # The version-1 keys hold the first message, as before.
+    assert data["recognised"]["reason"] == "mixed-content" and data["scenario"] == first["scenario"]
+    assert data["report"] == first["report"]
+
+
+def test_explain_names_the_language_of_a_localized_firefox_message(capsys) -> None:
+    status, out, _ = run(capsys, "explain", FRENCH_MESSAGE, "--json")
+    message = json.loads(out)["messages"][0]
+    assert status == 0 and (message["code"], message["language"], message["browser"]) == (
+        "missing-allow-origin",
+        "fr",
+        "firefox",
+    )
+    status, out, _ = run(capsys, "explain", FRENCH_MESSAGE, "--no-color")
+    assert status == 0 and "Recognised: Firefox's message missing-allow-origin  (in fr)" in out
+
+
+def test_explain_human_output_shows_each_message(capsys) -> None:
+    status, out, err = run(capsys, "explain", MIXED_MESSAGE + "\n" + FETCH_MESSAGE, "--no-color")
+    assert status == 0 and err == ""
+    assert out.startswith("2 messages in this paste, the most specific first.")
+    assert "── message 1 of 2" in out and "── message 2 of 2" in out
+    assert out.index("mixed-content") < out.index("missing-allow-origin")
+
+
 def test_explain_fetch_message_human(capsys) -> None:
     status, out, err = run(capsys, "explain", FETCH_MESSAGE, "--no-color")
     assert status == 0 and err == ""
@@ -160,6 +212,7 @@ def test_not_recognised_lists_what_is(capsys) -> None:
     assert status == 1
     data = json.loads(out)
     assert data["recognised"] is None and {"browser", "reason", "rule", "example"} <= set(data["known"][0])
+    assert data["version"] == 2 and data["messages"] == []
 
 
 def test_known_lists_examples(capsys) -> None:

@@ -13,7 +13,7 @@ import sys
 
 import policy_core
 from policy_core import ScenarioError
-from policy_core.explain import KNOWN_MESSAGES, REASONS, recognise, scenario_for
+from policy_core.explain import KNOWN_MESSAGES, REASONS, Recognised, recognise_all, scenario_for
 
 from ..exports import EXPORT_FORMATS, export
 
@@ -48,7 +48,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--known", action="store_true", help="list every message recognised, with an example")
     parser.add_argument(
-        "--json", action="store_true", help="print what was recognised, the scenario and the report as JSON"
+        "--json",
+        action="store_true",
+        help="print every message recognised, with its scenario and report, as JSON (version 2: a list)",
     )
     parser.add_argument(
         "--export",
@@ -115,6 +117,29 @@ def _known_json() -> list[dict[str, str]]:
     return [{"browser": b, "reason": c, "rule": REASONS[c].rule, "example": e} for b, c, e in KNOWN_MESSAGES]
 
 
+# The JSON document's shape: 2 lists every message under "messages"; the version-1 keys ("recognised",
+# "scenario", "report") still hold the first message, as before.
+JSON_VERSION = 2
+
+
+def _explained(rec: Recognised) -> tuple[dict, policy_core.Scenario, policy_core.Report]:
+    mapping = scenario_for(rec)
+    scenario = policy_core.load_scenario(mapping)
+    return mapping, scenario, policy_core.evaluate(scenario)
+
+
+def _message_json(rec: Recognised, mapping: dict, report: policy_core.Report) -> dict:
+    """One recognised message: what it says, what was assumed, the rebuilt scenario and its report."""
+    return {
+        **rec.to_dict(),
+        "code": str(rec.reason),
+        "era": rec.variant,
+        "assumptions": str(mapping.get("notes", "")).splitlines()[1:],  # line 0 repeats the message
+        "scenario": mapping,
+        "report": report.to_dict(),
+    }
+
+
 def run(args: argparse.Namespace) -> int:
     no_color = args.no_color or bool(os.environ.get("NO_COLOR"))
     if args.known:
@@ -130,32 +155,39 @@ def run(args: argparse.Namespace) -> int:
         text = _read_text(args)
         if not text.strip():
             raise ScenarioError("TEXT", "give the console message to explain (or '-' to read it from stdin)")
-        recognised = recognise(text)
-        if recognised is None:
+        found = recognise_all(text)
+        if not found:
             return _not_recognised(args, no_color)
-        mapping = scenario_for(recognised)
-        scenario = policy_core.load_scenario(mapping)
-        report = policy_core.evaluate(scenario)
-        exported = export(args.export, scenario, report) if args.export else None
+        explained = [(rec, *_explained(rec)) for rec in found]
+        _, first_mapping, first_scenario, first_report = explained[0]
+        # An export is one scenario: the first (most specific) message's.
+        exported = export(args.export, first_scenario, first_report) if args.export else None
     except ScenarioError as error:
         print(f"origin-playground explain: {error}", file=sys.stderr)
         return 2
     if exported is not None:
         sys.stdout.write(exported)
     elif args.json:
-        out = {"recognised": recognised.to_dict(), "scenario": mapping, "report": report.to_dict()}
+        out = {
+            "version": JSON_VERSION,
+            "messages": [_message_json(rec, mapping, report) for rec, mapping, _, report in explained],
+            "recognised": found[0].to_dict(),
+            "scenario": first_mapping,
+            "report": first_report.to_dict(),
+        }
         json.dump(out, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
-        from ..render_explain import render_explained  # rich is imported only for people
+        from ..render_explain import render_all_explained  # rich is imported only for people
 
-        render_explained(recognised, mapping, scenario, report, show_trace=args.trace, no_color=no_color)
+        render_all_explained(explained, show_trace=args.trace, no_color=no_color)
     return 0
 
 
 def _not_recognised(args: argparse.Namespace, no_color: bool) -> int:
     if args.json:
-        json.dump({"recognised": None, "known": _known_json()}, sys.stdout, indent=2, ensure_ascii=False)
+        out = {"version": JSON_VERSION, "messages": [], "recognised": None, "known": _known_json()}
+        json.dump(out, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
         from ..render_explain import render_not_recognised

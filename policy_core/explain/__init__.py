@@ -1,6 +1,7 @@
 """Explain a pasted console error: recognise the browser's message, then rebuild the scenario.
 
-``recognise(text)`` finds Chrome's, Firefox's or Safari's CORS message (or one of the other
+``recognise_all(text)`` lists every message of a paste, most specific first; ``recognise(text)`` is
+its first. Each finds Chrome's, Firefox's or Safari's CORS message (or one of the other
 same-origin failures) anywhere in pasted text and pulls out the URL, the page's origin, the
 failed rule as a ``Failure`` code, and the method, header or value the message names.
 ``scenario_for(rec)`` turns that into a scenario mapping (the contract format) that makes the
@@ -28,7 +29,7 @@ from .rebuild import (
     ASSUMED_TARGET,
     scenario_for,
 )
-from .recognise import recognise
+from .recognise import recognise, recognise_all
 from .records import BROWSERS, Recognised
 
 __all__ = [
@@ -44,5 +45,6 @@ __all__ = [
     "Reason",
     "Recognised",
     "recognise",
+    "recognise_all",
     "scenario_for",
 ]

@@ -36,6 +36,8 @@ SAMPLE = {
     "schemes": "chrome, chrome-extension, chrome-untrusted, data, http, https, isolated-app",
     "scheme": "http",
     "target_scheme": "https",
+    "wildcard": "*",
+    "name": "sid",
 }
 SAMPLE_BY_FAILURE: dict[str, dict[str, str]] = {
     F.MULTIPLE_ALLOW_ORIGIN: {"value": "https://app.example.com, https://admin.example.com"},
@@ -77,7 +79,7 @@ def _chrome() -> list[Example]:
     suffixes = [(k, w) for k, w in TABLES.pairs if p.base_key(k).startswith("suffix.")]
     out: list[Example] = []
     for _key, wording, code in _REASONS:
-        if wording.browser != CHROME or not framed(CHROME, code):
+        if wording.browser != CHROME or not framed(wording, code):
             continue
         values = _values(code)
         reason = wording.render(**values)
@@ -106,7 +108,7 @@ def _firefox() -> list[Example]:
     warning = _first(p.FRAME_WARNING, FIREFOX)
     out: list[Example] = []
     for _key, wording, code in _REASONS:
-        if wording.browser != FIREFOX or not framed(FIREFOX, code):
+        if wording.browser != FIREFOX or not framed(wording, code):
             continue
         values = _values(code)
         reason = wording.render(**values)

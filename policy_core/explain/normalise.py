@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 # Longer pastes are cut: a console error is a few lines, and regex time must stay bounded.
@@ -12,11 +13,16 @@ _QUOTES = str.maketrans(
 )
 _SPACES = re.compile(r"\s+")
 _UNICODE_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})")
+# A line wrapped after a hyphen leaves a space inside a header name ("Access-Control- Allow-Origin").
+_WRAPPED_HYPHEN = re.compile(r"(?<=[A-Za-z]-) (?=[A-Z][a-z])")
 
 
 def normalise(text: str) -> str:
-    """Plain quotes (Firefox's are typographic, users retype them plain) and single spaces (pastes wrap)."""
-    return _SPACES.sub(" ", text.translate(_QUOTES)).strip()
+    """Plain quotes (Firefox's are typographic, users retype them plain) and single spaces (pastes wrap);
+    HTML entities a web page kept (``&#39;``, ``&quot;``) are the characters they stand for."""
+    if "&" in text:
+        text = html.unescape(text)
+    return _WRAPPED_HYPHEN.sub("", _SPACES.sub(" ", text.translate(_QUOTES)).strip())
 
 
 def decode_hint(hint: str) -> str:

@@ -20,6 +20,7 @@ from ..messages.codes import Failure
 from .normalise import normalise
 
 LEGACY_PREFIX = "legacy."
+L10N_PREFIX = "l10n."
 
 # The keys of the sentences around a reason, as the engine's area modules name them (their roles:
 # policy_core/messages/legacy.py). Each is a frame with a {reason} field unless said otherwise.
@@ -47,13 +48,15 @@ NOT_A_REASON = frozenset(
         cors.TYPEERROR_NO_CORS_METHOD,
         cors.TYPEERROR_FORBIDDEN_METHOD,
         cors.NET_TOO_MANY_REDIRECTS,
-        subresources.NET_BLOCKED_BY_ORB,
         subresources.LOAD_FAILED,
         subresources.LOAD_FAILED_TOO_MANY_REDIRECTS,
         subresources.LOAD_FAILED_UNSAFE_REDIRECT,
         subresources.LOAD_ERROR_STATUS,
     }
 )
+
+# Network errors that name a failure of their own (searched for anywhere, like a standalone sentence).
+NET_REASONS: dict[str, Failure] = {subresources.NET_BLOCKED_BY_ORB: Failure.ORB_BLOCKED}
 
 # Sub-patterns by field name; a name not listed is a quoted value (a method, header, token…).
 # Lazy where a literal follows; a field that ends its template is matched greedily instead.
@@ -66,35 +69,52 @@ _FIELDS: dict[str, str] = {
     "kind": r"[A-Za-z][A-Za-z ]{0,40}",  # Chrome's resource word: fetch, XMLHttpRequest, CSS stylesheet
     "api": r"[A-Z][A-Za-z]{0,30}(?: API)?",  # Safari's and old Chrome's: Fetch API, XMLHttpRequest
     "status": r"\(?\w{1,8}\)?",  # 404, or Firefox's (null)
-    "reason": r".{0,20000}",  # the reason inside a frame: matched again by the reason patterns
+    "reason": r".{0,2000}",  # the reason inside a frame: matched again by the reason patterns
     "space": r"[\w-]{0,40}",  # an IP address space: local, private, loopback
     "target": r"[\w-]{0,40}",
     "operation": r"\w{1,64}",  # a DOM method: getImageData, toDataURL
     "interface": r"\w{1,64}",
     "scheme": r"[\w+.-]{0,32}",
     "target_scheme": r"[\w+.-]{0,32}",
+    "page": _URL,  # the page's URL (mixed content, old WebKit frame access)
+    "what": r"[A-Za-z][A-Za-z ]{0,40}",  # Chrome's mixed-content resource word: script, XMLHttpRequest endpoint
+    "error": r"\w{1,80}",  # a net error's reason: NotSameOrigin, NotSameOriginAfterDefaultedToSameOriginByCoep
 }
+_URL_FIELDS = frozenset({"url", "initial_url", "location", "page"})
+# A URL before Firefox's ". (Reason: " may hold spaces (users type "<INSERT URL>" into it).
+_URL_WITH_SPACES = r"[^()]{0,2048}"
+# A final period a paste may have lost: only where the message visibly ends (end of text, a closing quote,
+# backtick, markdown star or tag), so a longer sentence is never cut short.
+CUT_PERIOD = r"(?:\.|(?=\s?(?:[\"'`*<]|$)))"
+_PERIODS = (".", "。")
 _VALUE = r".{0,1000}"
 _LAZY_SAFE = re.compile(r"\{\d*,\d+\}$")  # the pattern ends in a bounded repeat: it can be made lazy
 
 
-def field_pattern(name: str, *, last: bool = False, quote: str = "") -> str:
+def field_pattern(name: str, *, last: bool = False, quote: str = "", after: str = "") -> str:
     """The bounded sub-pattern of one field; lazy unless the field ends the template.
 
-    A URL or origin between quotes (``'{url}'``) runs to the closing quote: users shorten them
-    with spaces inside ("https://www.google.com/maps etc/", "<origin name>").
+    A field between quotes (``'{url}'``, ``'{value}'``) runs to the closing quote: users shorten URLs
+    with spaces inside ("https://www.google.com/maps etc/", "<origin name>"), and a quoted value never
+    runs on into the next message of the paste.
     """
     body = _FIELDS.get(name, _VALUE)
-    if quote and body.startswith(r"\S{"):
-        body = f"[^{quote}]" + body[2:]
+    if quote and body.startswith((r"\S{", ".{")):
+        # Between quotes a field runs to the closing quote, never past it into the next message.
+        body = f"[^{quote}]" + body[body.index("{") :]
+    elif name in _URL_FIELDS and after.startswith(". ("):
+        body = _URL_WITH_SPACES
     return body if last or not _LAZY_SAFE.search(body) else body + "?"
 
 
 def base_key(key: str) -> str:
     """``legacy.<key>.<n>`` is one more wording of ``<key>`` (see policy_core/messages/legacy.py)."""
-    if not key.startswith(LEGACY_PREFIX):
+    if key.startswith(L10N_PREFIX):  # l10n.<language>.<key>.<n> (policy_core/messages/localized.py)
+        rest = key[len(L10N_PREFIX) :].partition(".")[2]
+    elif key.startswith(LEGACY_PREFIX):
+        rest = key[len(LEGACY_PREFIX) :]
+    else:
         return key
-    rest = key[len(LEGACY_PREFIX) :]
     head, _, n = rest.rpartition(".")
     return head if head and n.isdigit() else rest
 
@@ -113,15 +133,19 @@ def failure_of(key: str) -> Failure | None:
     return None
 
 
-def pattern_source(text: str, *, ends: bool = True, optional_period: bool = False) -> str:
+def pattern_source(text: str, *, ends: bool = True, optional_period: bool = False, cut_period: bool = False) -> str:
     """A template as regex source. ``ends``: nothing follows it (its last field may be greedy);
-    ``optional_period``: its final period may be missing (a frame's last sentence, pasted short)."""
+    ``optional_period``: its final period may be missing (a frame's last sentence, pasted short);
+    ``cut_period``: it may be missing only where the paste visibly ends (``CUT_PERIOD``)."""
     parts = list(string.Formatter().parse(normalise(text)))
     out: list[str] = []
     seen: set[str] = set()
     for i, (literal, name, spec, conversion) in enumerate(parts):
-        if optional_period and i == len(parts) - 1 and name is None and literal.endswith("."):
-            out.append(re.escape(literal[:-1]) + r"\.?")
+        final = i == len(parts) - 1 and name is None and literal.endswith(_PERIODS)
+        if final and cut_period:
+            out.append(re.escape(literal[:-1]) + (CUT_PERIOD if literal.endswith(".") else "。?"))
+        elif final and optional_period:
+            out.append(re.escape(literal[:-1]) + re.escape(literal[-1]) + "?")
         else:
             out.append(re.escape(literal))
         if name is None:
@@ -135,12 +159,16 @@ def pattern_source(text: str, *, ends: bool = True, optional_period: bool = Fals
         last = ends and i == len(parts) - 1  # the template ends with this field
         after = parts[i + 1][0] if i + 1 < len(parts) else ""
         quote = literal[-1:] if literal[-1:] in ("'", '"') and after.startswith(literal[-1:]) else ""
-        out.append(f"(?P<{name}>{field_pattern(name, last=last, quote=quote)})")
+        out.append(f"(?P<{name}>{field_pattern(name, last=last, quote=quote, after=after)})")
     return "".join(out)
 
 
-def compile_wording(wording: Wording, *, ends: bool = True, optional_period: bool = False) -> re.Pattern[str]:
-    return re.compile(pattern_source(wording.text, ends=ends, optional_period=optional_period))
+def compile_wording(
+    wording: Wording, *, ends: bool = True, optional_period: bool = False, cut_period: bool = False
+) -> re.Pattern[str]:
+    return re.compile(
+        pattern_source(wording.text, ends=ends, optional_period=optional_period, cut_period=cut_period)
+    )
 
 
 def literal_weight(text: str) -> int:
@@ -164,13 +192,15 @@ class Compiled:
         return self.wording.browser
 
 
-def compiled(key: str, wording: Wording, *, ends: bool = True, optional_period: bool = False) -> Compiled:
+def compiled(
+    key: str, wording: Wording, *, ends: bool = True, optional_period: bool = False, cut_period: bool = False
+) -> Compiled:
     return Compiled(
         key=key,
         base=base_key(key),
         code=failure_of(key),
         wording=wording,
-        regex=compile_wording(wording, ends=ends, optional_period=optional_period),
+        regex=compile_wording(wording, ends=ends, optional_period=optional_period, cut_period=cut_period),
         weight=literal_weight(wording.text),
     )
 

@@ -234,6 +234,60 @@ REASONS: dict[str, Reason] = {
         _r(F.FRAME_ANCESTORS, "iframe", "CSP frame-ancestors forbids framing the page here"),
         _r(F.CANVAS_TAINTED, "image", "A cross-origin image drawn without CORS taints the canvas"),
         _r(F.SCRIPT_ERROR_MUTED, "script", "Errors from a cross-origin script loaded without CORS are muted"),
+        # --- issue 12: the other same-origin failures people paste ----------------------------------------
+        _r(
+            F.MIXED_CONTENT,
+            "fetch",
+            "A page loaded over HTTPS may not load scripts, fetches or frames over plain HTTP (mixed content)",
+        ),
+        _r(
+            F.CORB_BLOCKED,
+            "script",
+            "Cross-Origin Read Blocking: a no-cors response that looks like HTML, XML or JSON reaches the page empty",
+        ),
+        _r(
+            F.ORB_BLOCKED,
+            "script",
+            "Opaque Response Blocking: a no-cors response of a type no element may read (JSON, HTML…) is dropped",
+        ),
+        _r(
+            F.CORS_BLOCKED,
+            "fetch",
+            "The response failed the CORS check (the message does not say which rule)",
+        ),
+        _r(
+            F.PREFLIGHTED_REQUEST_REDIRECTED,
+            "fetch",
+            "Chrome up to 51 would not follow a redirect of a request that needed a preflight (Fetch allows it now)",
+            modelled=False,
+        ),
+        _r(
+            F.CORS_REQUEST_NOTICE,
+            "fetch",
+            "IE and EdgeHTML note a CORS request (SEC7118) or its preflight (SEC7119); any failure is on another line",
+            modelled=False,
+            blocking=False,
+        ),
+        _r(
+            F.NULL_ORIGIN_REQUEST,
+            "fetch",
+            "Old WebKit refused every cross-origin request from a page whose origin is null (a file: page)",
+        ),
+        _r(
+            F.COOKIE_SAMESITE_UNSPECIFIED_TREATED_AS_LAX,
+            "cookie",
+            "A cookie set without SameSite is Lax by default (Chrome 80+): it is not sent on cross-site requests",
+        ),
+        _r(
+            F.COOKIE_SAMESITE_NONE_INSECURE,
+            "cookie",
+            "A SameSite=None cookie must also be Secure, or the browser rejects it",
+        ),
+        _r(
+            F.COOKIE_SAMESITE_LAX,
+            "cookie",
+            "A SameSite=Lax or Strict cookie is neither sent nor set in a cross-site context",
+        ),
     )
 }
 
@@ -248,8 +302,12 @@ CORS_CHECK_FAILURES = frozenset(
         F.ORIGIN_NOT_ALLOWED,
         F.INVALID_ALLOW_CREDENTIALS,
         F.ACCESS_CONTROL_CHECKS,
+        F.CORS_BLOCKED,
+        F.NULL_ORIGIN_REQUEST,
     }
 )
+# Messages that only frame or announce another one: listed after the specific message of the same paste.
+GENERIC = frozenset({F.ACCESS_CONTROL_CHECKS, F.CORS_REQUEST_NOTICE, F.CORS_BLOCKED})
 # The failures that happen in (or because of) the preflight: the rebuilt request needs one.
 PREFLIGHT_FAILURES = frozenset(
     {
@@ -267,5 +325,6 @@ PREFLIGHT_FAILURES = frozenset(
         F.PREFLIGHT_MISSING_PRIVATE_NETWORK_ACCESS_NAME,
         F.PREFLIGHT_MISSING_ALLOW_EXTERNAL,
         F.PREFLIGHT_INVALID_ALLOW_EXTERNAL,
+        F.PREFLIGHTED_REQUEST_REDIRECTED,
     }
 )

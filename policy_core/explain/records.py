@@ -8,14 +8,14 @@ from typing import Any
 from ..messages.codes import Failure
 from .reasons import REASONS
 
-BROWSERS = ("chrome", "firefox", "safari", "all")
+BROWSERS = ("chrome", "firefox", "safari", "edge", "all")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Recognised:
     """What a pasted message says. Fields the message does not carry are None."""
 
-    browser: str  # chrome | firefox | safari | all
+    browser: str  # chrome | firefox | safari | edge | all
     reason: Failure  # a key of REASONS
     message: str  # the matched message, normalised (plain quotes, single spaces)
     url: str | None = None  # the resource's URL (the last one, after redirects)
@@ -27,6 +27,7 @@ class Recognised:
     status: int | None = None
     credentials: bool | None = None  # True when the message implies credentials mode "include"
     variant: str = "current"  # which wording: current, or an older one
+    language: str = "en"  # the console's language (Firefox localizes its messages)
 
     @property
     def rule(self) -> str:
@@ -56,6 +57,7 @@ class Recognised:
             "resource": self.resource,
             "modelled": REASONS[self.reason].modelled,
             "variant": self.variant,
+            "language": self.language,
             "url": self.url,
             "initial_url": self.initial_url,
             "origin": self.origin,

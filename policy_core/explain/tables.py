@@ -55,21 +55,21 @@ def suffix_follows(suffix_key: str, code: F) -> bool:
     return rule(code) if rule is not None else code in CORS_CHECK_FAILURES
 
 
-# Short sentences recognised only as the whole paste (they are said for other errors too), with the
-# console's own decorations around them.
-_WHOLE_BEFORE = r"^(?:Uncaught )?(?:SecurityError: )?"
-_WHOLE_AFTER = r"(?: at :0(?::0)?)?$"
 # A console's exception name before a sentence ("SecurityError: …") is often cut from a paste.
 _EXCEPTION_NAME = re.compile(r"^[A-Z]\w{0,30}Error: ")
 
 
-def _whole_paste(browser: str, code: F) -> bool:
+def _short_sentence(browser: str, code: F) -> bool:
+    """Short sentences said for other errors too ("Script error.", Firefox's "The operation is insecure."):
+    tried after every other message, so a more telling one in the same paste wins."""
     return code == F.SCRIPT_ERROR_MUTED or (browser == FIREFOX and code == F.CANVAS_TAINTED)
 
 
-def framed(browser: str, code: F) -> bool:
-    """Chrome's and Firefox's fetch reasons are printed inside their frame; the rest stand alone."""
-    if browser not in (CHROME, FIREFOX) or REASONS[code].resource != "fetch":
+def framed(wording: Wording, code: F) -> bool:
+    """Chrome's and Firefox's fetch reasons are printed inside their frame; the rest stand alone (so does
+    a whole message that names its URL: Firefox's localized ones, its 2014 sentence)."""
+    browser = wording.browser
+    if browser not in (CHROME, FIREFOX) or REASONS[code].resource != "fetch" or "url" in wording.fields:
         return False
     return not (browser == CHROME and code == F.AUTHORIZATION_WILDCARD)
 
@@ -96,7 +96,7 @@ class _Tables:
         frames = [(key, w) for key, w in pairs if p.failure_of(key) is None]
         # Reason sentences of the failures explain knows, by where they are printed.
         reasons = [(key, w, code) for key, w in pairs if (code := p.failure_of(key)) in REASONS and code]
-        in_frame = [(key, w) for key, w, code in reasons if framed(w.browser, code)]
+        in_frame = [(key, w) for key, w, code in reasons if framed(w, code)]
         safari = [
             (key, w) for key, w, code in reasons if w.browser == SAFARI and REASONS[code].resource == "fetch"
         ]
@@ -131,14 +131,20 @@ class _Tables:
             for k, w in frames
             if p.base_key(k).startswith("suffix.") and w.browser == CHROME
         ]
-        chrome = [p.compiled(k, w, ends=False) for k, w in in_frame if w.browser == CHROME]
+        chrome = [p.compiled(k, w, ends=False, cut_period=True) for k, w in in_frame if w.browser == CHROME]
         self.chrome_reasons = sorted(
             (r for c in chrome for r in self._with_suffixes(c, suffixes)), key=lambda r: -r.weight
         )
         self.firefox_reasons = _by_weight(p.compiled(k, w) for k, w in in_frame if w.browser == FIREFOX)
+        self.firefox_bare_reasons = _by_weight(
+            p.compiled(k, w, ends=False, cut_period=True) for k, w in in_frame if w.browser == FIREFOX
+        )
         self.firefox_warning_reasons = [c for c in self.firefox_reasons if c.code == F.AUTHORIZATION_WILDCARD]
-        self.safari_reasons = _by_weight(p.compiled(k, w, ends=False) for k, w in safari)
-        self.standalone = _by_weight(_standalone(key, w) for key, w in _shared(alone))
+        self.safari_reasons = _by_weight(p.compiled(k, w, ends=False, cut_period=True) for k, w in safari)
+        net = [
+            replace(p.compiled(k, w, ends=False), code=p.NET_REASONS[k]) for k, w in pairs if k in p.NET_REASONS
+        ]
+        self.standalone = _by_weight([*(_standalone(key, w) for key, w in _shared(alone)), *net])
 
     @staticmethod
     def _with_suffixes(reason: p.Compiled, suffixes: list[p.Compiled]) -> list[ChromeReason]:
@@ -178,13 +184,11 @@ def _shared(pairs: list[tuple[str, Wording]]) -> list[tuple[str, Wording]]:
 
 def _standalone(key: str, wording: Wording) -> p.Compiled:
     """A sentence found anywhere in the paste; its final period and a leading exception name may be cut."""
-    entry = p.compiled(key, wording, ends=False, optional_period=True)
+    # A template that ends in a field (a URL) takes it whole; otherwise a field stops at the next literal.
+    entry = p.compiled(key, wording, ends=wording.text.endswith("}"), optional_period=True)
     code = entry.code
-    if code is not None and _whole_paste(wording.browser, code):
-        source = _WHOLE_BEFORE + p.pattern_source(wording.text, optional_period=True) + _WHOLE_AFTER
-        return replace(
-            entry, regex=re.compile(source), weight=0
-        )  # tried last: it is the whole paste or nothing
+    if code is not None and _short_sentence(wording.browser, code):
+        return replace(entry, weight=0)
     name = _EXCEPTION_NAME.match(wording.text)
     if name is None:
         return entry

@@ -92,3 +92,12 @@ class Failure(StrEnum):
     # document.cookie throws SecurityError (HTML § Cookies).
     DOCUMENT_COOKIE_SANDBOXED = "document-cookie-sandboxed"
     DOCUMENT_COOKIE_DATA_URL = "document-cookie-data-url"
+
+    # --- explain only: messages the engine does not print, recognised in pastes -------------------------
+    # The failure each names is not (or not yet) a verdict of the engine; explain rebuilds the nearest one.
+    CORS_BLOCKED = "cors-blocked"  # a CORS frame without its reason (Firefox 24-37, a paste cut short)
+    PREFLIGHTED_REQUEST_REDIRECTED = "preflighted-request-redirected"  # Chrome before 2016 refused it
+    CORB_BLOCKED = "corb-blocked"  # Cross-Origin Read Blocking (Chrome 67 to 2023)
+    ORB_BLOCKED = "orb-blocked"  # Opaque Response Blocking (net::ERR_BLOCKED_BY_ORB)
+    CORS_REQUEST_NOTICE = "cors-request-notice"  # IE/EdgeHTML's SEC7118/SEC7119: a notice, not a failure
+    NULL_ORIGIN_REQUEST = "null-origin-request"  # old WebKit: "Cannot make any requests from null."

@@ -30,7 +30,7 @@ rule: plain ``{field}`` names, the literal text between them exactly the browser
 from __future__ import annotations
 
 from . import CATALOGUE
-from .catalogue import CHROME, FIREFOX, SAFARI, Message, Wording
+from .catalogue import CHROME, EDGE, FIREFOX, SAFARI, Message, Wording
 from .codes import Failure
 from .subresources import CANVAS_EXPORT
 
@@ -216,3 +216,308 @@ CATALOGUE.register(
         Wording(browser=SAFARI, text="Preflight response is not successful. Status code: {status}"),
     ),
 )
+
+# --- issue 12: what people really paste ------------------------------------------------------------------
+# The wordings below were found in the public pastes of tests/explain_corpus (each era names the browser
+# versions; "as pasted" marks a form users' consoles or redactions leave, such as a URL taken out).
+CHROME_2014 = "Chrome 42-63 (XMLHttpRequest era)"
+CHROME_FAILED_TO_LOAD = "Chrome 64-69 ('Failed to load URL:')"
+CHROME_FONT = "Chrome up to 63 (web fonts)"
+WEBKIT_ERA = "WebKit (Safari up to 9, Chrome up to 27)"
+AS_PASTED = "as pasted (a part of the message left out)"
+CHROME_SAMESITE_WARNING = "Chrome 76-79 (a warning before SameSite=Lax by default)"
+CHROME_SAMESITE_BLOCK = "Chrome 80-84 (SameSite=Lax by default)"
+DEVTOOLS_ISSUE = "current (DevTools Issues panel)"
+FIREFOX_2014 = "Firefox 24-37 (no reason given)"
+EDGE_LEGACY = "Internet Explorer 10-11 and EdgeHTML 12-18"
+
+CATALOGUE.register(
+    # --- Chrome: frames of older versions, and as pasted ------------------------------------------------
+    _one("legacy.frame.cors.2", Wording(browser=CHROME, text="Access to {kind} at from origin '{origin}' has been blocked by CORS policy: {reason}", era=AS_PASTED)),
+    _one("legacy.frame.cors.3", Wording(browser=CHROME, text="Access to {kind} at {url} from origin '{origin}' has been blocked by CORS policy: {reason}", era=AS_PASTED)),
+    _one("legacy.frame.cors.4", Wording(browser=CHROME, text="Access to {kind} at '{url}' from origin has been blocked by CORS policy: {reason}", era=AS_PASTED)),
+    _one("legacy.frame.cors.5", Wording(browser=CHROME, text="Access to {kind} at `{url}` has been blocked by CORS policy: {reason}", era=AS_PASTED)),
+    _one("legacy.frame.cors.6", Wording(browser=CHROME, text="Failed to load {url}: {reason}", era=CHROME_FAILED_TO_LOAD)),
+    _one("legacy.frame.cors.7", Wording(browser=CHROME, text="Failed to load {url} {reason}", era=AS_PASTED)),
+    _one("legacy.frame.cors.8", Wording(browser=CHROME, text="Failed to load: {url} {reason}", era=AS_PASTED)),
+    _one(
+        "legacy.frame.cors.9",
+        Wording(
+            browser=CHROME,
+            text="Font from origin '{url}' has been blocked from loading by Cross-Origin Resource Sharing policy: {reason}",
+            era=CHROME_FONT,
+        ),
+    ),
+    _one("legacy.frame.cors.10", Wording(browser=CHROME, text="{api} cannot load {url} {reason}", era=AS_PASTED)),
+    _one(
+        "legacy.suffix.xhr.1",
+        Wording(
+            browser=CHROME,
+            text=" The credentials mode of an XMLHttpRequest is controlled by the withCredentials attribute.",
+            era=CHROME_2014,
+        ),
+    ),
+    # --- Chrome: older reasons ---------------------------------------------------------------------------
+    _one(
+        "legacy.wildcard-with-credentials.1",
+        Wording(
+            browser=CHROME,
+            # {wildcard}: '*', or '_' where markdown ate the star
+            text="A wildcard '{wildcard}' cannot be used in the 'Access-Control-Allow-Origin' header when the "
+            "credentials flag is true.",
+            era=CHROME_2014,
+        ),
+    ),
+    _one(
+        "legacy.preflight-disallowed-redirect.1",
+        Wording(browser=CHROME, text="Response for preflight is invalid (redirect)", era=CHROME_2014),
+    ),
+    _one(
+        "legacy.preflight-invalid-status.3",
+        Wording(browser=CHROME, text="Response for preflight has invalid HTTP status code {status}", era=CHROME_2014),
+    ),
+    _one(
+        Failure.PREFLIGHTED_REQUEST_REDIRECTED,
+        Wording(
+            browser=CHROME,
+            text="The request was redirected to '{location}', which is disallowed for cross-origin requests that "
+            "require preflight.",
+            era="Chrome up to 51",
+        ),
+    ),
+    # --- Chrome: outside fetch -------------------------------------------------------------------------------
+    _one(
+        "legacy.x-frame-options.1",
+        Wording(
+            browser=CHROME,
+            text="Refused to display in a frame because it set 'X-Frame-Options' to '{disposition}'.",
+            era=AS_PASTED,
+        ),
+    ),
+    _one(
+        "legacy.frame-ancestors.1",
+        Wording(
+            browser=CHROME,
+            text="Refused to display '{url}' in a frame because an ancestor violates the following Content Security "
+            'Policy directive: "{directive}".',
+            era="Chrome up to 60",
+        ),
+    ),
+    _one(
+        "legacy.frame-ancestors.2",
+        Wording(
+            browser=CHROME,
+            text='ancestor violates the following Content Security Policy directive: "{directive}"',
+            era=AS_PASTED,
+        ),
+    ),
+    _one(
+        "legacy.cross-origin-frame-access.2",
+        Wording(
+            browser=CHROME,
+            text="Unsafe JavaScript attempt to access frame with URL {url} from frame with URL {page}. Domains, "
+            "protocols and ports must match.",
+            era=WEBKIT_ERA,
+        ),
+    ),
+    # Mixed content: Chrome's warning for passive content, and the blocked line cut short.
+    _one(
+        "legacy.mixed-content.1",
+        Wording(
+            browser=CHROME,
+            text="Mixed Content: The page at '{page}' was loaded over HTTPS, but requested an insecure {what} "
+            "'{url}'. This content should also be served over HTTPS.",
+            era="current (passive content: a warning)",
+        ),
+    ),
+    _one(
+        "legacy.mixed-content.2",
+        Wording(
+            browser=CHROME,
+            text="Mixed Content: The page at '{page}' was loaded over HTTPS, but requested an insecure {what} '{url}'.",
+            era=AS_PASTED,
+        ),
+    ),
+    _one(
+        "legacy.mixed-content.3",
+        Wording(
+            browser=CHROME, text="was loaded over HTTPS, but requested an insecure {what} '{url}'.", era=AS_PASTED
+        ),
+    ),
+    # Firefox's security.properties BlockMixedActiveContent / BlockMixedDisplayContent (en-US).
+    _one("legacy.mixed-content.4", Wording(browser=FIREFOX, text="Blocked loading mixed active content “{url}”")),
+    _one("legacy.mixed-content.5", Wording(browser=FIREFOX, text="Blocked loading mixed display content “{url}”")),
+    # CORB (Chrome 67 to 2023) and CORP's other texts.
+    _one(
+        Failure.CORB_BLOCKED,
+        Wording(
+            browser=CHROME,
+            text="Cross-Origin Read Blocking (CORB) blocked cross-origin response {url} with MIME type {mime}. See "
+            "https://www.chromestatus.com/feature/5629709824032768 for more details.",
+            era="Chrome 67-118",
+        ),
+        Wording(
+            browser=CHROME,
+            text="Cross-Origin Read Blocking (CORB) blocked cross-origin response {url} with MIME type {mime}.",
+            era=AS_PASTED,
+        ),
+        Wording(
+            browser=CHROME, text="Cross-Origin Read Blocking (CORB) blocked cross-origin response", era=AS_PASTED
+        ),
+    ),
+    # DevTools' Network panel shows the net error alone; {error} names CORP's or COEP's reason.
+    _one("legacy.corp-blocked.1", Wording(browser=CHROME, text="ERR_BLOCKED_BY_RESPONSE.{error}")),
+    _one(
+        "legacy.corp-blocked.2",
+        Wording(
+            browser=CHROME,
+            text="To use this resource from a different origin, the server needs to specify a cross-origin resource "
+            "policy in the response headers:",
+            era=DEVTOOLS_ISSUE,
+        ),
+    ),
+    # --- cookies: Chrome's console warnings of 2019-2020 and DevTools' issue, Firefox's console -------------
+    _one(
+        "legacy.cookie-samesite-unspecified-treated-as-lax.1",
+        Wording(
+            browser=CHROME,
+            text="A cookie associated with a cross-site resource at {url} was set without the `SameSite` attribute.",
+            era=CHROME_SAMESITE_WARNING,
+        ),
+    ),
+    _one(
+        "legacy.cookie-samesite-unspecified-treated-as-lax.2",
+        Wording(
+            browser=CHROME,
+            text="A cookie associated with a cross-site resource at {url} was set without the 'SameSite' attribute.",
+            era=CHROME_SAMESITE_WARNING,
+        ),
+    ),
+    _one(
+        "legacy.cookie-samesite-unspecified-treated-as-lax.3",
+        Wording(
+            browser=CHROME,
+            text="A cookie associated with a cross-site resource at {url} was set without the SameSite attribute.",
+            era=CHROME_SAMESITE_BLOCK,
+        ),
+    ),
+    _one(
+        "legacy.cookie-samesite-unspecified-treated-as-lax.4",
+        Wording(
+            browser=CHROME,
+            text="Because a cookie's SameSite attribute was not set or is invalid, it defaults to SameSite=Lax, "
+            "which prevents the cookie from being sent in a cross-site request.",
+            era=DEVTOOLS_ISSUE,
+        ),
+    ),
+    _one(
+        "legacy.cookie-samesite-unspecified-treated-as-lax.5",
+        Wording(
+            browser=CHROME,
+            text="Because a cookie's SameSite attribute was not set or is invalid, it defaults to SameSite=Lax, "
+            "which will prevent the cookie from being sent in a cross-site request in a future version of the browser.",
+            era="Chrome 80-84 (DevTools Issues panel)",
+        ),
+    ),
+    # Firefox: netwerk/locales/en-US/necko.properties.
+    _one(
+        "legacy.cookie-samesite-none-insecure.1",
+        Wording(
+            browser=FIREFOX,
+            text="Cookie “{name}” will be soon rejected because it has the “SameSite” attribute set to “None” or an "
+            "invalid value, without the “secure” attribute.",
+            era="Firefox 69-104 (a warning)",
+        ),
+    ),
+    _one(
+        "legacy.cookie-samesite-none-insecure.2",
+        Wording(
+            browser=FIREFOX,
+            text="Cookie “{name}” rejected because it has the “SameSite=None” attribute but is missing the “secure” "
+            "attribute.",
+        ),
+    ),
+    _one(
+        "legacy.cookie-samesite-lax.1",
+        Wording(
+            browser=FIREFOX,
+            text="Cookie “{name}” has been rejected because it is in a cross-site context and its “SameSite” is "
+            "“Lax” or “Strict”.",
+        ),
+    ),
+    # --- Firefox and Safari: older sentences ------------------------------------------------------------------
+    _one(
+        Failure.CORS_BLOCKED,
+        Wording(
+            browser=FIREFOX,
+            text="Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at "
+            "{url}. This can be fixed by moving the resource to the same domain or enabling CORS.",
+            era=FIREFOX_2014,
+        ),
+    ),
+    _one("legacy.request-did-not-succeed.1", Wording(browser=FIREFOX, text="CORS request failed", era=OLDER_FIREFOX)),
+    _one(
+        "legacy.scheme-not-supported.1",
+        Wording(browser=SAFARI, text="Cross origin requests are only supported for HTTP.", era=WEBKIT_ERA),
+    ),
+    _one(Failure.NULL_ORIGIN_REQUEST, Wording(browser=SAFARI, text="Cannot make any requests from null.", era=WEBKIT_ERA)),
+    # --- Internet Explorer and EdgeHTML (SEC7118-SEC7123, CSS3115) ---------------------------------------------
+    _one(
+        Failure.CORS_REQUEST_NOTICE,
+        Wording(browser=EDGE, text="SEC7118: {api} for {url} required Cross Origin Resource Sharing (CORS).", era=EDGE_LEGACY),
+        Wording(browser=EDGE, text="SEC7119: {api} for {url} required CORS preflight.", era=EDGE_LEGACY),
+    ),
+    _one(
+        "legacy.origin-not-allowed.2",
+        Wording(browser=EDGE, text="SEC7120: Origin {origin} not found in Access-Control-Allow-Origin header.", era=EDGE_LEGACY),
+    ),
+    _one(
+        "legacy.origin-not-allowed.3",
+        Wording(
+            browser=EDGE,
+            text="SEC7120: [CORS] The origin '{origin}' failed to allow a cross-origin {what} resource at '{url}'.",
+            era=EDGE_LEGACY,
+        ),
+    ),
+    _one(
+        "legacy.wildcard-with-credentials.2",
+        Wording(
+            browser=EDGE,
+            text="SEC7121: Wildcard in Access-Control-Allow-Origin not allowed when credentials flag is set to true.",
+            era=EDGE_LEGACY,
+        ),
+    ),
+    _one(
+        "legacy.header-not-allowed.2",
+        Wording(
+            browser=EDGE,
+            text="SEC7123: Request header {header} was not present in the Access-Control-Allow-Headers list.",
+            era=EDGE_LEGACY,
+        ),
+    ),
+    _one(
+        "legacy.missing-allow-origin.1",
+        Wording(
+            browser=EDGE,
+            text="CSS3115: @font-face failed cross-origin request. No Access-Control-Allow-Origin header.",
+            era=EDGE_LEGACY,
+        ),
+    ),
+)
+
+CATALOGUE.register(
+    # Firefox's frame with the URL redacted to "..." and its "at" lost; its reason cut after "CORS header".
+    _one(
+        "legacy.frame.cors.11",
+        Wording(
+            browser=FIREFOX,
+            text="Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource {url} "
+            "(Reason: {reason}).",
+            era=AS_PASTED,
+        ),
+    ),
+    _one("legacy.header-not-allowed.3", Wording(browser=FIREFOX, text="missing token ‘{header}’ in CORS header", era=AS_PASTED)),
+)
+
+# Firefox's localized sentences register with the legacy ones (policy_core/messages/localized.py).
+from . import localized  # noqa: E402,F401

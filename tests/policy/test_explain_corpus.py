@@ -153,6 +153,12 @@ def test_paste_is_recognised(entry: dict[str, Any]) -> None:
     assert (code, url, origin) == (expected_code(entry), entry["url"], entry["origin"])
 
 
+@pytest.mark.parametrize("entry", [e for e in ENTRIES if e["language"] != "en"], ids=lambda e: e["id"])
+def test_a_localized_paste_names_its_language(entry: dict[str, Any]) -> None:
+    rec = recognise(entry["text"])
+    assert rec is not None and rec.language == entry["language"]
+
+
 # --- the figures ------------------------------------------------------------------------------
 
 

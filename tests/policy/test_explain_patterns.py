@@ -34,6 +34,9 @@ SAMPLES = {
     "interface": "CanvasRenderingContext2D",
     "scheme": "http",
     "target_scheme": "https",
+    "page": "https://app.example.com/settings",
+    "error": "NotSameOrigin",
+    "what": "XMLHttpRequest endpoint",
 }
 OTHER_VALUE = "x-api-key"
 ROLES = {
@@ -51,6 +54,7 @@ ROLES = {
     p.SUFFIX_XHR,
     *p.EXCEPTION_FRAMES,
     *p.NOT_A_REASON,
+    *p.NET_REASONS,
 }
 
 CATALOGUED = [(m.key, w) for m in CATALOGUE.messages() for w in m.wordings]

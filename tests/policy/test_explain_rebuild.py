@@ -138,3 +138,21 @@ def test_rebuilt_framing_scenario_prints_the_pasted_message(case: str) -> None:
     assert verdict is not None
     # An ignored X-Frame-Options still leaves the frame cross-origin: Chrome may print more after it.
     assert (verdict.console.chrome or "").startswith(message)
+
+
+def test_local_network_access_on_a_script_is_rebuilt_as_a_fetch_that_fails_the_same_way() -> None:
+    """The engine models Local Network Access for fetch(): a script's message is rebuilt as a fetch() of its URL."""
+    message = (
+        "Access to script at 'http://intranet.corp/app.js' from origin 'http://app.example.com' has been blocked "
+        "by CORS policy: The request client is not a secure context and the resource is in more-private address "
+        "space `local`."
+    )
+    rec = recognise(message)
+    assert rec is not None and rec.resource == "script"
+    mapping = scenario_for(rec)
+    assert mapping["resources"] == ["fetch"] and mapping["target"] == "http://192.168.1.20/app.js"
+    assert "Local Network Access for fetch() only" in mapping["notes"]
+    verdict = evaluate(load_scenario(mapping)).verdict("fetch")
+    assert verdict is not None and verdict.capability("read") is False
+    again = recognise(verdict.console.chrome or "")
+    assert again is not None and again.reason == Failure.INSECURE_PRIVATE_NETWORK

@@ -15,13 +15,15 @@ from textual.widgets import Button, Footer, TextArea
 
 import policy_core
 from origin_playground.glyphs import NO, OUTCOME_SYMBOL, STEP_MARK, YES, literal
-from policy_core.explain import KNOWN_MESSAGES, REASONS, Recognised, recognise, scenario_for
+from policy_core.explain import KNOWN_MESSAGES, REASONS, Recognised, recognise_all, scenario_for
 
 from ..messages import ShowDraft
 from ..state import ScenarioDraft
 from ..widgets.text_line import TextLine
 
 PLACEHOLDER = "Paste a console error here (Chrome, Firefox or Safari). Ctrl+G loads it in the workbench."
+# A paste of more messages than this lists the first ones (recognise_all finds at most a dozen).
+SHOWN_MESSAGES = 12
 
 
 def known_text() -> Text:
@@ -38,12 +40,16 @@ def known_text() -> Text:
     return text
 
 
-def explanation_text(rec: Recognised, report: policy_core.Report | None, problem: str | None) -> Text:
+def explanation_text(
+    rec: Recognised, report: policy_core.Report | None, problem: str | None, *, load_hint: bool = True
+) -> Text:
     text = Text()
     text.append(f"{YES} Recognised: ", style="bold")
     text.append(f"{rec.browser} · {rec.reason}")
+    if rec.language != "en":
+        text.append(f" (in {rec.language})")
     if rec.variant != "current":
-        text.append(f" ({rec.variant} wording)", style="dim")
+        text.append(f" ({literal(rec.variant)} wording)", style="dim")
     text.append("\nRule: ", style="bold")
     text.append(literal(rec.rule))
     for label, value in (
@@ -75,7 +81,31 @@ def explanation_text(rec: Recognised, report: policy_core.Report | None, problem
     for warning in verdict.warnings:
         text.append("\n\nWarning: ", style="bold")
         text.append(literal(warning))
-    text.append("\n\nCtrl+G (or the button) loads this scenario into the workbench.", style="dim")
+    if load_hint:
+        text.append("\n\nCtrl+G (or the button) loads this scenario into the workbench.", style="dim")
+    return text
+
+
+def explained(rec: Recognised) -> tuple[dict[str, Any] | None, policy_core.Report | None, str | None]:
+    """The rebuilt scenario of one message and its report, or why it does not load."""
+    try:
+        mapping = scenario_for(rec)
+        return mapping, policy_core.evaluate(policy_core.load_scenario(mapping)), None
+    except policy_core.ScenarioError as error:
+        return None, None, str(error)
+
+
+def all_explanations_text(found: list[tuple[Recognised, policy_core.Report | None, str | None]]) -> Text:
+    """Every message of the paste, most specific first; Ctrl+G loads the first."""
+    if len(found) == 1:
+        rec, report, problem = found[0]
+        return explanation_text(rec, report, problem)
+    text = Text()
+    text.append(f"{len(found)} messages in this paste, the most specific first.", style="bold")
+    text.append(" Ctrl+G loads message 1 into the workbench.", style="dim")
+    for number, (rec, report, problem) in enumerate(found, start=1):
+        text.append(f"\n\n── message {number} of {len(found)} ──\n", style="bold")
+        text.append_text(explanation_text(rec, report, problem, load_hint=False))
     return text
 
 
@@ -111,7 +141,8 @@ class ExplainScreen(Screen[None]):
 
     def explain(self, text: str) -> None:
         result = self.query_one("#explain-result", TextLine)
-        self.recognised = recognise(text) if text.strip() else None
+        found = recognise_all(text)[:SHOWN_MESSAGES] if text.strip() else []
+        self.recognised = found[0] if found else None
         self.mapping = None
         if self.recognised is None:
             message = Text()
@@ -123,14 +154,13 @@ class ExplainScreen(Screen[None]):
             message.append_text(known_text())
             result.text = message
         else:
-            report, problem = None, None
-            try:
-                mapping = scenario_for(self.recognised)
-                report = policy_core.evaluate(policy_core.load_scenario(mapping))
-                self.mapping = mapping
-            except policy_core.ScenarioError as error:
-                problem = str(error)
-            result.text = explanation_text(self.recognised, report, problem)
+            shown = []
+            for number, rec in enumerate(found):
+                mapping, report, problem = explained(rec)
+                if number == 0:
+                    self.mapping = mapping  # Ctrl+G loads the most specific message's scenario
+                shown.append((rec, report, problem))
+            result.text = all_explanations_text(shown)
         self.query_one("#explain-load-button", Button).disabled = self.mapping is None
         self.refresh_bindings()
 
