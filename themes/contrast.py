@@ -38,6 +38,7 @@ PLAIN_BACKGROUNDS = ("background", "surface", "panel")
 # Text drawn on a background of its own.
 SPECIAL_PAIRS = (
     ("text-error", "error-muted"),  # the error lines
+    ("text-warning", "warning-muted"),  # the "last valid answer" banner
     ("footer-key-foreground", "footer-background"),
     ("footer-description-foreground", "footer-background"),
     ("block-cursor-foreground", "block-cursor-background"),  # the highlighted trace step
