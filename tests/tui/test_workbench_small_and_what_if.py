@@ -193,3 +193,23 @@ def test_arrow_keys_move_in_the_resource_grid() -> None:
             assert "dom" not in app.session.draft.resources
 
     asyncio.run(scenario())
+
+
+@pytest.mark.parametrize("pane_key", ["f2", "f3", "f4", "f7"])
+def test_footer_at_80x24_shows_only_whole_keys_whatever_has_the_focus(pane_key: str) -> None:
+    """Before: with the trace focused its Copy key joined the footer, and the last column before
+    the palette key showed a stray "f" (of "f1 Help", cut by the palette key)."""
+
+    async def scenario() -> None:
+        app = make_app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press(pane_key)
+            for _ in range(6):
+                await pilot.pause()
+            footer = app.screen.query_one("FittingFooter")
+            palette = footer.query_one(".-command-palette")
+            assert palette.region.right == 80
+            shown = [child for child in footer.children if child.display and child is not palette]
+            assert shown and all(child.region.right <= palette.region.x for child in shown)
+
+    asyncio.run(scenario())

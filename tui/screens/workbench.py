@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.containers import Container, Vertical, VerticalScroll
 from textual.lazy import Lazy
 from textual.screen import Screen
-from textual.widgets import Checkbox, Footer, Header, Input, OptionList, TabbedContent, TabPane
+from textual.widgets import Checkbox, Header, Input, OptionList, TabbedContent, TabPane
 
 import policy_core
 from origin_playground.glyphs import NO, literal
@@ -29,6 +29,7 @@ from ..repaint import post_refreshes_now
 from ..session import Session
 from ..state import Evaluation, Response, ScenarioDraft, check_url
 from ..widgets.cookie_editor import CookieEditor
+from ..widgets.fitting_footer import FittingFooter
 from ..widgets.headers_editor import HeadersEditor
 from ..widgets.origin_breakdown import why_opaque
 from ..widgets.request_editor import RequestEditor
@@ -134,7 +135,7 @@ class WorkbenchScreen(Screen[None]):
                     with TabPane("Cookie", id="tab-cookie"):
                         yield Lazy(VerticalScroll(self._cookie_editor, id="cookie-scroll"))
                 yield TraceView(id="trace")
-        yield Footer(compact=True)
+        yield FittingFooter(compact=True)
 
     def on_mount(self) -> None:
         # Widgets the live path touches on every keystroke, looked up once (a query walks the DOM).
