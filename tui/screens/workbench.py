@@ -311,6 +311,8 @@ class WorkbenchScreen(Screen[None]):
             return  # the keystroke path: nothing computed while every list is closed
         entries = self._what_ifs()
         if entries is None:
+            for resource in self._what_if_open:
+                self._what_if_lists[resource].show_waiting()
             return
         for resource in self._what_if_open:
             self._what_if_lists[resource].show_entries(entries.get(resource, ()))

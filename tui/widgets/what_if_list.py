@@ -19,6 +19,7 @@ from origin_playground.glyphs import literal, yes_no
 from policy_core.scenario import CAPABILITY_PHRASES
 from policy_core.what_if import WhatIf
 
+WAITING = "Shown once the scenario is valid again."
 NOTHING_FLIPS = "No single change to the request or the server's answer flips this verdict."
 
 
@@ -54,6 +55,11 @@ class WhatIfList(Static):
     def show_entries(self, entries: tuple[WhatIf, ...]) -> None:
         self.entries = entries
         self.update(what_if_text(entries))
+
+    def show_waiting(self) -> None:
+        """Nothing computed yet and the draft is not valid: say when the list will come."""
+        if self.entries is None:
+            self.update(Text.assemble(("What if…", "bold"), "\n", WAITING))
 
     def on_click(self, event: events.Click) -> None:
         self.post_message(self.CloseRequested(self.resource))
