@@ -42,6 +42,7 @@ SPECIAL_PAIRS = (
     ("footer-key-foreground", "footer-background"),
     ("footer-description-foreground", "footer-background"),
     ("block-cursor-foreground", "block-cursor-background"),  # the highlighted trace step
+    ("block-cursor-blurred-foreground", "block-cursor-blurred-background"),  # ... in a list without focus
 )
 
 

@@ -228,7 +228,7 @@ def test_expectations_only_when_the_scenario_has_some_and_explained(tmp_path) ->
             assert line.display
             text = str(line.render())
             assert text.startswith("Expectations: 4/4 met")
-            assert "what this scenario predicts the browser will do" in text
+            assert "(what this scenario predicts; ✘ marks a surprise)" in text
             assert app.load_path(plain)
             await pilot.pause()
             assert not line.display

@@ -47,7 +47,7 @@ def yes_no_word(value: bool) -> str:
     return "yes" if value else "no"
 
 
-EXPECTATIONS_HELP = "(what this scenario predicts the browser will do; ✘ marks a surprise)"
+EXPECTATIONS_HELP = "(what this scenario predicts; ✘ marks a surprise)"
 
 
 def stale_banner_text(report: policy_core.Report) -> Text:

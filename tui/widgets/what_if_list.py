@@ -24,14 +24,16 @@ NOTHING_FLIPS = "No single change to the request or the server's answer flips th
 
 
 def what_if_text(entries: tuple[WhatIf, ...]) -> Text:
-    text = Text("What if…", style="bold")
+    """``→ <the change>`` then ``then ✔ <the capability>`` (and ``⚠ <the risk>``) under it."""
+    text = Text()
+    text.append("What if…", style="bold")
     if not entries:
         text.append(f"\n{NOTHING_FLIPS}")
     for entry in entries:
         phrase = CAPABILITY_PHRASES.get(entry.flips, entry.flips)
         text.append("\n→ ")
         text.append(literal(entry.change))
-        text.append(": ")
+        text.append("\n  then ")
         text.append(f"{yes_no(entry.to)} {phrase}", style="bold")
         if entry.risk:
             text.append("\n  ⚠ ")
