@@ -10,6 +10,7 @@ from .screens.help import HelpScreen, KeySections
 from .screens.origins import OriginsScreen
 from .screens.talk import TalkScreen
 from .widgets.headers_editor import HeadersEditor
+from .widgets.resource_toggles import ResourceToggles
 from .widgets.trace_view import TraceView
 from .widgets.verdict_card import VerdictCard
 
@@ -69,6 +70,7 @@ def key_sections(app_bindings: list[BindingType] | tuple[BindingType, ...] = APP
     return [
         ("Everywhere", list(app_bindings)),
         ("Verdict cards", list(VerdictCard.BINDINGS)),
+        ("Resource grid", list(ResourceToggles.BINDINGS)),
         ("Trace", list(TraceView.BINDINGS)),
         ("Header editors", list(HeadersEditor.BINDINGS)),
         ("Talk mode", list(TalkScreen.BINDINGS)),

@@ -58,11 +58,7 @@ def evaluate(ctx: Context) -> Verdict:
         _REACHABLE_DETAIL,
         specs.HTML_CROSS_ORIGIN_OBJECTS,
     )
-    target_origin = ctx.target_origin_text
-    fixes = [
-        f"Exchange data with postMessage: otherWindow.postMessage(data, '{target_origin}'), and in the receiver "
-        f"check event.origin === '{page_origin}' before trusting event.data.",
-    ]
+    fixes = [postmessage_fix(ctx)]
     if not ctx.page_origin.opaque and not ctx.target_origin.opaque:
         fixes.append(
             f"If you own both, serve them from one origin (for example put the other document under {page_origin}/...)."
@@ -79,6 +75,37 @@ def evaluate(ctx: Context) -> Verdict:
         console=cross_origin_access_console(ctx),
         fixes=tuple(fixes),
     )
+
+
+def postmessage_fix(
+    ctx: Context,
+    *,
+    lead: str = "Exchange data with postMessage",
+    window: str = "otherWindow",
+    receiver: str = "in the receiver",
+) -> str:
+    """postMessage between the two documents, without ever naming the opaque origin "null".
+
+    "null" is no targetOrigin (postMessage throws a SyntaxError), and every sandboxed frame and
+    data: page of any site has event.origin "null", so checking it proves nothing. ``lead``,
+    ``window`` and ``receiver`` let the iframe verdict say it in its own words."""
+    if ctx.target_origin.opaque:
+        send = (
+            f"{window}.postMessage(data, '*') (the other document's origin is opaque, so no target "
+            "origin can name it: 'null' throws a SyntaxError; '*' delivers to whatever document that "
+            "window holds now, so send nothing secret)"
+        )
+    else:
+        send = f"{window}.postMessage(data, '{ctx.target_origin_text}')"
+    if ctx.page_origin.opaque:
+        check = (
+            f"{receiver} check event.source === the window you expect before trusting event.data "
+            "(this page's origin is opaque, and event.origin is 'null' for every sandboxed frame and data: "
+            "page of any site, so checking it proves nothing)"
+        )
+    else:
+        check = f"{receiver} check event.origin === '{ctx.page_origin_text}' before trusting event.data"
+    return f"{lead}: {send}, and {check}."
 
 
 def cross_origin_access_console(ctx: Context) -> Console:

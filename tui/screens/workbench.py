@@ -14,19 +14,23 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Container, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Checkbox, Footer, Header, Input, TabbedContent, TabPane
+from textual.widgets import Checkbox, Header, Input, OptionList, TabbedContent, TabPane
 
 import policy_core
 from origin_playground.glyphs import NO, literal
 from policy_core import RESOURCE_TYPES
+from policy_core.origins import opaque_origin
 from policy_core.scenario import CAPABILITY_PHRASES
+from policy_core.what_if import WhatIf, what_if_by_resource
 
 from ..messages import CopyText, DraftEdited
 from ..repaint import AfterFirstPaint, post_refreshes_now
 from ..session import Session
-from ..state import Evaluation, Response, check_url
+from ..state import Evaluation, Response, ScenarioDraft, check_url
 from ..widgets.cookie_editor import CookieEditor
+from ..widgets.fitting_footer import FittingFooter
 from ..widgets.headers_editor import HeadersEditor
+from ..widgets.origin_breakdown import why_opaque
 from ..widgets.request_editor import RequestEditor
 from ..widgets.resource_toggles import ResourceToggles
 from ..widgets.response_editor import ResponseEditor
@@ -34,10 +38,50 @@ from ..widgets.text_line import GrowingLine, TextLine
 from ..widgets.trace_view import TraceView
 from ..widgets.url_pane import UrlPane
 from ..widgets.verdict_card import VerdictCard
+from ..widgets.verdict_strip import VerdictStrip
+from ..widgets.what_if_list import WhatIfList
 
 
 def yes_no_word(value: bool) -> str:
     return "yes" if value else "no"
+
+
+EXPECTATIONS_HELP = "(what this scenario predicts; ✘ marks a surprise)"
+
+
+def stale_banner_text(report: policy_core.Report) -> Text:
+    text = Text("⚠ Showing the last valid answer, for ", style="bold")
+    text.append(literal(report.target.url))
+    text.append(f" (page {literal(report.page.url)}): fix the line marked {NO} to update it.")
+    return text
+
+
+def origins_alone(draft: ScenarioDraft) -> dict[str, tuple[policy_core.Origin | None, str]]:
+    """Each URL's own origin, for when the two cannot be compared (one of them is not valid)."""
+    out: dict[str, tuple[policy_core.Origin | None, str]] = {}
+    for field, text in (("page", draft.page), ("target", draft.target)):
+        try:
+            origin = policy_core.parse_url(text, field_path=field).origin
+        except policy_core.ScenarioError:
+            out[field] = (None, "")
+            continue
+        sandboxed = field == "page" and draft.page_sandboxed
+        if sandboxed:
+            origin = opaque_origin()
+        out[field] = (origin, why_opaque(text, sandboxed) if origin.opaque else "")
+    return out
+
+
+def urls_only_report(draft: ScenarioDraft) -> policy_core.Report | None:
+    """The core's answer about the two URLs alone (origins, same-origin, same-site), for when
+    another part of the draft is not valid: the URL pane then still shows the URLs typed now."""
+    mapping = {"version": 1, "page": draft.page, "target": draft.target, "resources": ["dom"]}
+    if draft.page_sandboxed:
+        mapping["page_sandboxed"] = True
+    try:
+        return policy_core.evaluate(policy_core.load_scenario(mapping))
+    except policy_core.ScenarioError:
+        return None
 
 
 MAXIMIZABLE = ("#urls", "#resources", "#editors", "#trace")  # the panes one key maximises
@@ -60,19 +104,27 @@ class WorkbenchScreen(Screen[None]):
             ResponseEditor("response", "Actual response"),
         )
         self._cookie_editor = CookieEditor(id="cookie")
+        self._what_if_open: set[str] = set()  # the cards whose "What if" list is shown
+        # The entries for one report (the last valid one), computed only while a list is open.
+        self._what_if_for: tuple[policy_core.Report, dict[str, tuple[WhatIf, ...]]] | None = None
+        self._trace_home = False  # a scenario was loaded: the trace starts at its first step
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Container(id="workbench"):
+            # Docked to the bottom of the scrolling column, shown below NARROW_WIDTH only (app.tcss).
+            yield VerdictStrip(id="verdict-strip")
             with Vertical(id="left"):
                 yield UrlPane(id="urls")
                 with Vertical(id="resources"):
                     yield ResourceToggles(id="toggles")
                     yield TextLine(id="scenario-error")
+                    yield TextLine(id="stale-banner")
                     yield GrowingLine(id="expectations")
                     with VerticalScroll(id="verdicts"):
                         for resource in RESOURCE_TYPES:
                             yield VerdictCard(resource)
+                            yield WhatIfList(resource)
             with Vertical(id="right"):
                 with TabbedContent(id="editors"):
                     with TabPane("Request", id="tab-request"), VerticalScroll():
@@ -82,7 +134,7 @@ class WorkbenchScreen(Screen[None]):
                     with TabPane("Cookie", id="tab-cookie"):
                         yield AfterFirstPaint(VerticalScroll(self._cookie_editor, id="cookie-scroll"))
                 yield TraceView(id="trace")
-        yield AfterFirstPaint(Footer(compact=True))
+        yield AfterFirstPaint(FittingFooter(compact=True))
 
     def on_mount(self) -> None:
         # Widgets the live path touches on every keystroke, looked up once (a query walks the DOM).
@@ -92,6 +144,9 @@ class WorkbenchScreen(Screen[None]):
         self._verdicts = self.query_one("#verdicts")
         self._trace = self.query_one(TraceView)
         self._cards = list(self.query(VerdictCard))
+        self._stale_banner = self.query_one("#stale-banner", TextLine)
+        self._strip = self.query_one(VerdictStrip)
+        self._what_if_lists = {w.resource: w for w in self.query(WhatIfList)}
         # Everything a keystroke can repaint besides the Input (see _edited).
         self._live_widgets = [
             *self._cards,
@@ -99,6 +154,8 @@ class WorkbenchScreen(Screen[None]):
             *self._url_pane.query("OriginBreakdown"),
             self._error_line,
             self._expectations,
+            self._stale_banner,
+            self._strip,
         ]
         self.query_one("#urls").border_title = "URLs"
         self.query_one("#resources").border_title = "Resources"
@@ -134,6 +191,7 @@ class WorkbenchScreen(Screen[None]):
             card.release_room()  # a new scenario: cards take the size of its verdicts
         self._expectations.release_room()
         self._url_pane.release_room()
+        self._trace_home = True
         self.reevaluate()
 
     def reevaluate(self) -> None:
@@ -157,15 +215,33 @@ class WorkbenchScreen(Screen[None]):
             error_line.display = False
         self._verdicts.set_class(stale, "-stale")
         self._trace.set_class(stale, "-stale")
+        self._strip.set_class(stale, "-stale")
         for card in self._cards:
             card.display = card.resource in draft.resources
+            self._what_if_lists[card.resource].display = card.display and card.resource in self._what_if_open
         report = evaluation.report
         if report is None:
-            return  # keep the last good verdicts on screen, dimmed
-        self._url_pane.show_report(report)
+            # The last good verdicts stay on screen, dimmed and named as such; nothing about the
+            # URLs (origins, badges, expectations) is shown as if it were about the URLs typed now.
+            last = self.session.report
+            self._stale_banner.display = last is not None
+            if last is not None:
+                self._stale_banner.text = stale_banner_text(last)
+            self._expectations.display = False
+            urls = None if url_errors else urls_only_report(draft)
+            if urls is not None:
+                self._url_pane.show_report(urls, draft.page_sandboxed)
+            else:
+                self._url_pane.show_origins_alone(origins_alone(draft))
+            return
+        self._stale_banner.display = False
+        self._url_pane.show_report(report, draft.page_sandboxed)
         for card in self._cards:
             if card.display:
                 card.verdict = report.verdict(card.resource)
+        self._strip.verdicts = tuple(
+            verdict for resource in draft.resources if (verdict := report.verdict(resource)) is not None
+        )
         self._show_expectations(report)
         self._schedule_trace()
         for editor in self._response_editors:
@@ -182,6 +258,7 @@ class WorkbenchScreen(Screen[None]):
             if not e.met:
                 what = CAPABILITY_PHRASES.get(e.path, e.path.replace("_", " "))  # learner words
                 text.append(f"  {NO} {what}: expected {yes_no_word(e.expected)}, got {yes_no_word(e.actual)}")
+        text.append(f"\n{EXPECTATIONS_HELP}", style="italic")
         line.text = text
         line.display = True
 
@@ -199,6 +276,7 @@ class WorkbenchScreen(Screen[None]):
         evaluation = self.session.evaluation
         if evaluation is not None and evaluation.report is not None:  # else the last trace stays, dimmed
             self._show_trace(evaluation.report)
+            self._show_what_ifs()
 
     def _show_trace(self, report: policy_core.Report) -> None:
         shown = [r for r in self.session.draft.resources if report.verdict(r) is not None]
@@ -207,6 +285,59 @@ class WorkbenchScreen(Screen[None]):
         self._trace.verdict = (
             None if self.selected_resource is None else report.verdict(self.selected_resource)
         )
+        if self._trace_home:
+            self._trace_home = False
+            for steps in self._trace.query("#trace-steps, #trace-notes").results(OptionList):
+                if steps.option_count:
+                    steps.highlighted = 0
+                steps.scroll_home(animate=False)
+
+    # --- what if (computed only while a list is open) -----------------------------------------------
+
+    def _what_ifs(self) -> dict[str, tuple[WhatIf, ...]] | None:
+        """The entries for the last valid report, once per report; None when the draft is not valid."""
+        report = self.session.report
+        evaluation = self.session.evaluation
+        if report is None or evaluation is None or evaluation.report is not report:
+            return None if self._what_if_for is None else self._what_if_for[1]  # stale: the last ones
+        if self._what_if_for is None or self._what_if_for[0] is not report:
+            scenario = policy_core.load_scenario(self.session.draft.evaluation_mapping())
+            self._what_if_for = (report, what_if_by_resource(scenario, report))
+        return self._what_if_for[1]
+
+    def _show_what_ifs(self) -> None:
+        if not self._what_if_open:
+            return  # the keystroke path: nothing computed while every list is closed
+        entries = self._what_ifs()
+        if entries is None:
+            for resource in self._what_if_open:
+                self._what_if_lists[resource].show_waiting()
+            return
+        for resource in self._what_if_open:
+            self._what_if_lists[resource].show_entries(entries.get(resource, ()))
+
+    def toggle_what_if(self, resource: str) -> None:
+        card = self.query_one(f"#card-{resource}", VerdictCard)
+        shown = resource not in self._what_if_open
+        if shown:
+            self._what_if_open.add(resource)
+            self._show_what_ifs()
+        else:
+            self._what_if_open.discard(resource)
+        what_if = self._what_if_lists[resource]
+        what_if.display = shown and card.display
+        card.show_what_if_open(shown)
+        if shown:
+            self.call_after_refresh(what_if.scroll_visible, animate=False)
+
+    @on(VerdictCard.WhatIfToggled)
+    def _what_if_toggled(self, event: VerdictCard.WhatIfToggled) -> None:
+        self.toggle_what_if(event.resource)
+
+    @on(WhatIfList.CloseRequested)
+    def _what_if_closed(self, event: WhatIfList.CloseRequested) -> None:
+        if event.resource in self._what_if_open:
+            self.toggle_what_if(event.resource)
 
     # --- messages up ----------------------------------------------------------------------------
 

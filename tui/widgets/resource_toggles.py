@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Checkbox
@@ -29,7 +30,19 @@ def toggle_label(resource: str) -> Text:
     return Text(f"{LABELS[resource]:<6}")
 
 
+COLUMNS = 2  # the grid's columns (app.tcss #toggles)
+
+
 class ResourceToggles(Vertical):
+    """A grid of toggles: the arrow keys move between them, Space or Enter switches one."""
+
+    BINDINGS = [
+        Binding("left", "move(-1)", "Previous", id="toggles-left", show=False),
+        Binding("right", "move(1)", "Next", id="toggles-right", show=False),
+        Binding("up", f"move(-{COLUMNS})", "Up", id="toggles-up", show=False),
+        Binding("down", f"move({COLUMNS})", "Down", id="toggles-down", show=False),
+    ]
+
     @dataclass
     class Changed(Message):
         """The set of resource types switched on changed."""
@@ -53,6 +66,14 @@ class ResourceToggles(Vertical):
             box = self.query_one(f"#toggle-{resource}", Checkbox)
             with box.prevent(Checkbox.Changed):
                 box.value = resource in resources
+
+    def action_move(self, step: int) -> None:
+        """Focus the toggle ``step`` places away in reading order (a row is COLUMNS toggles)."""
+        boxes = list(self.query(Checkbox))
+        for index, box in enumerate(boxes):
+            if box.has_focus and 0 <= index + step < len(boxes):
+                boxes[index + step].focus()
+                return
 
     @on(Checkbox.Changed)
     def _toggled(self, event: Checkbox.Changed) -> None:

@@ -14,9 +14,9 @@ from textual.widget import Widget
 from textual.widgets import Input, Label
 
 from origin_playground.glyphs import NO, literal, yes_no
-from policy_core import Report
+from policy_core import Origin, Report
 
-from .origin_breakdown import OriginBreakdown
+from .origin_breakdown import OriginBreakdown, why_opaque
 from .text_line import GrowingLine, TextLine
 
 FIELDS = ("page", "target")
@@ -85,12 +85,13 @@ class UrlPane(Vertical):
             error.text = Text(f"{NO} {literal(message)}") if message else ""
             error.display = bool(message)
             self.query_one(f"#{field}-url", Input).set_class(bool(message), "-invalid")
-            self.query_one(f"#{field}-origin", OriginBreakdown).set_class(bool(message), "-stale")
 
-    def show_report(self, report: Report) -> None:
+    def show_report(self, report: Report, page_sandboxed: bool = False) -> None:
+        """The origins and badges of a report about the URLs in the inputs now."""
         differs = report.origin_diff
-        self.query_one("#page-origin", OriginBreakdown).show(report.page.origin_parts, differs)
-        self.query_one("#target-origin", OriginBreakdown).show(report.target.origin_parts, differs)
+        for field, endpoint in (("page", report.page), ("target", report.target)):
+            why = why_opaque(endpoint.url, page_sandboxed and field == "page") if endpoint.opaque else ""
+            self.query_one(f"#{field}-origin", OriginBreakdown).show(endpoint.origin_parts, differs, why)
         badges = Text()
         badges.append(
             f"{yes_no(report.same_origin)} {'same-origin' if report.same_origin else 'cross-origin'}",
@@ -108,6 +109,15 @@ class UrlPane(Vertical):
             else f"  ({report.page.site})"
         )
         self.query_one("#origin-badges", GrowingLine).text = badges
+
+    def show_origins_alone(self, origins: dict[str, tuple[Origin | None, str]]) -> None:
+        """A URL is not valid: each field's own origin (None: it has none), why it is opaque, and no
+        same-origin or same-site answer (never the last valid URLs', shown as if current)."""
+        for field, (origin, why) in origins.items():
+            self.query_one(f"#{field}-origin", OriginBreakdown).show(origin, (), why)
+        self.query_one("#origin-badges", GrowingLine).text = Text(
+            "same-origin? same-site? Known once both URLs are valid.", style="italic"
+        )
 
     def release_room(self) -> None:
         """A new scenario: the badges line takes the height of its next text."""

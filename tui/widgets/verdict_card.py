@@ -15,45 +15,46 @@ from textual.widgets import Static
 
 from origin_playground.glyphs import OUTCOME_SYMBOL, literal, yes_no
 from policy_core import Verdict
+from policy_core.report import FetchDetails
+from policy_core.scenario import CAPABILITY_PHRASES
 
 from ..repaint import size_changed
 from .resource_toggles import LABELS
 
 OUTCOME_NAMES = ("allowed", "partial", "blocked")
+WHAT_IF_HINT = {False: "w: what if… ▸", True: "w: what if… ▾"}  # the card's bottom border
 
 
-def capabilities_text(verdict: Verdict) -> Text:
-    """``send ✔  read ✘``: the symbol, and the word beside it."""
+def capability_lines(verdict: Verdict) -> Text:
+    """One line per capability, in the learner's words: ``✔ the request reaches the server``."""
     text = Text()
     for index, (name, allowed) in enumerate(verdict.can):
         if index:
-            text.append("   ")
-        text.append(f"{name} {yes_no(allowed)}", style="bold" if allowed else "")
-    return text
-
-
-def extra_value_text(value: Any) -> str:
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, (tuple, list)):
-        return ", ".join(str(v) for v in value) if value else "(none)"
-    if value is None:
-        return "(none)"
-    return str(value)
-
-
-def extras_text(verdict: Verdict) -> Text:
-    text = Text()
-    for index, (key, value) in enumerate(verdict.extra):
-        if index:
             text.append("\n")
-        text.append(f"{key.replace('_', ' ')}: ", style="dim")
-        text.append(literal(extra_value_text(value)))
+        phrase = CAPABILITY_PHRASES.get(f"{verdict.resource}.{name}", name.replace("_", " "))
+        text.append(f"{yes_no(allowed)} {phrase}", style="bold" if allowed else "")
     return text
+
+
+def fetch_facts(details: FetchDetails) -> Text:
+    """Fetch's own facts as sentences; a fact that is empty says nothing (no "(none)" labels)."""
+    lines = []
+    if details.preflight:
+        lines.append(CAPABILITY_PHRASES["fetch.preflight"] + (":" if details.preflight_request else ""))
+        lines.extend(f"  {line}" for line in details.preflight_request)
+        if details.preflight_cache_seconds is not None:
+            lines.append(
+                f"the browser may reuse the preflight's answer for {details.preflight_cache_seconds} s"
+            )
+    else:
+        lines.append("no preflight: the request goes out as it is")
+    if details.exposed_headers:
+        lines.append("page script may also read these headers: " + ", ".join(details.exposed_headers))
+    return Text(literal("\n".join(lines)))
 
 
 def card_content(verdict: Verdict | None) -> Content:
-    """The whole card as one block of text: outcome, capabilities, Chrome's console line, extras.
+    """The whole card as one block of text: outcome, capabilities, Chrome's console line, facts.
 
     One widget per card (not one per line): a keystroke that changes every verdict then restyles
     and re-renders six widgets, not thirty."""
@@ -62,22 +63,39 @@ def card_content(verdict: Verdict | None) -> Content:
     parts: list[Content | str | tuple[str, str]] = [
         (f"{OUTCOME_SYMBOL[verdict.outcome]} {verdict.outcome}", f"bold $verdict-{verdict.outcome}"),
         "\n",
-        Content.from_rich_text(capabilities_text(verdict)),
+        Content.from_rich_text(capability_lines(verdict)),
     ]
     chrome = verdict.console.chrome
     if chrome:
-        parts += ["\n", ("Chrome console: ", "dim $foreground-muted"), (literal(chrome), "$foreground-muted")]
-    if verdict.extra:
-        parts += ["\n", Content.from_rich_text(extras_text(verdict)).stylize("$text-secondary")]
+        parts += ["\n", ("Chrome console: ", "$text-muted"), (literal(chrome), "$text-muted")]
+    if verdict.fetch is not None:
+        parts += ["\n", Content.from_rich_text(fetch_facts(verdict.fetch)).stylize("$text-secondary")]
     return Content.assemble(*parts)
 
 
 class VerdictCard(Static, can_focus=True):
-    BINDINGS = [Binding("enter", "select", "Show trace", id="show-trace", show=False)]
+    BINDINGS = [
+        Binding("enter", "select", "Show trace", id="show-trace", show=False),
+        Binding(
+            "w",
+            "what_if",
+            "What if",
+            id="what-if",
+            show=False,
+            tooltip="Show or hide the single changes that would flip this verdict (a click on the card's "
+            "bottom border too)",
+        ),
+    ]
 
     @dataclass
     class Selected(Message):
         """The user picked this card: the trace should show its verdict."""
+
+        resource: str
+
+    @dataclass
+    class WhatIfToggled(Message):
+        """The user asked to show (or hide) this card's "What if" list."""
 
         resource: str
 
@@ -90,6 +108,10 @@ class VerdictCard(Static, can_focus=True):
         self._reserved_width = 0
         self._shown_height: int | None = None
         self.border_title = LABELS[resource]
+        self.show_what_if_open(False)
+
+    def show_what_if_open(self, open_: bool) -> None:
+        self.border_subtitle = WHAT_IF_HINT[open_]
 
     def watch_verdict(self, verdict: Verdict | None) -> None:
         """Render a new verdict (an equal one never gets here: nothing to repaint)."""
@@ -121,8 +143,13 @@ class VerdictCard(Static, can_focus=True):
     def action_select(self) -> None:
         self.post_message(self.Selected(self.resource))
 
+    def action_what_if(self) -> None:
+        self.post_message(self.WhatIfToggled(self.resource))
+
     def on_click(self, event: events.Click) -> None:
         self.post_message(self.Selected(self.resource))
+        if event.y == self.outer_size.height - 1:  # the bottom border, where the hint is
+            self.post_message(self.WhatIfToggled(self.resource))
 
     def on_focus(self, event: events.Focus) -> None:
         self.post_message(self.Selected(self.resource))

@@ -1,0 +1,34 @@
+"""A compact Footer that shows only the keys that fit whole, left of the palette key.
+
+Textual's footer lets its last keys run under the palette key docked on the right, so a narrow
+terminal shows a stray letter of the key beneath ("…Panes f▏^p palette" when the trace's Copy key
+joins the footer at 80 columns). Every key stays in the help screen (F1) and the palette.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widgets import Footer
+
+
+class FittingFooter(Footer):
+    async def recompose(self) -> None:
+        await super().recompose()
+        self.call_after_refresh(self._hide_what_does_not_fit)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.call_after_refresh(self.recompose)  # the keys hidden for the old width come back
+
+    def _hide_what_does_not_fit(self) -> None:
+        palette = [child for child in self.children if child.has_class("-command-palette")]
+        limit = palette[0].region.x if palette else self.region.right
+        items = [child for child in self.children if child not in palette]
+        labels = set(self.query_children("FooterLabel"))  # Textual's own types, by their CSS names
+        groups = set(self.query_children("KeyGroup"))
+        for index, child in enumerate(items):
+            if child.region.right > limit:
+                if child in labels and index and items[index - 1] in groups:
+                    index -= 1  # a group's keys go with its label
+                for hidden in items[index:]:
+                    hidden.display = False
+                return
