@@ -58,6 +58,18 @@ def next_question(answers: Answers) -> Question | None:
     return None
 
 
+def question_after(answers: Answers, question_id: str) -> Question | None:
+    """The relevant question that follows ``question_id``, answered or not (None: the answer is next).
+    Going back to change an answer walks forward through the rest again."""
+    kept = kept_answers(answers)
+    later = False
+    for question in QUESTIONS:
+        if later and _relevant(question, kept):
+            return question
+        later = later or question.id == question_id
+    return None
+
+
 def answered_path(answers: Answers) -> list[Question]:
     """The questions answered so far that count, in the order they were asked."""
     kept = kept_answers(answers)
