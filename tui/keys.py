@@ -55,7 +55,14 @@ APP_BINDINGS: tuple[BindingType, ...] = (
     Binding("f8", "origins", "Origins", id="origins", tooltip="The origin table for URLs"),
     Binding("f9", "explain", "Explain", id="explain", tooltip="Explain a console error"),
     Binding("ctrl+t", "talk", "Talk", id="talk", tooltip="Talk mode: resume, or the shipped deck"),
-    Binding("ctrl+f", "learn", "Learn", id="learn", tooltip="The guided flow: plain questions, a plain answer"),
+    Binding(
+        "ctrl+f",
+        "learn",
+        "Learn",
+        id="learn",
+        tooltip="The guided flow: plain questions, a plain answer",
+        show=False,  # the footer keeps its room; help and the palette list it
+    ),
     Binding(
         "ctrl+r",
         "export_menu",

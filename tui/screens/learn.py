@@ -98,6 +98,7 @@ class LearnScreen(Screen[None]):
         self.progress = progress
         self.concept: str | None = None  # the concept shown over the current step
         self._what_if_for: object = None  # the scenario whose What if list is shown
+        self.report: policy_core.Report | None = None  # the answer step's report
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -206,38 +207,43 @@ class LearnScreen(Screen[None]):
         except policy_core.ScenarioError as error:  # answers are checked as they come: a safety net
             self.query_one("#learn-plain", TextLine).text = Text(f"{NO} {literal(str(error))}")
             return
-        report = policy_core.evaluate(scenario)
+        report = self.report = policy_core.evaluate(scenario)
         verdict = report.verdict(resource)
         assert verdict is not None  # the scenario asks for exactly this resource
         plain = Text()
         for index, sentence in enumerate(plain_answer(report, resource, capabilities)):
             plain.append(("\n" if index else "") + literal(sentence), style="bold" if index == 0 else "")
         self.query_one("#learn-plain", TextLine).text = plain
-        console = Text("\nChrome's console: ", style="bold")
+        console = Text()
+        console.append("\nChrome's console: ", style="bold")
         console.append(literal(verdict.console.chrome) if verdict.console.chrome else "nothing printed")
         self.query_one("#learn-console", TextLine).text = console
         self.query_one(TraceView).verdict = verdict
-        fix = Text("Smallest fix: ", style="bold")
+        fix = Text()
+        fix.append("Smallest fix: ", style="bold")
         fix.append(literal(verdict.fixes[0]) if verdict.fixes else "none needed")
         self.query_one("#learn-fix", TextLine).text = fix
         self.query_one("#learn-what-if", TextLine).text = Text("What if: working it out…", style="dim")
         self._what_if_for = mapping
         # The What if list evaluates every single change: it is worked out once the answer is on screen.
         self.call_after_refresh(self._show_what_if, scenario, report, resource, mapping)
-        summary = Text("Your answers", style="bold")
+        summary = Text()
+        summary.append("Your answers", style="bold")
         for question in answered_path(answers):
             summary.append(f"\n• {question.text} ", style="dim")
             summary.append(literal(answer_label(question, answers[question.id], answers)))
         self.query_one("#learn-summary", TextLine).text = summary
-        self.query_one("#learn-answer-back").focus()
-        self.query_one("#learn-answer", VerticalScroll).scroll_home(animate=False)
+        scroll = self.query_one("#learn-answer", VerticalScroll)
+        scroll.focus()  # the arrow keys and PageDown read on; Tab reaches the trace and the buttons
+        scroll.scroll_home(animate=False)
 
     def _show_what_if(self, scenario: policy_core.Scenario, report: policy_core.Report, resource: str,
                       mapping: object) -> None:
         if mapping is not self._what_if_for:
             return  # the learner moved on
         entries = what_if_by_resource(scenario, report).get(resource, ())
-        text = Text("What if", style="bold")
+        text = Text()
+        text.append("What if", style="bold")
         if not entries:
             text.append("\nNo single change flips this verdict.")
         for entry in entries:
