@@ -6,6 +6,7 @@ Exit status: 0 when the app closes; 2 without a terminal, with a one-line error 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 PARSER_TEXT = {
@@ -18,6 +19,7 @@ PARSER_TEXT = {
 examples:
   origin-playground learn
   origin-playground learn --theme origin-light
+  textual serve "python -m origin_playground learn"     # in a browser tab (docs/serving.md)
 """,
 }
 
@@ -27,7 +29,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if not sys.stdout.isatty() and not sys.stdin.isatty():
+    # ``textual serve`` runs the app over pipes, with its web driver named in TEXTUAL_DRIVER.
+    if not sys.stdout.isatty() and not sys.stdin.isatty() and not os.environ.get("TEXTUAL_DRIVER"):
         print("origin-playground learn: the guided flow needs a terminal", file=sys.stderr)
         return 2
     from tui.app import run as run_app  # Textual is imported only here.

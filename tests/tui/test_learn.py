@@ -4,6 +4,7 @@ answers, "Open in the workbench", the first-start offer, the key and the palette
 from __future__ import annotations
 
 import asyncio
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -320,7 +321,8 @@ def test_the_palette_and_the_key_open_the_flow() -> None:
 
 
 def test_learn_without_a_terminal_is_one_line() -> None:
+    env = {name: value for name, value in os.environ.items() if name != "TEXTUAL_DRIVER"}
     result = subprocess.run([sys.executable, "-m", "origin_playground", "learn"], capture_output=True, text=True,
-                            stdin=subprocess.DEVNULL, timeout=60)
+                            stdin=subprocess.DEVNULL, timeout=60, env=env)
     assert result.returncode == 2
     assert result.stderr.strip() == "origin-playground learn: the guided flow needs a terminal"
