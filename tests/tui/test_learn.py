@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import asyncio
 import os
+import random
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from textual import events
 from textual.pilot import Pilot
 from textual.theme import Theme
 from textual.widgets import Input, OptionList, Static, TextArea
@@ -326,3 +328,34 @@ def test_learn_without_a_terminal_is_one_line() -> None:
                             stdin=subprocess.DEVNULL, timeout=60, env=env)
     assert result.returncode == 2
     assert result.stderr.strip() == "origin-playground learn: the guided flow needs a terminal"
+
+
+LEARN_KEYS = ["up", "down", "home", "end", "enter", "enter", "tab", "shift+tab", "escape", "f2", "ctrl+g",
+              "ctrl+f", "pagedown", "pageup", "space", "backspace", "a", "/", ":", "[", "]"]
+LEARN_PASTES = ["[bold red]not markup[/]", "\x1b]0;PWNED\x07", "HTTP/1.1 204 No Content\nVary: Origin\nnot a header",
+                "https://www.a.com:8443/?q=[b]x[/b]", "X-Trace: 1", "sid=1; SameSite=None", "x" * 5_000]
+
+
+def test_random_keys_and_pastes_in_the_flow_never_crash_the_app() -> None:
+    seed = random.SystemRandom().randrange(2**32)
+    print(f"learn fuzz seed: {seed}")
+    rng = random.Random(seed)
+
+    async def scenario() -> None:
+        app = learn_app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            for _ in range(80):
+                if not app.is_running:
+                    break
+                if rng.random() < 0.85:
+                    await pilot.press(rng.choice(LEARN_KEYS))
+                else:
+                    app.post_message(events.Paste(rng.choice(LEARN_PASTES)))
+                    await pilot.pause()
+                if not any(isinstance(s, LearnScreen) for s in app.screen_stack) and rng.random() < 0.5:
+                    await pilot.press("ctrl+f")  # back into the flow, where it was left
+            await pilot.pause()
+        assert app.return_code in (None, 0)
+
+    asyncio.run(scenario())

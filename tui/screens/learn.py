@@ -35,7 +35,6 @@ import policy_core
 from origin_playground.glyphs import NO, YES, literal
 from origin_playground.library import find_scenario
 from policy_core.learn import (
-    CONCEPTS,
     FREE_TEXT_PROMPTS,
     QUESTIONS,
     Answer,
@@ -49,6 +48,8 @@ from policy_core.learn import (
     scenario_for,
     wanted,
 )
+from policy_core.learn.concepts import BY_ID as CONCEPT_BY_ID
+from policy_core.learn.questions import BY_ID
 from policy_core.scenario import CAPABILITY_PHRASES
 from policy_core.what_if import what_if_by_resource
 
@@ -57,8 +58,6 @@ from ..state import ScenarioDraft, parse_pasted_headers
 from ..widgets.text_line import TextLine
 from ..widgets.trace_view import TraceView
 
-BY_ID = {question.id: question for question in QUESTIONS}
-CONCEPT_BY_ID = {concept.id: concept for concept in CONCEPTS}
 ANSWER = "answer"  # ``LearnProgress.step`` once every question is answered
 
 
@@ -294,6 +293,9 @@ class LearnScreen(Screen[None]):
             self.query_one("#learn-error", TextLine).text = Text(
                 f"{NO} response: paste a status line (HTTP/1.1 200 OK) or header lines (Name: value)", style="bold")
             return
+        if pasted.skipped:
+            self.notify(f"Not header lines, left out: {'; '.join(pasted.skipped)[:200]}", title="Pasted answer",
+                        severity="warning", markup=False)
         self.answer(Pasted(status=pasted.status or 200, headers=tuple(pasted.headers)))
 
     # --- moving around --------------------------------------------------------------------------------
