@@ -22,6 +22,7 @@ SUBCOMMANDS: dict[str, str] = {
     "probe": "probe",
     "import-curl": "import_curl",
     "verify": "verify",
+    "learn": "learn",
 }
 
 DESCRIPTION = """\
@@ -36,6 +37,7 @@ Subcommands answer from the terminal, for scripts and CI:
   probe     ask a live server what the browser would (the only command that uses the network)
   import-curl  a pasted curl command as a scenario
   verify    play a scenario in real headless Chromium or Firefox and compare it with the engine
+  learn     the guided flow: plain questions about your page, then the answer in plain sentences
 """
 
 EXAMPLES = """\

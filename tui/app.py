@@ -30,11 +30,13 @@ from . import messages
 from .clipboard import copy_text, pyperclip_copy
 from .commands import EXPORT_COMMANDS, TalkCommands, WorkbenchCommands
 from .keys import APP_BINDINGS, key_sections
+from .learn_actions import LearnActions
 from .recovery import RecoveryCopy, default_recovery_path
 from .recovery_actions import RecoveryActions
 from .screens.confirm_quit import Answer, ConfirmQuit, UnsavedChanges
 from .screens.explain import ExplainScreen
 from .screens.help import HelpScreen, KeySections
+from .screens.learn import LearnProgress
 from .screens.open_dialog import OpenDialog
 from .screens.origins import OriginsScreen
 from .screens.save_dialog import SaveDialog
@@ -46,7 +48,7 @@ from .state import ScenarioDraft, load_draft, save_problem, scenario_toml
 from .talk_actions import TalkActions
 
 
-class OriginPlaygroundApp(TalkActions, RecoveryActions, App[None]):
+class OriginPlaygroundApp(TalkActions, RecoveryActions, LearnActions, App[None]):
     TITLE = "Origin Playground"
     CSS_PATH: ClassVar = ["app.tcss", "screens/dialogs.tcss"]
     COMMANDS: ClassVar = App.COMMANDS | {WorkbenchCommands, TalkCommands}
@@ -61,6 +63,7 @@ class OriginPlaygroundApp(TalkActions, RecoveryActions, App[None]):
         config_path: Path | None = None,
         talk_path: Path | str | None = None,
         recovery_path: Path | None = None,
+        learn: bool = False,
     ) -> None:
         super().__init__()
         register_themes(self)
@@ -77,6 +80,8 @@ class OriginPlaygroundApp(TalkActions, RecoveryActions, App[None]):
             except policy_core.ScenarioError as error:
                 self.session.load_error = str(error)
         self._recovery_timer: Timer | None = None
+        self.learn = LearnProgress()  # the guided flow's answers, kept while the app runs
+        self._start_learning = learn  # ``origin-playground learn``
 
     # --- lifecycle --------------------------------------------------------------------------------
 
@@ -89,9 +94,11 @@ class OriginPlaygroundApp(TalkActions, RecoveryActions, App[None]):
     def on_mount(self) -> None:
         self.call_after_refresh(startup.settle)
         saved = None
+        first_start = False
         if self.config_path is not None:
             loaded = user_config.load_config(self.config_path)
             saved = loaded.config.theme
+            first_start = loaded.missing
             if loaded.problem is not None:
                 self.notify(loaded.problem, title="Settings", severity="warning", timeout=10, markup=False)
         name = self._requested_theme or os.environ.get("ORIGIN_PLAYGROUND_THEME") or saved or DEFAULT_THEME
@@ -115,6 +122,10 @@ class OriginPlaygroundApp(TalkActions, RecoveryActions, App[None]):
                 markup=False,
             )
         self._offer_recovery()
+        if self._start_learning:
+            self.action_learn()
+        else:
+            self.offer_learn(first_start)
 
     # --- state ------------------------------------------------------------------------------------
 
@@ -377,14 +388,17 @@ def prepare_to_run() -> None:
     policy_core.registrable_domain("example.com")
 
 
-def run(path: str | Path | None = None, theme: str | None = None, talk: str | None = None) -> int:
-    """The entry point ``origin-playground [FILE] [--theme NAME] [--talk DECK]`` calls."""
+def run(
+    path: str | Path | None = None, theme: str | None = None, talk: str | None = None, learn: bool = False
+) -> int:
+    """The entry point ``origin-playground [FILE] [--theme NAME] [--talk DECK]`` (and ``learn``) calls."""
     app = OriginPlaygroundApp(
         scenario_path=Path(path) if path else None,
         theme=theme,
         config_path=user_config.default_config_path(),
         talk_path=talk,
         recovery_path=default_recovery_path(),
+        learn=learn,
     )
     prepare_to_run()
     try:

@@ -47,6 +47,7 @@ ACTIONS: tuple[tuple[str, str, str], ...] = (
         "Paste Chrome's, Firefox's or Safari's message: the rule and the fix",
         "explain",
     ),
+    ("Learn: the guided flow", "Plain questions about your page, then the answer in plain sentences", "learn"),
     ("Talk: resume or open the shipped deck", "Present a deck; PageDown/PageUp step, → reveals", "talk"),
     ("Export: copy as…", "Copy the scenario or report in any export format", "export_menu"),
     ("Quit", "Leave the workbench (asks when there are unsaved changes)", "quit"),

@@ -43,6 +43,7 @@ class Config:
 class LoadedConfig:
     config: Config
     problem: str | None  # one line saying why the file was ignored, or None
+    missing: bool = False  # no config file existed yet: a first start (the guided tour is offered)
 
 
 def load_config(path: Path) -> LoadedConfig:
@@ -54,7 +55,7 @@ def load_config(path: Path) -> LoadedConfig:
         data = read_regular_file(path, max_bytes=MAX_BYTES, what="config file")
     except ScenarioError as error:
         if error.problem == "no such file":
-            return LoadedConfig(Config(), None)
+            return LoadedConfig(Config(), None, missing=True)
         return LoadedConfig(Config(), f"{error}; ignored")
     try:
         text = data.decode("utf-8")

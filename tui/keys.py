@@ -7,6 +7,7 @@ from textual.binding import Binding, BindingType
 
 from .screens.explain import ExplainScreen
 from .screens.help import HelpScreen, KeySections
+from .screens.learn import LearnScreen
 from .screens.origins import OriginsScreen
 from .screens.talk import TalkScreen
 from .widgets.headers_editor import HeadersEditor
@@ -56,6 +57,14 @@ APP_BINDINGS: tuple[BindingType, ...] = (
     Binding("f9", "explain", "Explain", id="explain", tooltip="Explain a console error"),
     Binding("ctrl+t", "talk", "Talk", id="talk", tooltip="Talk mode: resume, or the shipped deck"),
     Binding(
+        "ctrl+f",
+        "learn",
+        "Learn",
+        id="learn",
+        tooltip="The guided flow: plain questions, a plain answer",
+        show=False,  # the footer keeps its room; help and the palette list it
+    ),
+    Binding(
         "ctrl+r",
         "export_menu",
         "Export",
@@ -76,5 +85,6 @@ def key_sections(app_bindings: list[BindingType] | tuple[BindingType, ...] = APP
         ("Talk mode", list(TalkScreen.BINDINGS)),
         ("Origins screen", list(OriginsScreen.BINDINGS)),
         ("Explain screen", list(ExplainScreen.BINDINGS)),
+        ("Learn screen", list(LearnScreen.BINDINGS)),
         ("Help", list(HelpScreen.BINDINGS)),
     ]
