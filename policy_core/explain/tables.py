@@ -20,7 +20,7 @@ from .reasons import CORS_CHECK_FAILURES, REASONS
 
 ALL = "all"  # a sentence every browser prints alike
 # Explain's own names for wordings that are current but not the usual one.
-NO_SUFFIX = "not fetch (no suffix)"
+NO_SUFFIX = "not from fetch(): no 'no-cors' hint at the end"  # an element's or XHR's request
 REASON_ONLY = "reason only (no URL or origin in the text)"
 SUFFIX_VARIANT = {p.SUFFIX_XHR: "XMLHttpRequest (withCredentials)"}
 _INSECURE = "Firefox and Safari (the same sentence is used for other security errors too)"

@@ -110,7 +110,7 @@ CHROME = [
         "policy: The 'Access-Control-Allow-Origin' header has a value 'https://x.example' that is not equal to the "
         "supplied origin.",
         "allow-origin-mismatch",
-        {"kind": "image", "variant": "not fetch (no suffix)"},
+        {"kind": "image", "variant": "not from fetch(): no 'no-cors' hint at the end"},
     ),
     (
         "kInvalidAllowCredentials",
