@@ -1,5 +1,6 @@
-"""The concept screens of the guided flow: short texts after the article the product grew from
-(reference/sop-article.txt), each with a library scenario that shows it (origin_playground/scenarios)."""
+"""The concepts a beginner needs, after the article the product grew from
+(reference/sop-article.txt): the guided flow's concept screens and the help screen's primer, each
+with a library scenario that shows it (origin_playground/scenarios). Written here once."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from dataclasses import dataclass
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Concept:
     id: str
+    topic: str  # the short name the help screen's primer lists it under
     title: str
     paragraphs: tuple[str, ...]
     example: str  # the slug of a library scenario
@@ -17,6 +19,7 @@ class Concept:
 CONCEPTS: tuple[Concept, ...] = (
     Concept(
         id="origin",
+        topic="Origin",
         title="What is an origin?",
         paragraphs=(
             "An origin is three parts of a URL together: the scheme (https), the host (www.a.com) and the "
@@ -29,6 +32,7 @@ CONCEPTS: tuple[Concept, ...] = (
     ),
     Concept(
         id="sop",
+        topic="Same-Origin Policy (SOP)",
         title="What the same-origin policy blocks, and what it allows",
         paragraphs=(
             "The same-origin policy says: a page's script cannot read another origin's data. It cannot reach "
@@ -42,7 +46,21 @@ CONCEPTS: tuple[Concept, ...] = (
         example="a-com-reads-b-com",
     ),
     Concept(
+        id="cors",
+        topic="CORS",
+        title="CORS: how a server lets another origin read",
+        paragraphs=(
+            "Cross-Origin Resource Sharing lets a server relax the same-origin policy for its own "
+            "responses: answering with Access-Control-Allow-Origin naming the page's origin tells the "
+            "browser that this page may read the response.",
+            "The browser enforces it; the server only declares it. Without that header the request is "
+            "still sent and answered, but the page's script never sees the answer.",
+        ),
+        example="spa-api-with-cookies",
+    ),
+    Concept(
         id="preflight",
+        topic="Preflight",
         title="Simple requests and preflighted ones",
         paragraphs=(
             "A simple request (GET, HEAD or POST, with only safelisted headers and a form-like Content-Type "
@@ -55,6 +73,7 @@ CONCEPTS: tuple[Concept, ...] = (
     ),
     Concept(
         id="credentials",
+        topic="Credentials",
         title="Credentials and the * wildcard",
         paragraphs=(
             "Access-Control-Allow-Origin: * lets any site read a response, which is right for public data. "
@@ -66,6 +85,7 @@ CONCEPTS: tuple[Concept, ...] = (
     ),
     Concept(
         id="csrf",
+        topic="CSRF",
         title="Where CORS ends and CSRF begins",
         paragraphs=(
             "CORS decides whether a page's script may read an answer. It does not stop the request: a form "

@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Static
 
 from origin_playground.library import find_scenario
+from policy_core.learn import CONCEPTS
 
 from ..messages import ShowLibraryScenario
 
@@ -28,49 +29,9 @@ class Topic(NamedTuple):
     text: str
 
 
-PRIMER: tuple[Topic, ...] = (
-    Topic(
-        "origin-port-differs",
-        "Origin",
-        "An origin is three things taken together: the scheme (https), the host (www.example.com) "
-        "and the port (443). Two URLs have the same origin only when all three match; the path, the "
-        "query and the fragment never count.",
-    ),
-    Topic(
-        "a-com-reads-b-com",
-        "Same-Origin Policy (SOP)",
-        "A page's scripts may freely read what comes from their own origin. They may still send "
-        "requests to, embed images and scripts from, and link to other origins, but they may not "
-        "read the answers or reach into another origin's document.",
-    ),
-    Topic(
-        "spa-api-with-cookies",
-        "CORS",
-        "Cross-Origin Resource Sharing lets a server relax the SOP for its own responses: by "
-        "answering with Access-Control-Allow-Origin naming the page's origin, it tells the browser "
-        "this page may read the response. The browser enforces it; the server only declares it.",
-    ),
-    Topic(
-        "json-post-preflight",
-        "Preflight",
-        "A request a plain HTML form could not send (a PUT, a JSON body, a custom header) is "
-        "first asked about with an OPTIONS request. Only if the server's answer allows the method "
-        "and the headers does the browser send the real request.",
-    ),
-    Topic(
-        "wildcard-with-credentials",
-        "Credentials",
-        "Cookies and HTTP authentication travel with a cross-origin request only when the page asks "
-        "(credentials: 'include'). The server must then name the origin exactly (never *) and send "
-        "Access-Control-Allow-Credentials: true, or the page cannot read the answer.",
-    ),
-    Topic(
-        "bank-and-bad-site",
-        "CSRF",
-        "The SOP stops another site reading your answers, not sending you requests. A form on a bad "
-        "site can still post to your bank with the bank's cookie. CORS does not stop that: SameSite "
-        "cookies and CSRF tokens do.",
-    ),
+# The primer is the guided flow's concepts, written once in policy_core.learn.
+PRIMER: tuple[Topic, ...] = tuple(
+    Topic(concept.example, concept.topic, " ".join(concept.paragraphs)) for concept in CONCEPTS
 )
 
 
