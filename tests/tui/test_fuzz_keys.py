@@ -22,7 +22,7 @@ ACTIONS_PER_START = int(os.environ.get("TUI_FUZZ_ACTIONS", "20"))
 
 # Keys that open, close and drive screens, dialogs and palettes (and the keys inside them).
 COMMAND_KEYS = [
-    "ctrl+p", "ctrl+q", "ctrl+l", "ctrl+o", "ctrl+s", "ctrl+r", "ctrl+t", "ctrl+y", "ctrl+g", "ctrl+c",
+    "ctrl+p", "ctrl+q", "ctrl+l", "ctrl+o", "ctrl+s", "ctrl+r", "ctrl+t", "ctrl+y", "ctrl+g", "ctrl+c", "ctrl+f",
     "f1", "f2", "f3", "f4", "f5", "f6", "f7", "f8", "f9", "question_mark", "escape", "escape",
     "tab", "shift+tab", "enter", "enter", "up", "down", "left", "right", "pagedown", "pageup",
     "home", "end", "space", "delete", "backspace", "n", "e", "w", "r", "b", "c", "y", "q", "full_stop",
@@ -48,7 +48,7 @@ PASTES = [
 # Where each run starts: the workbench, and every screen or dialog one or two keys away.
 STARTS = [
     (), ("f1",), ("question_mark",), ("f8",), ("f9",), ("ctrl+t",), ("ctrl+t", "e"), ("ctrl+p",),
-    ("ctrl+r",), ("ctrl+l",), ("ctrl+o",), ("ctrl+s",), ("f5",), ("f6",), ("f7",), ("x", "ctrl+q"),
+    ("ctrl+r",), ("ctrl+l",), ("ctrl+o",), ("ctrl+s",), ("f5",), ("f6",), ("f7",), ("x", "ctrl+q"), ("ctrl+f",),
 ]
 
 
