@@ -187,10 +187,12 @@ def plan(mapping: dict[str, Any], *, cookie: str | None = None) -> tuple[list[Pl
     else:
         then = "the request (no preflight: the engine says none is needed)"
     planned.append((method, _hop_headers(scenario, author, scenario.target, method, False, cookie), then))
+    out = []
     with _client(10.0, None) as client:  # building a request touches no network
-        out = [PlannedRequest(method=m, url=scenario.target.href, why=why,
-                              headers=tuple(client.build_request(m, scenario.target.href, headers=h).headers.multi_items()))
-               for m, h, why in planned]
+        for planned_method, headers, why in planned:
+            built = client.build_request(planned_method, scenario.target.href, headers=headers)
+            wire = tuple((name.decode("latin-1"), value.decode("latin-1")) for name, value in built.headers.raw)
+            out.append(PlannedRequest(method=planned_method, url=scenario.target.href, headers=wire, why=why))
     notes = []
     dropped = [n for n, _ in scenario.request.headers if _browser_set(n)]
     if dropped:
