@@ -54,8 +54,8 @@ class CurlDialog(ModalScreen[Imported | None]):
             yield Static("", id="dialog-error", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Static("Ctrl+G loads · Esc cancels", classes="dialog-hint", markup=False)
-                yield Button("Load", id="curl-ok", variant="primary")
-                yield Button("Cancel", id="curl-cancel")
+                yield Button("Load", id="curl-ok", variant="primary", compact=True)
+                yield Button("Cancel", id="curl-cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#curl-text", TextArea).focus()

@@ -88,10 +88,10 @@ class ExportPreview(ModalScreen[None]):
                 yield TextArea("", id="export-text", read_only=True, show_line_numbers=False)
             yield Static("", id="export-problem", markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Static("c copy · s save · Esc close", classes="dialog-hint", markup=False)
-                yield Button("Copy", id="export-copy", variant="primary")
-                yield Button("Save to file…", id="export-save")
-                yield Button("Close", id="export-close")
+                yield Static("c copy · s save", classes="dialog-hint", markup=False)
+                yield Button("Copy", id="export-copy", variant="primary", compact=True)
+                yield Button("Save to file…", id="export-save", compact=True)
+                yield Button("Close", id="export-close", compact=True)
 
     def on_mount(self) -> None:
         formats = self.query_one("#export-formats", OptionList)
@@ -113,7 +113,9 @@ class ExportPreview(ModalScreen[None]):
         except policy_core.ScenarioError as error:
             self.text = None
             problem = f"Cannot export {format_name(fmt)}: {error}"
-        self.query_one("#export-text", TextArea).load_text(self.text or "")
+        area = self.query_one("#export-text", TextArea)
+        area.soft_wrap = fmt == "markdown"  # prose wraps; code keeps its lines (and indentation)
+        area.load_text(self.text or "")
         self.query_one("#export-problem", Static).update(Text(problem))
         self.query_one("#export-copy", Button).disabled = self.text is None
         self.query_one("#export-save", Button).disabled = self.text is None

@@ -14,9 +14,9 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Label, Static
+from textual.widgets import DataTable, Static
 
 import policy_core
 from origin_playground.glyphs import OUTCOME_SYMBOL, literal
@@ -82,11 +82,12 @@ class HarScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog har-dialog"):
-            yield Label(Text(f"HAR {literal(self.path.name)}: {summary(self.result)}"), classes="dialog-title")
+            yield Static(Text(f"HAR {literal(self.path.name)}: {summary(self.result)}"), classes="dialog-title")
             if self.result.problem:
                 yield Static(Text(literal(self.result.problem)), id="har-problem")
             yield DataTable(id="har-rows", cursor_type="row", zebra_stripes=True)
-            yield Static("", id="har-detail", markup=False)
+            with VerticalScroll(id="har-detail-box"):
+                yield Static("", id="har-detail", markup=False)
             yield Static(
                 "Enter/o: open in the workbench · a: same-origin rows too · Esc: close",
                 classes="dialog-hint",
@@ -147,7 +148,7 @@ class HarScreen(ModalScreen[None]):
             if verdict.console.chrome:
                 lines.append(f"chrome: {verdict.console.chrome}")
             for fix in verdict.fixes[:1]:
-                lines.append(f"fix: {fix.splitlines()[0]}")
+                lines.append("fix: " + fix.replace("\n", "\n     "))
         lines.extend(f"note: {note}" for note in row.notes)
         detail.update(Text(literal("\n".join(lines))))
 

@@ -66,12 +66,11 @@ class PathDialog(ModalScreen[Path | None]):
             yield Static("", id="dialog-error", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Static(self._hint(), classes="dialog-hint", markup=False)
-                yield Button(self.CONFIRM, id="dialog-ok", variant="primary")
-                yield Button("Cancel", id="dialog-cancel")
+                yield Button(self.CONFIRM, id="dialog-ok", variant="primary", compact=True)
+                yield Button("Cancel", id="dialog-cancel", compact=True)
 
     def _hint(self) -> str:
-        pick = "a folder" if self.FOLDERS_ONLY else "a file"
-        return f"Tab: tree (Enter picks {pick}; Backspace: up)"
+        return "Tab: tree · Backspace: up"
 
     def on_mount(self) -> None:
         self._show_folder(self.initial)

@@ -69,8 +69,8 @@ class ProbeScreen(ModalScreen[None]):
             )
             yield Static("", id="probe-status", markup=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Send these requests", id="probe-send", variant="warning")
-                yield Button("Cancel", id="probe-cancel")
+                yield Button("Send these requests", id="probe-send", variant="warning", compact=True)
+                yield Button("Cancel", id="probe-cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#probe-cancel", Button).focus()  # Enter alone never sends
