@@ -306,8 +306,9 @@ class OriginPlaygroundApp(TalkActions, RecoveryActions, App[None]):
     ) -> str | None:
         if self.is_web:
             return super().deliver_screenshot(filename, path, time_format)  # the browser downloads it
+        from datetime import datetime
+
         from platformdirs import user_downloads_path
-        from textual._files import generate_datetime_filename
 
         wanted = Path(path).expanduser() if path else (self.screenshot_folder or user_downloads_path())
         folder, how = wanted, ""
@@ -318,7 +319,7 @@ class OriginPlaygroundApp(TalkActions, RecoveryActions, App[None]):
             except OSError as error:
                 folder = Path.cwd()
                 how = f" (the current folder: {wanted} could not be made: {error.strerror or error})"
-        name = filename or generate_datetime_filename(self.title, ".svg", time_format)
+        name = filename or f"origin-playground-{datetime.now().strftime(time_format or '%Y-%m-%dT%H_%M_%S')}.svg"
         target = folder / name
         try:
             write_text_atomically(target, self.export_screenshot())

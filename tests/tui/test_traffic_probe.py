@@ -160,3 +160,26 @@ def test_a_draft_that_cannot_be_probed_says_why() -> None:
             assert note.message.startswith("URL: expected an http:// or https:// URL")
 
     asyncio.run(scenario())
+
+
+def test_cancel_while_the_answer_is_on_its_way_loads_nothing(lab) -> None:
+    draft = ScenarioDraft(page=PROBE_PAGE + "/", target=f"http://127.0.0.1:{lab.port}/slow", resources=["fetch"])
+
+    async def scenario() -> None:
+        app = make_app(draft)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            before = app.session.draft.to_mapping()
+            await app.run_action("probe")
+            await pilot.pause()
+            app.screen.query_one("#probe-send", Button).press()
+            await wait_for(pilot, lambda: bool(lab.received))  # the server has the request (it answers in 5 s)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, WorkbenchScreen)
+            await wait_for(pilot, lambda: not app.workers, seconds=10)  # the answer came back, to no screen
+            await pilot.pause()
+            assert isinstance(app.screen, WorkbenchScreen) and app.is_running
+            assert app.session.draft.to_mapping() == before
+
+    asyncio.run(scenario())

@@ -97,11 +97,15 @@ class ProbeScreen(ModalScreen[None]):
         self.app.call_from_thread(self._answered, result)
 
     def _failed(self, problem: str) -> None:
+        if not self.is_attached:
+            return  # cancelled while the answer was on its way
         self.sent = False
         self.query_one("#probe-send", Button).disabled = False
         self._status(f"No answer: {problem}")
 
     def _answered(self, result: ProbeResult) -> None:
+        if not self.is_attached:
+            return  # cancelled while the answer was on its way: nothing is loaded
         word = "allowed" if result.allowed else "blocked"
         sent = ", ".join(f"{e.method} → {e.status}" for e in result.exchanges)
         message = f"{OUTCOME_SYMBOL[word]} {word}: sent {sent}; the real answers are loaded as the scenario."
