@@ -248,6 +248,24 @@ def test_folder_of_a_typed_path() -> None:
     assert folder_of("x.toml") == Path.cwd()
     assert folder_of("~/x.toml") == Path.home()
     assert shown_path(Path.home() / "a") == "~/a"
+    # Found by the key fuzzer: "~" then letters named a user that does not exist, and expanduser raised.
+    assert folder_of("~no-such-user-here/x.toml") == Path.cwd() / "~no-such-user-here"
+
+
+def test_a_tilde_user_that_does_not_exist_is_one_line(folder: Path) -> None:
+    async def scenario() -> None:
+        app = make_app()
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press("ctrl+o")
+            await pilot.pause()
+            await pilot.press(*"~abc")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, OpenDialog)
+            assert str(app.screen.query_one("#dialog-error", Static).render()).startswith("~abc: expected a .toml")
+
+    asyncio.run(scenario())
 
 
 # --- the screenshot command --------------------------------------------------------------------------

@@ -27,15 +27,26 @@ Check = Callable[[Path], "str | None"]
 def shown_path(path: Path) -> str:
     """A path as the dialog shows it: absolute, the home folder as ``~``."""
     text = str(path)
-    home = str(Path.home())
+    try:
+        home = str(Path.home())
+    except RuntimeError:  # no HOME and no password entry: show the path as it is
+        return text
     if home not in ("", "/") and (text == home or text.startswith(home + os.sep)):
         return "~" + text[len(home) :]
     return text
 
 
+def expand(text: str) -> Path:
+    """``~`` and ``~user`` expanded; an unknown user (``~nobody-here``) stays literal, never an error."""
+    try:
+        return Path(text).expanduser()
+    except RuntimeError:  # "Could not determine home directory"
+        return Path(text)
+
+
 def folder_of(text: str) -> Path:
     """The folder a typed path goes to (a path ending in / is that folder), made absolute."""
-    path = Path(text).expanduser() if text else Path()
+    path = expand(text) if text else Path()
     folder = path if text.endswith(("/", os.sep)) or not text else path.parent
     return Path(os.path.abspath(folder))
 
@@ -120,7 +131,7 @@ class PathDialog(ModalScreen[Path | None]):
         if not text:
             self.show_error("Type a file path, or pick one in the tree.")
             return
-        path = Path(text).expanduser()
+        path = expand(text)
         if path.is_dir():
             if self.FOLDERS_ONLY:
                 self.show_error(f"{text} is a folder: add a file name.")
