@@ -193,3 +193,33 @@ def _origin(url: str) -> str | None:
 def _browser_set(name: str) -> bool:
     lowered = name.lower()
     return lowered in BROWSER_SET_HEADERS or lowered.startswith(("sec-", "proxy-")) or lowered in ("accept", "accept-language")
+
+
+# Options whose value is the next word (or ``--opt=value``), as curl_to_mapping reads them.
+_WITH_VALUE = DATA_OPTIONS | IGNORED_WITH_VALUE | frozenset({
+    "-X", "--request", "-H", "--header", "-b", "--cookie", "-u", "--user", "-e", "--referer", "-A",
+    "--user-agent", "--url",
+})
+
+
+def unmodelled_options(command: str) -> list[str]:
+    """Every option of ``command`` that ``curl_to_mapping`` does not model, in order (it names only
+    the first): for one line listing them all. A command that does not split gives []."""
+    try:
+        words = parse_curl(command)
+    except ScenarioError:
+        return []
+    if words and words[0] == "curl":
+        words = words[1:]
+    found: list[str] = []
+    takes_value = False
+    for word in words:
+        if takes_value:
+            takes_value = False
+            continue
+        option = word.split("=", 1)[0] if word.startswith("--") else word
+        if option in _WITH_VALUE:
+            takes_value = option == word
+        elif option.startswith("-") and option != "-" and option not in IGNORED_FLAGS and option not in ("-I", "--head"):
+            found.append(option)
+    return found

@@ -95,8 +95,6 @@ def request_mapping(url: str, origin: str, method: str = "GET", headers: list[st
 def probe(mapping: dict[str, Any], *, cookie: str | None = None, timeout: float = 10.0,
           show_secrets: bool = False, transport: Any = None) -> ProbeResult:
     """Send what the browser would for ``mapping``'s request; the scenario with the real answers, evaluated."""
-    import httpx  # the network client: imported only when a probe is asked for
-
     scenario = policy_core.load_scenario(mapping)
     fetch = _fetch_details(policy_core.evaluate(scenario))
     page_origin = scenario.page.origin
@@ -111,13 +109,10 @@ def probe(mapping: dict[str, Any], *, cookie: str | None = None, timeout: float 
         notes.append(f"not sent, as the browser never lets script set them: {', '.join(dropped)}")
 
     _resolve(scenario.target.hostname, scenario.target.port or (443 if scenario.target.scheme == "https" else 80))
-    with httpx.Client(verify=True, timeout=httpx.Timeout(timeout), follow_redirects=False, trust_env=False,
-                      headers={"User-Agent": USER_AGENT, "Accept": "*/*"}, transport=transport) as client:
+    with _client(timeout, transport) as client:
         out = dict(mapping)
         if fetch.preflight:
-            lines = [parse_header_line(line) for line in fetch.preflight_request[1:]]
-            headers = [pair for pair in lines if pair is not None]
-            answer = _send(client, "OPTIONS", scenario.target.href, headers, timeout)
+            answer = _send(client, "OPTIONS", scenario.target.href, _preflight_headers(fetch), timeout)
             exchanges.append(answer)
             out["preflight"] = _answer(answer, show_secrets)
             after = policy_core.evaluate(policy_core.load_scenario(out))
@@ -131,11 +126,7 @@ def probe(mapping: dict[str, Any], *, cookie: str | None = None, timeout: float 
         tainted = False
         request_headers = list(author)
         for _hop in range(MAX_REDIRECTS + 1):
-            headers = list(request_headers)
-            if not policy_core.same_origin(page_origin, url.origin) or method not in ("GET", "HEAD") or tainted:
-                headers.append(("Origin", "null" if tainted else page_origin.serialize()))
-            if cookie and credentialed and url.hostname == scenario.target.hostname:
-                headers.append(("Cookie", cookie))
+            headers = _hop_headers(scenario, request_headers, url, method, tainted, cookie)
             answer = _send(client, method, url.href, headers, timeout)
             exchanges.append(answer)
             location = _header(answer.response_headers, "location")
@@ -168,6 +159,68 @@ def probe(mapping: dict[str, Any], *, cookie: str | None = None, timeout: float 
         out["response"] = _answer(exchanges[-1], show_secrets)
     report = policy_core.evaluate(policy_core.load_scenario(out))
     return ProbeResult(mapping=out, report=report, exchanges=exchanges, notes=notes)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PlannedRequest:
+    """A request ``probe`` would send first, with every header it would carry."""
+
+    method: str
+    url: str
+    headers: tuple[tuple[str, str], ...]
+    why: str
+
+
+def plan(mapping: dict[str, Any], *, cookie: str | None = None) -> tuple[list[PlannedRequest], list[str]]:
+    """What ``probe(mapping, cookie=cookie)`` sends before any answer comes back, sending nothing:
+    the preflight when one is needed, then the request (sent only if the preflight passes; a
+    redirect answered to it is followed with the engine's rules). ScenarioError for a bad mapping."""
+    scenario = policy_core.load_scenario(mapping)
+    fetch = _fetch_details(policy_core.evaluate(scenario))
+    author = [(n, v) for n, v in scenario.request.headers if not _browser_set(n)]
+    method = normalize_method(scenario.request.method)
+    planned: list[tuple[str, list[tuple[str, str]], str]] = []
+    if fetch.preflight:
+        planned.append(("OPTIONS", _preflight_headers(fetch),
+                        "the CORS preflight: the engine says this request needs one"))
+        then = "then the request, only if the preflight's answer allows it"
+    else:
+        then = "the request (no preflight: the engine says none is needed)"
+    planned.append((method, _hop_headers(scenario, author, scenario.target, method, False, cookie), then))
+    out = []
+    with _client(10.0, None) as client:  # building a request touches no network
+        for planned_method, headers, why in planned:
+            built = client.build_request(planned_method, scenario.target.href, headers=headers)
+            wire = tuple((name.decode("latin-1"), value.decode("latin-1")) for name, value in built.headers.raw)
+            out.append(PlannedRequest(method=planned_method, url=scenario.target.href, headers=wire, why=why))
+    notes = []
+    dropped = [n for n, _ in scenario.request.headers if _browser_set(n)]
+    if dropped:
+        notes.append(f"not sent, as the browser never lets script set them: {', '.join(dropped)}")
+    return out, notes
+
+
+def _client(timeout: float, transport: Any) -> Any:
+    import httpx  # the network client: imported only when a probe (or its plan) is asked for
+
+    return httpx.Client(verify=True, timeout=httpx.Timeout(timeout), follow_redirects=False, trust_env=False,
+                        headers={"User-Agent": USER_AGENT, "Accept": "*/*"}, transport=transport)
+
+
+def _preflight_headers(fetch: Any) -> list[tuple[str, str]]:
+    lines = [parse_header_line(line) for line in fetch.preflight_request[1:]]
+    return [pair for pair in lines if pair is not None]
+
+
+def _hop_headers(scenario: Any, request_headers: list[tuple[str, str]], url: Any, method: str, tainted: bool,
+                 cookie: str | None) -> list[tuple[str, str]]:
+    """The headers of one hop of the actual request: the script's, Origin when the browser sends it, the cookie."""
+    headers = list(request_headers)
+    if not policy_core.same_origin(scenario.page.origin, url.origin) or method not in ("GET", "HEAD") or tainted:
+        headers.append(("Origin", "null" if tainted else scenario.page.origin.serialize()))
+    if cookie and scenario.request.credentials == "include" and url.hostname == scenario.target.hostname:
+        headers.append(("Cookie", cookie))
+    return headers
 
 
 def _fetch_details(report: Report) -> Any:

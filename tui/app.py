@@ -27,18 +27,23 @@ from themes import DEFAULT_THEME, VARIABLE_DEFAULTS, register_themes
 
 from . import config as user_config
 from . import messages
-from .clipboard import copy_text, pyperclip_copy
+from .atomic import write_text_atomically
+from .clipboard import copied_message, copy_text, pyperclip_copy
 from .commands import EXPORT_COMMANDS, TalkCommands, WorkbenchCommands
 from .keys import APP_BINDINGS, key_sections
 from .learn_actions import LearnActions
 from .recovery import RecoveryCopy, default_recovery_path
 from .recovery_actions import RecoveryActions
 from .screens.confirm_quit import Answer, ConfirmQuit, UnsavedChanges
+from .screens.curl_dialog import CurlDialog, Imported
 from .screens.explain import ExplainScreen
+from .screens.export_preview import ExportPreview, ExportSaveDialog, format_name, suggested_file
+from .screens.har_screen import HarDialog, HarScreen, read_har_problem
 from .screens.help import HelpScreen, KeySections
 from .screens.learn import LearnProgress
 from .screens.open_dialog import OpenDialog
 from .screens.origins import OriginsScreen
+from .screens.probe_screen import ProbeScreen, probe_mapping
 from .screens.save_dialog import SaveDialog
 from .screens.scenario_picker import ScenarioPicker
 from .screens.talk import TalkScreen
@@ -162,10 +167,11 @@ class OriginPlaygroundApp(TalkActions, RecoveryActions, LearnActions, App[None])
         """The save dialog; ``then`` runs only once the draft is really saved."""
 
         def chosen(path: Path | None) -> None:
-            if path is not None and self.save_to(path):
+            if path is not None:  # the dialog saved it (it stays open while a path is bad)
                 then()
 
-        self._open(SaveDialog, partial(SaveDialog, str(self.session.path or "scenario.toml")), chosen)
+        initial = str(self.session.path or "scenario.toml")
+        self._open(SaveDialog, partial(SaveDialog, initial, self._save_problem), chosen)
 
     def load_path(self, path: Path) -> bool:
         """Open a scenario file; on failure show the loader's one-line error and keep going."""
@@ -182,19 +188,26 @@ class OriginPlaygroundApp(TalkActions, RecoveryActions, LearnActions, App[None])
         return True
 
     def save_to(self, path: Path) -> bool:
-        problem = save_problem(self.session.draft, path)
+        problem = self._save_problem(path)
         if problem is not None:
             self.notify(problem, title="Not saved", severity="error", markup=False)
             return False
-        self.session.saved_as(path)
-        self._draft_changed()
-        self.notify(f"Saved {path}", markup=False)
         return True
+
+    def _save_problem(self, path: Path) -> str | None:
+        """Save the draft to ``path``: None when saved, else the one line saying why not."""
+        problem = save_problem(self.session.draft, path)
+        if problem is None:
+            self.session.saved_as(path)
+            self._draft_changed()
+            self.notify(f"Saved {path}", markup=False)
+        return problem
 
     def copy(self, text: str, what: str = "text") -> None:
         system_copy = self.system_copy if callable(self.system_copy) else None
-        if copy_text(self, text, system_copy):
-            self.notify(f"Copied the {what}.", markup=False)
+        where = copy_text(self, text, system_copy)
+        severity = "warning" if where == "terminal" else "information"
+        self.notify(copied_message(where), title=f"Copied the {what}", severity=severity, markup=False)
 
     def _remember_theme(self, name: str) -> None:
         if self.config_path is None:
@@ -262,26 +275,71 @@ class OriginPlaygroundApp(TalkActions, RecoveryActions, LearnActions, App[None])
     def action_explain(self) -> None:
         self._open(ExplainScreen, ExplainScreen)
 
-    def action_export_menu(self) -> None:
-        if isinstance(self.screen, CommandPalette):
-            return  # one palette at a time
-        self.search_commands(
-            [(title, partial(self.copy_export, fmt), help_text) for title, help_text, fmt in EXPORT_COMMANDS],
-            placeholder="Copy as…",
-        )
+    def action_export_menu(self, fmt: str = "markdown") -> None:
+        """The export preview: every format of origin_playground.exports, with Copy and Save."""
+        self._open(ExportPreview, partial(ExportPreview, self.export_text, fmt))
+
+    def export_text(self, fmt: str) -> str:
+        """The current scenario or its report in ``fmt``; ScenarioError when the draft is invalid."""
+        from origin_playground.exports import export
+
+        scenario = policy_core.load_scenario(self.current_draft().evaluation_mapping())
+        return export(fmt, scenario, policy_core.evaluate(scenario))
 
     def copy_export(self, fmt: str) -> bool:
         """Copy the current scenario or its report in ``fmt`` (origin_playground.exports)."""
-        from origin_playground.exports import export
-
         try:
-            scenario = policy_core.load_scenario(self.current_draft().evaluation_mapping())
-            text = export(fmt, scenario, policy_core.evaluate(scenario))
+            text = self.export_text(fmt)
         except policy_core.ScenarioError as error:
             self.notify(str(error), title=f"Cannot export {fmt}", severity="error", markup=False)
             return False
         self.copy(text, next((t for t, _h, f in EXPORT_COMMANDS if f == fmt), fmt).removeprefix("Copy "))
         return True
+
+    @on(ExportPreview.SaveRequested)
+    def _save_export(self, message: ExportPreview.SaveRequested) -> None:
+        def write(path: Path) -> str | None:
+            try:
+                write_text_atomically(path, message.text)
+            except OSError as error:
+                return f"{path}: {error.strerror or error}"
+            self.notify(f"Saved the {format_name(message.fmt)} export to {path}", markup=False)
+            return None
+
+        self._open(ExportSaveDialog, partial(ExportSaveDialog, suggested_file(message.fmt), write))
+
+    # --- screenshots: Textual's own, saved in a folder that exists, and said where -------------------
+
+    screenshot_folder: Path | None = None  # None: the Downloads folder (platformdirs)
+
+    def deliver_screenshot(
+        self, filename: str | None = None, path: str | None = None, time_format: str | None = None
+    ) -> str | None:
+        if self.is_web:
+            return super().deliver_screenshot(filename, path, time_format)  # the browser downloads it
+        from datetime import datetime
+
+        from platformdirs import user_downloads_path
+
+        wanted = Path(path).expanduser() if path else (self.screenshot_folder or user_downloads_path())
+        folder, how = wanted, ""
+        if not folder.is_dir():
+            try:
+                folder.mkdir(parents=True)
+                how = f" (made the folder {folder})"
+            except OSError as error:
+                folder = Path.cwd()
+                how = f" (the current folder: {wanted} could not be made: {error.strerror or error})"
+        name = filename or f"origin-playground-{datetime.now().strftime(time_format or '%Y-%m-%dT%H_%M_%S')}.svg"
+        target = folder / name
+        try:
+            write_text_atomically(target, self.export_screenshot())
+        except OSError as error:
+            self.notify(f"{target}: {error.strerror or error}", title="Screenshot not saved", severity="error",
+                        markup=False)
+            return None
+        self.notify(f"Saved the screenshot to {target}{how}", title="Screenshot", markup=False)
+        return str(target)
 
     # --- what screens and commands ask for (tui/messages.py) -----------------------------------------
 
@@ -339,11 +397,60 @@ class OriginPlaygroundApp(TalkActions, RecoveryActions, LearnActions, App[None])
         self._open(ScenarioPicker, partial(ScenarioPicker, list_scenarios()), picked)
 
     def action_open(self) -> None:
+        hars: dict[Path, Any] = {}
+
+        def check(path: Path) -> str | None:
+            if path.suffix.lower() == ".har":  # a HAR opens its list of requests
+                hars[path], problem = read_har_problem(path)
+                return problem
+            try:
+                load_draft(path)
+            except policy_core.ScenarioError as error:
+                return str(error)
+            return None
+
         def chosen(path: Path | None) -> None:
-            if path is not None:
+            if path is not None and path in hars:
+                self._open(HarScreen, partial(HarScreen, hars[path], path))
+            elif path is not None:
                 self.load_path(path)
 
-        self._open(OpenDialog, partial(OpenDialog, str(self.session.path or "")), chosen)
+        self._open(OpenDialog, partial(OpenDialog, str(self.session.path or ""), check), chosen)
+
+    def action_open_har(self) -> None:
+        hars: dict[Path, Any] = {}
+
+        def check(path: Path) -> str | None:
+            hars[path], problem = read_har_problem(path)
+            return problem
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self._open(HarScreen, partial(HarScreen, hars[path], path))
+
+        self._open(HarDialog, partial(HarDialog, "", check), chosen)
+
+    def action_probe(self) -> None:
+        """Probe the live server with the draft's request: the plan first, sent only when confirmed."""
+        try:
+            mapping = probe_mapping(self.session.draft)
+            screen = ProbeScreen(mapping, f"probe of {self.session.draft.target}")
+        except policy_core.ScenarioError as error:
+            self.notify(str(error), title="Cannot probe", severity="error", markup=False)
+            return
+        self._open(ProbeScreen, lambda: screen)
+
+    def action_paste_curl(self) -> None:
+        def imported(result: Imported | None) -> None:
+            if result is None:
+                return
+            mapping, notes = result
+            draft = ScenarioDraft.from_scenario(policy_core.load_scenario(mapping))  # checked by the import
+            if notes:
+                self.notify("; ".join(notes), title="From the curl command", markup=False, timeout=10)
+            self.replace_asking(draft, "curl command", partial(self.show_draft, draft, "curl command"))
+
+        self._open(CurlDialog, CurlDialog, imported)
 
     def action_save(self) -> None:
         self.save_then(lambda: None)

@@ -49,7 +49,10 @@ ACTIONS: tuple[tuple[str, str, str], ...] = (
     ),
     ("Learn: the guided flow", "Plain questions about your page, then the answer in plain sentences", "learn"),
     ("Talk: resume or open the shipped deck", "Present a deck; PageDown/PageUp step, → reveals", "talk"),
-    ("Export: copy as…", "Copy the scenario or report in any export format", "export_menu"),
+    ("Export: preview, copy, save…", "The scenario or report in any export format: Copy, or Save to file", "export_menu"),
+    ("Open HAR file…", "Every cross-origin request of a DevTools HAR, evaluated; open one in the workbench", "open_har"),
+    ("Probe the live server…", "Shows what would be sent, and sends it only when you confirm", "probe"),
+    ("Paste a curl command…", "DevTools' Copy as cURL, or your notes: loaded as the scenario", "paste_curl"),
     ("Quit", "Leave the workbench (asks when there are unsaved changes)", "quit"),
 )
 

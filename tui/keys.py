@@ -27,7 +27,7 @@ APP_BINDINGS: tuple[BindingType, ...] = (
         tooltip="Quit (asks if there are unsaved changes)",
     ),
     Binding("ctrl+l", "library", "Library", id="library", tooltip="Pick a built-in scenario"),
-    Binding("ctrl+o", "open", "Open", id="open", tooltip="Open a scenario file"),
+    Binding("ctrl+o", "open", "Open", id="open", tooltip="Open a scenario file, or a HAR's requests"),
     Binding("ctrl+s", "save", "Save", id="save", tooltip="Save the scenario as TOML"),
     Binding(
         "ctrl+y",
@@ -69,7 +69,15 @@ APP_BINDINGS: tuple[BindingType, ...] = (
         "export_menu",
         "Export",
         id="export",
-        tooltip="Copy as TOML, Markdown, JSON, curl, server config",
+        tooltip="Preview as TOML, Markdown, JSON, curl, server config: copy or save",
+    ),
+    Binding(
+        "ctrl+n",
+        "paste_curl",
+        "From curl",
+        id="paste-curl",
+        tooltip="Paste a curl command: loaded as the scenario",
+        show=False,  # the footer keeps its room; help and the palette list it
     ),
 )
 
