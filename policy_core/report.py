@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .verified import VERIFIED_WITH
+
 if TYPE_CHECKING:
     from .origins import Origin
 
@@ -106,6 +108,18 @@ class Console:
 
     def to_dict(self) -> dict[str, str | None]:
         return {"chrome": self.chrome, "firefox": self.firefox, "safari": self.safari}
+
+    def then(self, later: Console) -> Console:
+        """These lines, then ``later``'s, per browser (one page printing both, in that order)."""
+
+        def joined(first: str | None, second: str | None) -> str | None:
+            return f"{first}\n{second}" if first and second else first or second
+
+        return Console(
+            chrome=joined(self.chrome, later.chrome),
+            firefox=joined(self.firefox, later.firefox),
+            safari=joined(self.safari, later.safari),
+        )
 
 
 NO_CONSOLE = Console()
@@ -236,4 +250,6 @@ class Report:
             "origin_diff": list(self.origin_diff),
             "verdicts": {v.resource: v.to_dict() for v in self.verdicts},
             "expectations": [e.to_dict() for e in self.expectations],
+            # Optional key: the browser versions the catalogue was verified with (policy_core/verified.py).
+            "verified_with": dict(VERIFIED_WITH),
         }

@@ -151,6 +151,8 @@ MESSAGES: tuple[Message, ...] = (
             'Fetch API cannot load {url}. Request mode is "same-origin" but the URL\'s origin is not same as the '
             "request origin {origin}.",
         ),
+        # Firefox 153 (the browser suite): {page} is the page's URL.
+        (FIREFOX, "Security Error: Content at {page} may not load data from {url}."),
     ),
     _m(
         MODE_SAME_ORIGIN_REDIRECT,
@@ -241,3 +243,9 @@ MESSAGES: tuple[Message, ...] = (
 )
 
 CATALOGUE.register(*MESSAGES)
+
+
+def firefox_request_did_not_succeed(url: str) -> str:
+    """Firefox's line for a request that failed as a whole (after a failed preflight): no status, "(null)"."""
+    reason = CATALOGUE.render(Failure.REQUEST_DID_NOT_SUCCEED, FIREFOX)
+    return CATALOGUE.render(FRAME_WITH_STATUS, FIREFOX, url=url, reason=reason, status="(null)")

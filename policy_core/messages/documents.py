@@ -14,6 +14,10 @@ from .codes import Failure
 SECURITY_ERROR = "frame.security-error"
 # Chrome's thrown form of a cross-origin property read (observed pasted; the engine prints the reason alone).
 WINDOW_PROPERTY = "frame.window-property"
+# A Content-Security-Policy-Report-Only frame-ancestors the page violates: logged, nothing blocked.
+FRAME_ANCESTORS_REPORT_ONLY = "frame-ancestors.report-only"
+# Chrome's frame-ancestors refusal before Chromium printed "Framing '…' violates …" (browser-rules.md § 2.4).
+OLDER_CHROME = "older Chrome (browser-rules.md § 2.4)"
 
 CATALOGUE.register(
     Message(
@@ -83,10 +87,27 @@ CATALOGUE.register(
     Message(
         key=Failure.FRAME_ANCESTORS,
         wordings=(
+            # Chromium 156 (the browser suite); it ends the line with a newline, which the console drops.
+            Wording(
+                browser=CHROME,
+                text="Framing '{url}' violates the following Content Security Policy directive: \"{directive}\". "
+                "The request has been blocked.",
+            ),
             Wording(
                 browser=CHROME,
                 text="Refused to frame '{url}' because an ancestor violates the following Content Security Policy "
                 'directive: "{directive}".',
+                era=OLDER_CHROME,
+            ),
+        ),
+    ),
+    Message(
+        key=FRAME_ANCESTORS_REPORT_ONLY,
+        wordings=(
+            Wording(
+                browser=CHROME,
+                text="Framing '{url}' violates the following report-only Content Security Policy directive: "
+                '"{directive}". The violation has been logged, but no further action has been taken.',
             ),
         ),
     ),

@@ -18,6 +18,9 @@ LOAD_FAILED = "load-failed.err-failed"  # a CORS failure (preflight, response or
 LOAD_FAILED_TOO_MANY_REDIRECTS = "load-failed.too-many-redirects"
 LOAD_FAILED_UNSAFE_REDIRECT = "load-failed.unsafe-redirect"  # a redirect to a non-http(s) URL
 LOAD_ERROR_STATUS = "load-failed.error-status"  # a response with status >= 400 that reached the page
+# Mixed-content warnings, not blocks (Chromium 156): an image rewritten to https, a form posting to http.
+MIXED_CONTENT_UPGRADED = "mixed-content.upgraded"
+MIXED_CONTENT_FORM = "mixed-content.form"
 # The reason phrases a typical HTTP/1.1 server sends (RFC 7231 § 6 names, as Python's http.server and the
 # browser harness send them), which Chrome's status line quotes.
 REASON_PHRASES = {
@@ -44,6 +47,30 @@ MESSAGES: tuple[Message, ...] = (
                 browser=CHROME,
                 text="Mixed Content: The page at '{page}' was loaded over HTTPS, but requested an insecure "
                 "{what} '{url}'. This request has been blocked; the content must be served over HTTPS.",
+            ),
+            # Firefox 153 (the browser suite), for a blocked fetch or frame.
+            Wording(browser=FIREFOX, text="Blocked loading mixed active content “{url}”"),
+        ),
+    ),
+    Message(
+        key=MIXED_CONTENT_UPGRADED,
+        wordings=(
+            Wording(
+                browser=CHROME,
+                text="Mixed Content: The page at '{page}' was loaded over HTTPS, but requested an insecure "
+                "element '{url}'. This request was automatically upgraded to HTTPS, For more information see "
+                "https://blog.chromium.org/2019/10/no-more-mixed-messages-about-https.html",
+            ),
+        ),
+    ),
+    Message(
+        key=MIXED_CONTENT_FORM,
+        wordings=(
+            Wording(
+                browser=CHROME,
+                text="Mixed Content: The page at '{page}' was loaded over a secure connection, but contains a form "
+                "that targets an insecure endpoint '{url}'. This endpoint should be made available over a secure "
+                "connection.",
             ),
         ),
     ),

@@ -8,13 +8,17 @@ attributes; HTML § Security with canvas elements).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .. import specs
+from ..console import with_line_before
 from ..context import Context
 from ..cors import ACAO
 from ..element_request import element_request
 from ..headers import has
 from ..messages import CHROME, FIREFOX, SAFARI, Failure, render
-from ..messages.subresources import CANVAS_EXPORT
+from ..messages.subresources import CANVAS_EXPORT, MIXED_CONTENT_UPGRADED
+from ..mixed_content import is_mixed_content
 from ..redirects import MAX_REDIRECTS
 from ..report import NO_CONSOLE, Console, Trace, Verdict
 from ..subresource import Load, fetch_subresource
@@ -33,6 +37,16 @@ _WHY = {
 
 
 def evaluate(ctx: Context) -> Verdict:
+    verdict = _evaluate(ctx)
+    page, target = ctx.scenario.page, ctx.scenario.target
+    if not is_mixed_content(page, target):
+        return verdict
+    # Chromium 156 warns that it rewrote the URL before anything else the load prints.
+    line = render(MIXED_CONTENT_UPGRADED, CHROME, page=page.href, url=target.href)
+    return replace(verdict, console=replace(verdict.console, chrome=with_line_before(verdict.console.chrome, line)))
+
+
+def _evaluate(ctx: Context) -> Verdict:
     trace = Trace()
     crossorigin = ctx.scenario.request.crossorigin
     asked = element_request(crossorigin)

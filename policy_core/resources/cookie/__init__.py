@@ -19,6 +19,7 @@ from .read import document_cookie_console, read
 from .run import CookieRun, canonical_line
 from .send import send
 from .store import store
+from .via import via_console
 
 DEFAULT_COOKIE = Cookie()
 
@@ -69,8 +70,9 @@ def evaluate(ctx: Context) -> Verdict:
         resource="cookie",
         can=(("stored", stored), ("sent", sent), ("script_read", readable)),
         trace=trace.steps(),
-        # document.cookie throws in a sandboxed or data: page, whatever the cookie.
-        console=document_cookie_console(ctx),
+        # document.cookie throws in a sandboxed or data: page, whatever the cookie; then the via
+        # request prints what it prints as a fetch, image, script or frame.
+        console=document_cookie_console(ctx).then(via_console(ctx, cookie.via)),
         fixes=unique([*fixes, *run.fixes, *run.other_fixes]),
         warnings=tuple(run.warnings),
     )

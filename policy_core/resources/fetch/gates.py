@@ -109,6 +109,7 @@ def blocked_as_mixed_content(out: Out, ctx: Context, url: Url, step_id: str) -> 
         specs.MIXED_CONTENT,
     )
     out.chrome = chrome_blocked_message(page, url, "resource")
+    out.firefox = render(Failure.MIXED_CONTENT, FIREFOX, url=url.href)
     out.fixes.append(f"Serve the API over HTTPS and call https://{url.href.removeprefix('http://')}")
     return True
 
@@ -124,6 +125,7 @@ def disallowed_by_mode(out: Out, ctx: Context, url: Url, initial: Url) -> None:
     # after a redirect the frame-loader's "Unsafe attempt" sentence (seen in Chromium 156).
     if url.href == initial.href:
         out.chrome = render(m.MODE_SAME_ORIGIN, CHROME, url=url.href, origin=ctx.page_origin_text)
+        out.firefox = render(m.MODE_SAME_ORIGIN, FIREFOX, page=ctx.scenario.page.href, url=url.href)
     else:
         out.chrome = render(m.MODE_SAME_ORIGIN_REDIRECT, CHROME, url=url.href, page=ctx.scenario.page.href)
     out.fixes.append(

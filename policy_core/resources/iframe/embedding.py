@@ -7,7 +7,7 @@ The headers are parsed by policy_core/framing.py; this module narrates the decis
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ... import messages, specs
 from ...context import Context
@@ -19,6 +19,7 @@ from ...framing import (
     parse_x_frame_options,
 )
 from ...messages import CHROME, Failure
+from ...messages.documents import FRAME_ANCESTORS_REPORT_ONLY
 from ...report import NO_CONSOLE, Console, Trace
 
 
@@ -28,6 +29,8 @@ class Framing:
 
     embed: bool
     console: Console = NO_CONSOLE
+    # Chrome's report-only frame-ancestors violations: printed as the response arrives, before the rest.
+    report_only: tuple[str, ...] = ()
     fixes: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
 
@@ -36,15 +39,32 @@ _NOT_YOURS_FIX = "If you don't own it: it refuses to be framed on purpose; link 
 
 
 def check_framing(ctx: Context, trace: Trace) -> Framing:
-    headers = ctx.scenario.response.headers
-    for directive in frame_ancestors_directives(headers, CSP_REPORT_ONLY):
+    framing = _check_enforced(ctx, trace)
+    report_only = _report_only(ctx, trace)
+    return replace(framing, report_only=report_only) if report_only else framing
+
+
+def _report_only(ctx: Context, trace: Trace) -> tuple[str, ...]:
+    """Each report-only frame-ancestors the page violates: a console line, no block (Chromium 156)."""
+    lines = []
+    for directive in frame_ancestors_directives(ctx.scenario.response.headers, CSP_REPORT_ONLY):
+        shown = f"frame-ancestors {directive.value}".rstrip()
+        violated = match_frame_ancestors(directive.sources, ctx.page_origin, ctx.target_origin).matched is None
         trace.info(
             "iframe.frame-ancestors.report-only",
             f"Report-only frame-ancestors {directive.value} is not enforced",
             "Content-Security-Policy-Report-Only reports violations but blocks nothing, and does not make "
-            "the browser skip X-Frame-Options.",
+            "the browser skip X-Frame-Options."
+            + (" The page violates it: Chrome logs a warning (and would send a report)." if violated else ""),
             specs.CSP_FRAME_ANCESTORS,
         )
+        if violated:
+            lines.append(messages.render(FRAME_ANCESTORS_REPORT_ONLY, CHROME, url=_origin_url(ctx), directive=shown))
+    return tuple(lines)
+
+
+def _check_enforced(ctx: Context, trace: Trace) -> Framing:
+    headers = ctx.scenario.response.headers
     directives = frame_ancestors_directives(headers)
     xfo = parse_x_frame_options(headers)
     if directives:
