@@ -91,8 +91,18 @@ class DevtoolsIssue:
 
 
 # The DevTools issue codes the engine models: a verdict's ``devtools`` is complete for these codes
-# (and says nothing about the others, such as CorsIssue or CookieIssue, which it does not model yet).
-DEVTOOLS_CODES_MODELLED: frozenset[str] = frozenset({"DeprecationIssue"})
+# (and says nothing about the others, such as CookieIssue, which it does not model yet).
+DEVTOOLS_CODES_MODELLED: frozenset[str] = frozenset({"DeprecationIssue", "CorsIssue", "MixedContentIssue"})
+
+
+def cors_issue(reason: str | None, text: str) -> tuple[DevtoolsIssue, ...]:
+    """Chrome's CorsIssue beside a CORS console line (``reason``: the CorsError name), or none."""
+    return (DevtoolsIssue(code="CorsIssue", reason=reason, text=text),) if reason else ()
+
+
+def mixed_content_issue(resolution: str, text: str) -> DevtoolsIssue:
+    """Chrome's MixedContentIssue; ``resolution`` is MixedContentBlocked, MixedContentAutomaticallyUpgraded…"""
+    return DevtoolsIssue(code="MixedContentIssue", reason=resolution, text=text)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -19,8 +19,8 @@ LOAD_FAILED_TOO_MANY_REDIRECTS = "load-failed.too-many-redirects"
 LOAD_FAILED_UNSAFE_REDIRECT = "load-failed.unsafe-redirect"  # a redirect to a non-http(s) URL
 LOAD_ERROR_STATUS = "load-failed.error-status"  # a response with status >= 400 that reached the page
 # Mixed-content warnings, not blocks (Chromium 156): an image rewritten to https, a form posting to http.
-MIXED_CONTENT_UPGRADED = "mixed-content.upgraded"
-MIXED_CONTENT_FORM = "mixed-content.form"
+MIXED_CONTENT_UPGRADED = Failure.MIXED_CONTENT_UPGRADED
+MIXED_CONTENT_FORM = Failure.MIXED_CONTENT_FORM
 # The reason phrases a typical HTTP/1.1 server sends (RFC 7231 § 6 names, as Python's http.server and the
 # browser harness send them), which Chrome's status line quotes.
 REASON_PHRASES = {
@@ -79,6 +79,12 @@ MESSAGES: tuple[Message, ...] = (
         wordings=(
             # {error} is NotSameOrigin or NotSameSite; "Failed to load resource: " is Chrome's frame.
             Wording(browser=CHROME, text="Failed to load resource: net::ERR_BLOCKED_BY_RESPONSE.{error}"),
+            # Firefox 153 (the browser suite).
+            Wording(
+                browser=FIREFOX,
+                text="The resource at “{url}” was blocked due to its Cross-Origin-Resource-Policy header (or lack "
+                "thereof). See https://developer.mozilla.org/docs/Web/HTTP/Cross-Origin_Resource_Policy_(CORP)#",
+            ),
             Wording(
                 browser=SAFARI,
                 text="Cancelled load to {url} because it violates the resource's Cross-Origin-Resource-Policy "
@@ -118,6 +124,10 @@ MESSAGES: tuple[Message, ...] = (
                 'responded with a MIME type of "{mime}". Strict MIME type checking is enforced for module '
                 "scripts per HTML spec.",
             ),
+            Wording(
+                browser=FIREFOX,
+                text="Loading module from “{url}” was blocked because of a disallowed MIME type (“{mime}”).",
+            ),
         ),
     ),
     Message(
@@ -127,6 +137,11 @@ MESSAGES: tuple[Message, ...] = (
                 browser=CHROME,
                 text="Refused to execute script from '{url}' because its MIME type ('{mime}') is not executable, "
                 "and strict MIME type checking is enabled.",
+            ),
+            Wording(
+                browser=FIREFOX,
+                text="The resource from “{url}” was blocked due to MIME type (“{mime}”) mismatch "
+                "(X-Content-Type-Options: nosniff).",
             ),
         ),
     ),

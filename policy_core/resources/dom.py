@@ -13,7 +13,7 @@ from ..messages import CHROME, FIREFOX, SAFARI, Failure
 from ..messages.documents import SECURITY_ERROR
 from ..mixed_content import chrome_blocked_message, is_mixed_content
 from ..origins import DEFAULT_PORTS, Origin
-from ..report import FAIL, INFO, NO_CONSOLE, PASS, Console, Step, Trace, Verdict, step
+from ..report import FAIL, INFO, NO_CONSOLE, PASS, Console, Step, Trace, Verdict, mixed_content_issue, step
 
 REACHABLE_CROSS_ORIGIN = (
     "window.postMessage(), close(), focus(), blur()",
@@ -73,12 +73,13 @@ def evaluate(ctx: Context) -> Verdict:
             "If the sandboxed page must reach same-origin documents, add allow-same-origin to its sandbox "
             "attribute (never together with allow-scripts for untrusted content)."
         )
-    console = _mixed_frame_console(ctx, trace) or cross_origin_access_console(ctx)
+    mixed = _mixed_frame_console(ctx, trace)
     return Verdict(
         resource="dom",
         can=(("access", False),),
         trace=trace.steps(),
-        console=console,
+        console=mixed or cross_origin_access_console(ctx),
+        devtools=(mixed_content_issue("MixedContentBlocked", mixed.chrome or ""),) if mixed else (),
         fixes=tuple(fixes),
     )
 

@@ -22,6 +22,7 @@ from ..mixed_content import is_mixed_content
 from ..redirects import MAX_REDIRECTS
 from ..report import NO_CONSOLE, Console, Trace, Verdict
 from ..subresource import Load, fetch_subresource
+from .element_load import element_issues, with_firefox_load_line
 
 # What getImageData on a tainted canvas prints (browser-rules.md § 2.4).
 TAINTED = Console(
@@ -52,6 +53,11 @@ def _evaluate(ctx: Context) -> Verdict:
     asked = element_request(crossorigin)
     mode, credentials = asked.mode, asked.credentials
     load = fetch_subresource(ctx, trace, "image", mode, credentials, _WHY[crossorigin])
+    verdict = _judge(ctx, trace, load)
+    return replace(verdict, devtools=element_issues(ctx.scenario, load, verdict.console.chrome))
+
+
+def _judge(ctx: Context, trace: Trace, load: Load) -> Verdict:
     url = load.url.href
 
     if not load.loaded:
@@ -68,7 +74,7 @@ def _evaluate(ctx: Context) -> Verdict:
             resource="image",
             can=(("display", False), ("read_pixels", False)),
             trace=trace.steps(),
-            console=load.console,
+            console=with_firefox_load_line(ctx.scenario, load),
             fixes=load.fixes,
             warnings=(),
         )

@@ -9,7 +9,7 @@ from ...cors import cors_check
 from ...cors_fixes import allow_lines
 from ...fetch_rules import CHROME_MAX_AGE_CAP, is_safelisted_method
 from ...messages import Failure
-from ...messages.cors import firefox_request_did_not_succeed
+from ...messages.cors import chrome_cors_error, firefox_request_did_not_succeed
 from ...preflight import (
     CHROME_AUTHORIZATION_DEPRECATION,
     PreflightOutcome,
@@ -18,6 +18,7 @@ from ...preflight import (
     firefox_authorization_warning,
     preflight_request_lines,
 )
+from ...report import cors_issue
 from .advice import client_side_fixes, firefox_and_safari, null_origin_fixes, trust_note
 from .state import KIND, Out, Request, fix_block, request_target
 
@@ -188,6 +189,7 @@ def _failed(out: Out, ctx: Context, state: Request, result: PreflightOutcome) ->
         preflight=result.chrome_prefix,
     )
     out.network_error = "cors"
+    out.devtools.extend(cors_issue(chrome_cors_error(result.failure or "", preflight=True), result.chrome_reason or ""))
     firefox_and_safari(out, state, *_firefox_first(ctx, state, result), result.safari_reason)
     if out.firefox:
         # Firefox 153 then fails the request itself: a second line, with no status (the browser suite).

@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ... import specs
-from ...console import chrome_load_line, with_line_before
+from ...console import chrome_load_line, with_line, with_line_before
 from ...context import Context
 from ...messages import FIREFOX, Failure, render
 from ...mixed_content import chrome_blocked_message, is_mixed_content
-from ...report import NO_CONSOLE, Console, Trace, Verdict
+from ...report import NO_CONSOLE, Console, Trace, Verdict, mixed_content_issue
 from ..dom import REACHABLE_CROSS_ORIGIN_TEXT, cross_origin_access_console, origin_comparison
 from .embedding import Framing, check_framing
 
@@ -42,14 +42,13 @@ def evaluate(ctx: Context) -> Verdict:
                 specs.MIXED_CONTENT,
             )
             https = "https:" + url.href[len("http:") :]
-            return _blocked(trace, Framing(
+            blocked = chrome_blocked_message(scenario.page, url, "frame")
+            verdict = _blocked(trace, Framing(
                 embed=False,
-                console=Console(
-                    chrome=chrome_blocked_message(scenario.page, url, "frame"),
-                    firefox=render(Failure.MIXED_CONTENT, FIREFOX, url=url.href),
-                ),
+                console=Console(chrome=blocked, firefox=render(Failure.MIXED_CONTENT, FIREFOX, url=url.href)),
                 fixes=(f"Frame the https URL instead: {https}",),
             ))
+            return replace(verdict, devtools=(mixed_content_issue("MixedContentBlocked", blocked),))
 
     if not final.is_http:
         trace.skipped(
@@ -74,9 +73,14 @@ def evaluate(ctx: Context) -> Verdict:
     # Chromium 156 prints, in this order: report-only frame-ancestors violations, the document's error
     # status (with no reason phrase when it refused to show it), then the X-Frame-Options / CSP lines.
     status = scenario.response.status if final.is_http else None
+    # Firefox prints its framing lines, then the report-only ones.
     line = chrome_load_line(status=status, phrase=framing.embed)
-    first = "\n".join([*framing.report_only, *([line] if line else [])]) or None
-    framing = replace(framing, console=replace(framing.console, chrome=with_line_before(framing.console.chrome, first)))
+    first = with_line(framing.report_only.chrome, line)
+    framing = replace(framing, console=replace(
+        framing.console,
+        chrome=with_line_before(framing.console.chrome, first),
+        firefox=with_line(framing.console.firefox, framing.report_only.firefox),
+    ))
     if not framing.embed:
         return _blocked(trace, framing)
     trace.passed(
