@@ -10,5 +10,5 @@ from __future__ import annotations
 # (browser, version) as the harness's driver reports them, in the suite's order.
 VERIFIED_WITH: tuple[tuple[str, str], ...] = (
     ("chromium", "Chromium 156.0.8078.114"),
-    ("firefox", "Firefox 153.0"),
+    ("firefox", "Firefox 153.8.0"),
 )

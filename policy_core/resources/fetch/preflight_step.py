@@ -8,7 +8,7 @@ from ...context import Context
 from ...cors import cors_check
 from ...cors_fixes import allow_lines
 from ...fetch_rules import CHROME_MAX_AGE_CAP, is_safelisted_method
-from ...messages import Failure
+from ...messages import FIREFOX, Failure, render
 from ...messages.cors import chrome_cors_error, firefox_request_did_not_succeed
 from ...preflight import (
     CHROME_AUTHORIZATION_DEPRECATION,
@@ -167,6 +167,11 @@ def _firefox_first(ctx: Context, state: Request, result: PreflightOutcome) -> tu
     check = cors_check(preflight.headers, state.origin, ctx.scenario.request.credentials == "include", kind=KIND)
     if not check.ok and check.firefox_reason:
         return check.firefox_reason, preflight.status if check.firefox_status else None, check.firefox_quote_url
+    if 300 <= preflight.status <= 399 and result.failure in (
+        Failure.PREFLIGHT_DISALLOWED_REDIRECT, Failure.PREFLIGHT_INVALID_STATUS
+    ):
+        # A redirect is one more status that is not ok to Firefox: no word of the redirect.
+        return render(Failure.PREFLIGHT_INVALID_STATUS, FIREFOX), preflight.status, False
     return result.firefox_reason, result.firefox_status, result.firefox_quote_url
 
 
