@@ -14,6 +14,7 @@ from policy_core import Report, Scenario, Verdict
 from policy_core.errors import escape_unsafe
 from policy_core.origins import DEFAULT_PORTS, Origin
 from policy_core.scenario import CAPABILITY_PHRASES
+from policy_core.verified import VERIFIED_WITH
 from policy_core.what_if import WhatIf
 
 from .glyphs import OUTCOME_SYMBOL, STEP_MARK
@@ -191,3 +192,10 @@ def render_report(scenario: Scenario, report: Report, *, show_trace: bool = Fals
             table.add_row(literal(result.path), str(result.expected).lower(), str(result.actual).lower(),
                           Text("✔ met", style="green") if result.met else Text("✘ NOT MET", style="bold red"))
         console.print(table)
+    console.print()
+    console.print(verified_line(), style="dim")
+
+
+def verified_line() -> Text:
+    """The last line: which browser versions the verdicts and console sentences were verified with."""
+    return Text("verified with " + ", ".join(version for _, version in VERIFIED_WITH))

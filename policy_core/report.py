@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .verified import VERIFIED_WITH
+
 if TYPE_CHECKING:
     from .origins import Origin
 
@@ -89,8 +91,18 @@ class DevtoolsIssue:
 
 
 # The DevTools issue codes the engine models: a verdict's ``devtools`` is complete for these codes
-# (and says nothing about the others, such as CorsIssue or CookieIssue, which it does not model yet).
-DEVTOOLS_CODES_MODELLED: frozenset[str] = frozenset({"DeprecationIssue"})
+# (and says nothing about the others, such as CookieIssue, which it does not model yet).
+DEVTOOLS_CODES_MODELLED: frozenset[str] = frozenset({"DeprecationIssue", "CorsIssue", "MixedContentIssue"})
+
+
+def cors_issue(reason: str | None, text: str) -> tuple[DevtoolsIssue, ...]:
+    """Chrome's CorsIssue beside a CORS console line (``reason``: the CorsError name), or none."""
+    return (DevtoolsIssue(code="CorsIssue", reason=reason, text=text),) if reason else ()
+
+
+def mixed_content_issue(resolution: str, text: str) -> DevtoolsIssue:
+    """Chrome's MixedContentIssue; ``resolution`` is MixedContentBlocked, MixedContentAutomaticallyUpgraded…"""
+    return DevtoolsIssue(code="MixedContentIssue", reason=resolution, text=text)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -106,6 +118,18 @@ class Console:
 
     def to_dict(self) -> dict[str, str | None]:
         return {"chrome": self.chrome, "firefox": self.firefox, "safari": self.safari}
+
+    def then(self, later: Console) -> Console:
+        """These lines, then ``later``'s, per browser (one page printing both, in that order)."""
+
+        def joined(first: str | None, second: str | None) -> str | None:
+            return f"{first}\n{second}" if first and second else first or second
+
+        return Console(
+            chrome=joined(self.chrome, later.chrome),
+            firefox=joined(self.firefox, later.firefox),
+            safari=joined(self.safari, later.safari),
+        )
 
 
 NO_CONSOLE = Console()
@@ -236,4 +260,6 @@ class Report:
             "origin_diff": list(self.origin_diff),
             "verdicts": {v.resource: v.to_dict() for v in self.verdicts},
             "expectations": [e.to_dict() for e in self.expectations],
+            # Optional key: the browser versions the catalogue was verified with (policy_core/verified.py).
+            "verified_with": dict(VERIFIED_WITH),
         }

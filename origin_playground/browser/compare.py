@@ -49,19 +49,16 @@ def engine_console(verdict: Verdict, browser: str) -> list[str]:
     return text.splitlines() if text else []
 
 
-def page_exception(observation: Observation) -> str:
-    """The SecurityError the page caught, which the browser would print as 'Uncaught …' had it not been."""
+def page_exceptions(observation: Observation) -> list[str]:
+    """The SecurityErrors the page caught, which the browser would print as 'Uncaught …' had they not been:
+    a frame access or a canvas read, and in a cookie case its document.cookie read and its via request's."""
     facts = observation.facts
-    for key in ("access_error", "taint_error"):
-        if facts.get(key):
-            return str(facts[key])
-    for key in ("via", "document_cookie"):
+    out = [str(facts[key]) for key in ("access_error", "taint_error") if facts.get(key)]
+    for key in ("document_cookie", "via"):
         value = facts.get(key)
         if isinstance(value, dict):
-            for inner in ("access_error", "error"):
-                if value.get(inner):
-                    return str(value[inner])
-    return ""
+            out += [str(value[inner]) for inner in ("access_error", "taint_error", "error") if value.get(inner)]
+    return out
 
 
 def observed_console(observation: Observation) -> list[str]:
@@ -91,10 +88,10 @@ def compare(verdict: Verdict, observation: Observation) -> Comparison:
 def _console_difference(verdict: Verdict, observation: Observation) -> list[str]:
     expected = engine_console(verdict, observation.browser)
     seen = observed_console(observation)
-    exception = page_exception(observation)
+    exceptions = page_exceptions(observation)
     # A frame-access or canvas SecurityError is an exception, not a console line: the engine's
     # line agrees with it when it is the exception message's last sentence.
-    remaining = [line for line in expected if not (exception and exception.endswith(line))]
+    remaining = [line for line in expected if not any(e.endswith(line) for e in exceptions)]
     if remaining == seen:
         return []
     out = []

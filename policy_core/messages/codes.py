@@ -65,6 +65,8 @@ class Failure(StrEnum):
     MODULE_MIME_TYPE = "module-mime-type"
     NOSNIFF_MIME_TYPE = "nosniff-mime-type"
     SCRIPT_MIME_BLOCKED = "script-mime-blocked"  # image/*, audio/*, video/*, text/csv never run
+    MIXED_CONTENT_UPGRADED = "mixed-content-upgraded"  # a warning: an http image loaded over https instead
+    MIXED_CONTENT_FORM = "mixed-content-form"  # a warning: a form on an https page posts to http
 
     # --- documents: dom access and framing -------------------------------------------------------------
     CROSS_ORIGIN_FRAME_ACCESS = "cross-origin-frame-access"
@@ -73,6 +75,7 @@ class Failure(StrEnum):
     X_FRAME_OPTIONS_CONFLICT = "x-frame-options-conflict"
     X_FRAME_OPTIONS_INVALID = "x-frame-options-invalid"
     FRAME_ANCESTORS = "frame-ancestors"
+    FRAME_ANCESTORS_REPORT_ONLY = "frame-ancestors-report-only"  # a violation logged, nothing blocked
 
     # --- cookies -------------------------------------------------------------------------------------------
     # A Set-Cookie line the browser refuses to store (RFC 6265bis § 5.6, § 5.7).

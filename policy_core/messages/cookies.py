@@ -4,6 +4,7 @@ Chrome prints nothing in the console for a refused or withheld cookie: it names 
 DevTools instead. ``CHROME_EXCLUSIONS`` holds those names per failure (Chrome's
 ``CookieInclusionStatus`` value, and DevTools' blocked-reason name). The one console sentence of
 cookies is the SecurityError ``document.cookie`` throws in a document without cookies of its own.
+Firefox does log a refused Set-Cookie line in the console (``FIREFOX_REJECTIONS``).
 """
 
 from __future__ import annotations
@@ -11,13 +12,42 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import CATALOGUE
-from .catalogue import CHROME, Message, Wording
+from .catalogue import CHROME, FIREFOX, Message, Wording
 from .codes import Failure
 
 # Chrome's DOMException for document.cookie: the property read, then the reason.
 DOCUMENT_COOKIE = "frame.document-cookie"
 
 CATALOGUE.register(
+    # Firefox 153 logs a refused Set-Cookie line in the console (Chrome only in DevTools): {name} is the
+    # cookie's name. Observed over the browser suite.
+    Message(
+        key=Failure.COOKIE_SECURE_ONLY,
+        wordings=(
+            Wording(
+                browser=FIREFOX,
+                text="Cookie “{name}” has been rejected because a non-HTTPS cookie can’t be set as “secure”.",
+            ),
+        ),
+    ),
+    Message(
+        key=Failure.COOKIE_SAMESITE_NONE_INSECURE,
+        wordings=(
+            Wording(
+                browser=FIREFOX,
+                text="Cookie “{name}” rejected because it has the “SameSite=None” attribute but is missing the "
+                "“secure” attribute.",
+            ),
+        ),
+    ),
+    Message(
+        key=Failure.COOKIE_INVALID_DOMAIN,
+        wordings=(Wording(browser=FIREFOX, text="Cookie “{name}” has been rejected for invalid domain."),),
+    ),
+    Message(
+        key=Failure.COOKIE_INVALID_PREFIX,
+        wordings=(Wording(browser=FIREFOX, text="Cookie “{name}” has been rejected for invalid prefix."),),
+    ),
     Message(
         key=DOCUMENT_COOKIE,
         wordings=(Wording(browser=CHROME, text="Failed to read the 'cookie' property from 'Document': {reason}"),),
@@ -79,3 +109,12 @@ def devtools_reason(failure: Failure, *, schemeful: bool = False) -> str:
     if reason is None:
         raise KeyError(f"{failure}: DevTools names no reason")
     return "Schemeful" + reason if schemeful else reason
+
+
+# The store step whose failure Firefox logs, and the failure it logs it as (the first one failed).
+FIREFOX_REJECTIONS: dict[str, Failure] = {
+    "cookie.store.secure": Failure.COOKIE_SECURE_ONLY,
+    "cookie.store.samesite-none": Failure.COOKIE_SAMESITE_NONE_INSECURE,
+    "cookie.store.domain": Failure.COOKIE_INVALID_DOMAIN,
+    "cookie.store.prefix": Failure.COOKIE_INVALID_PREFIX,
+}

@@ -42,6 +42,48 @@ MODE_SAME_ORIGIN_REDIRECT = Failure.DISALLOWED_BY_MODE + ".redirect"
 # not as a console line; its text is the failure's Chrome wording.
 DEVTOOLS_AUTHORIZATION_WILDCARD = ("DeprecationIssue", "AuthorizationCoveredByWildcard")  # (code, reason)
 
+# Chrome raises a DevTools CorsIssue beside each CORS console line; its reason is Chromium's
+# network::mojom::CorsError name (observed in Chromium 156 over the browser suite). A failure of the
+# CORS check on a preflight response gets the "Preflight" name.
+DEVTOOLS_CORS_ISSUE = "CorsIssue"
+CHROME_CORS_ERROR: dict[str, str] = {
+    Failure.DISALLOWED_BY_MODE: "DisallowedByMode",
+    Failure.INVALID_RESPONSE: "InvalidResponse",
+    Failure.SCHEME_NOT_SUPPORTED: "CorsDisabledScheme",
+    Failure.MISSING_ALLOW_ORIGIN: "MissingAllowOriginHeader",
+    Failure.WILDCARD_WITH_CREDENTIALS: "WildcardOriginNotAllowed",
+    Failure.MULTIPLE_ALLOW_ORIGIN: "MultipleAllowOriginValues",
+    Failure.INVALID_ALLOW_ORIGIN: "InvalidAllowOriginValue",
+    Failure.ALLOW_ORIGIN_MISMATCH: "AllowOriginMismatch",
+    Failure.INVALID_ALLOW_CREDENTIALS: "InvalidAllowCredentials",
+    Failure.PREFLIGHT_INVALID_STATUS: "PreflightInvalidStatus",
+    Failure.PREFLIGHT_DISALLOWED_REDIRECT: "PreflightDisallowedRedirect",
+    Failure.INVALID_ALLOW_METHODS: "InvalidAllowMethodsPreflightResponse",
+    Failure.INVALID_ALLOW_HEADERS: "InvalidAllowHeadersPreflightResponse",
+    Failure.METHOD_NOT_ALLOWED: "MethodDisallowedByPreflightResponse",
+    Failure.HEADER_NOT_ALLOWED: "HeaderDisallowedByPreflightResponse",
+    Failure.REDIRECT_CONTAINS_CREDENTIALS: "RedirectContainsCredentials",
+    Failure.INSECURE_PRIVATE_NETWORK: "InsecurePrivateNetwork",
+    Failure.INVALID_PRIVATE_NETWORK_ACCESS: "InvalidPrivateNetworkAccess",
+    Failure.UNEXPECTED_PRIVATE_NETWORK_ACCESS: "UnexpectedPrivateNetworkAccess",
+    Failure.PREFLIGHT_MISSING_ALLOW_PRIVATE_NETWORK: "PreflightMissingAllowPrivateNetwork",
+    Failure.PREFLIGHT_INVALID_ALLOW_PRIVATE_NETWORK: "PreflightInvalidAllowPrivateNetwork",
+}
+# The CORS check's own failures, which a preflight response prefixes with "Preflight".
+_CORS_CHECK_FAILURES = frozenset({
+    Failure.MISSING_ALLOW_ORIGIN, Failure.WILDCARD_WITH_CREDENTIALS, Failure.MULTIPLE_ALLOW_ORIGIN,
+    Failure.INVALID_ALLOW_ORIGIN, Failure.ALLOW_ORIGIN_MISMATCH, Failure.INVALID_ALLOW_CREDENTIALS,
+})
+
+
+def chrome_cors_error(failure: str, *, preflight: bool = False) -> str | None:
+    """Chromium's CorsError name for ``failure`` (the CorsIssue's reason), or None when it raises none."""
+    name = CHROME_CORS_ERROR.get(failure)
+    if name is not None and preflight and failure in _CORS_CHECK_FAILURES:
+        return "Preflight" + name
+    return name
+
+
 _FIREFOX_FRAME = "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at "
 
 # Everything this area registers (the tests check each wording).
@@ -151,6 +193,8 @@ MESSAGES: tuple[Message, ...] = (
             'Fetch API cannot load {url}. Request mode is "same-origin" but the URL\'s origin is not same as the '
             "request origin {origin}.",
         ),
+        # Firefox 153 (the browser suite): {page} is the page's URL.
+        (FIREFOX, "Security Error: Content at {page} may not load data from {url}."),
     ),
     _m(
         MODE_SAME_ORIGIN_REDIRECT,
@@ -241,3 +285,9 @@ MESSAGES: tuple[Message, ...] = (
 )
 
 CATALOGUE.register(*MESSAGES)
+
+
+def firefox_request_did_not_succeed(url: str) -> str:
+    """Firefox's line for a request that failed as a whole (after a failed preflight): no status, "(null)"."""
+    reason = CATALOGUE.render(Failure.REQUEST_DID_NOT_SUCCEED, FIREFOX)
+    return CATALOGUE.render(FRAME_WITH_STATUS, FIREFOX, url=url, reason=reason, status="(null)")

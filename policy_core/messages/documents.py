@@ -14,6 +14,8 @@ from .codes import Failure
 SECURITY_ERROR = "frame.security-error"
 # Chrome's thrown form of a cross-origin property read (observed pasted; the engine prints the reason alone).
 WINDOW_PROPERTY = "frame.window-property"
+# Chrome's frame-ancestors refusal before Chromium printed "Framing '…' violates …" (browser-rules.md § 2.4).
+OLDER_CHROME = "older Chrome (browser-rules.md § 2.4)"
 
 CATALOGUE.register(
     Message(
@@ -58,6 +60,12 @@ CATALOGUE.register(
                 browser=CHROME,
                 text="Refused to display '{url}' in a frame because it set 'X-Frame-Options' to '{disposition}'.",
             ),
+            # Firefox 153 (the browser suite): the framed document's URL; the closing quotes are “ as printed.
+            Wording(
+                browser=FIREFOX,
+                text="The loading of “{url}” in a frame is denied by “X-Frame-Options“ directive set to "
+                "“{disposition}“.",
+            ),
         ),
     ),
     Message(
@@ -78,15 +86,49 @@ CATALOGUE.register(
                 text="Invalid 'X-Frame-Options' header encountered when loading '{url}': '{value}' is not a "
                 "recognized directive. The header will be ignored.",
             ),
+            # Firefox 153 names no value: it prints the word “invalid” whatever the header said.
+            Wording(
+                browser=FIREFOX,
+                text="Invalid X-Frame-Options header was found when loading “{url}”: “invalid” is not a valid "
+                "directive.",
+            ),
         ),
     ),
     Message(
         key=Failure.FRAME_ANCESTORS,
         wordings=(
+            # Chromium 156 (the browser suite); it ends the line with a newline, which the console drops.
+            Wording(
+                browser=CHROME,
+                text="Framing '{url}' violates the following Content Security Policy directive: \"{directive}\". "
+                "The request has been blocked.",
+            ),
             Wording(
                 browser=CHROME,
                 text="Refused to frame '{url}' because an ancestor violates the following Content Security Policy "
                 'directive: "{directive}".',
+                era=OLDER_CHROME,
+            ),
+            # Firefox 153: {url} is the ancestor's URL when it is same-origin with the frame, else <unknown>.
+            Wording(
+                browser=FIREFOX,
+                text="Content-Security-Policy: The page’s settings blocked the loading of a resource (frame-ancestors) "
+                "at {url} because it violates the following directive: “{directive}”",
+            ),
+        ),
+    ),
+    Message(
+        key=Failure.FRAME_ANCESTORS_REPORT_ONLY,
+        wordings=(
+            Wording(
+                browser=CHROME,
+                text="Framing '{url}' violates the following report-only Content Security Policy directive: "
+                '"{directive}". The violation has been logged, but no further action has been taken.',
+            ),
+            Wording(
+                browser=FIREFOX,
+                text="Content-Security-Policy: (Report-Only policy) The page’s settings would block the loading of a "
+                "resource (frame-ancestors) at {url} because it violates the following directive: “{directive}”",
             ),
         ),
     ),

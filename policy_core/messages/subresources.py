@@ -18,6 +18,9 @@ LOAD_FAILED = "load-failed.err-failed"  # a CORS failure (preflight, response or
 LOAD_FAILED_TOO_MANY_REDIRECTS = "load-failed.too-many-redirects"
 LOAD_FAILED_UNSAFE_REDIRECT = "load-failed.unsafe-redirect"  # a redirect to a non-http(s) URL
 LOAD_ERROR_STATUS = "load-failed.error-status"  # a response with status >= 400 that reached the page
+# Mixed-content warnings, not blocks (Chromium 156): an image rewritten to https, a form posting to http.
+MIXED_CONTENT_UPGRADED = Failure.MIXED_CONTENT_UPGRADED
+MIXED_CONTENT_FORM = Failure.MIXED_CONTENT_FORM
 # The reason phrases a typical HTTP/1.1 server sends (RFC 7231 § 6 names, as Python's http.server and the
 # browser harness send them), which Chrome's status line quotes.
 REASON_PHRASES = {
@@ -45,6 +48,30 @@ MESSAGES: tuple[Message, ...] = (
                 text="Mixed Content: The page at '{page}' was loaded over HTTPS, but requested an insecure "
                 "{what} '{url}'. This request has been blocked; the content must be served over HTTPS.",
             ),
+            # Firefox 153 (the browser suite), for a blocked fetch or frame.
+            Wording(browser=FIREFOX, text="Blocked loading mixed active content “{url}”"),
+        ),
+    ),
+    Message(
+        key=MIXED_CONTENT_UPGRADED,
+        wordings=(
+            Wording(
+                browser=CHROME,
+                text="Mixed Content: The page at '{page}' was loaded over HTTPS, but requested an insecure "
+                "element '{url}'. This request was automatically upgraded to HTTPS, For more information see "
+                "https://blog.chromium.org/2019/10/no-more-mixed-messages-about-https.html",
+            ),
+        ),
+    ),
+    Message(
+        key=MIXED_CONTENT_FORM,
+        wordings=(
+            Wording(
+                browser=CHROME,
+                text="Mixed Content: The page at '{page}' was loaded over a secure connection, but contains a form "
+                "that targets an insecure endpoint '{url}'. This endpoint should be made available over a secure "
+                "connection.",
+            ),
         ),
     ),
     Message(
@@ -52,6 +79,12 @@ MESSAGES: tuple[Message, ...] = (
         wordings=(
             # {error} is NotSameOrigin or NotSameSite; "Failed to load resource: " is Chrome's frame.
             Wording(browser=CHROME, text="Failed to load resource: net::ERR_BLOCKED_BY_RESPONSE.{error}"),
+            # Firefox 153 (the browser suite).
+            Wording(
+                browser=FIREFOX,
+                text="The resource at “{url}” was blocked due to its Cross-Origin-Resource-Policy header (or lack "
+                "thereof). See https://developer.mozilla.org/docs/Web/HTTP/Cross-Origin_Resource_Policy_(CORP)#",
+            ),
             Wording(
                 browser=SAFARI,
                 text="Cancelled load to {url} because it violates the resource's Cross-Origin-Resource-Policy "
@@ -91,6 +124,10 @@ MESSAGES: tuple[Message, ...] = (
                 'responded with a MIME type of "{mime}". Strict MIME type checking is enforced for module '
                 "scripts per HTML spec.",
             ),
+            Wording(
+                browser=FIREFOX,
+                text="Loading module from “{url}” was blocked because of a disallowed MIME type (“{mime}”).",
+            ),
         ),
     ),
     Message(
@@ -100,6 +137,11 @@ MESSAGES: tuple[Message, ...] = (
                 browser=CHROME,
                 text="Refused to execute script from '{url}' because its MIME type ('{mime}') is not executable, "
                 "and strict MIME type checking is enabled.",
+            ),
+            Wording(
+                browser=FIREFOX,
+                text="The resource from “{url}” was blocked due to MIME type (“{mime}”) mismatch "
+                "(X-Content-Type-Options: nosniff).",
             ),
         ),
     ),

@@ -11,8 +11,9 @@ from .. import messages, specs
 from ..context import Context
 from ..messages import CHROME, FIREFOX, SAFARI, Failure
 from ..messages.documents import SECURITY_ERROR
+from ..mixed_content import chrome_blocked_message, is_mixed_content
 from ..origins import DEFAULT_PORTS, Origin
-from ..report import FAIL, INFO, NO_CONSOLE, PASS, Console, Step, Trace, Verdict, step
+from ..report import FAIL, INFO, NO_CONSOLE, PASS, Console, Step, Trace, Verdict, mixed_content_issue, step
 
 REACHABLE_CROSS_ORIGIN = (
     "window.postMessage(), close(), focus(), blur()",
@@ -68,11 +69,13 @@ def evaluate(ctx: Context) -> Verdict:
             "If the sandboxed page must reach same-origin documents, add allow-same-origin to its sandbox "
             "attribute (never together with allow-scripts for untrusted content)."
         )
+    mixed = _mixed_frame_console(ctx, trace)
     return Verdict(
         resource="dom",
         can=(("access", False),),
         trace=trace.steps(),
-        console=cross_origin_access_console(ctx),
+        console=mixed or cross_origin_access_console(ctx),
+        devtools=(mixed_content_issue("MixedContentBlocked", mixed.chrome or ""),) if mixed else (),
         fixes=tuple(fixes),
     )
 
@@ -106,6 +109,26 @@ def postmessage_fix(
     else:
         check = f"{receiver} check event.origin === '{ctx.page_origin_text}' before trusting event.data"
     return f"{lead}: {send}, and {check}."
+
+
+def _mixed_frame_console(ctx: Context, trace: Trace) -> Console:
+    """An http document framed by an https page is blocked as mixed content: the frame stays empty, so
+    the page's script finds nothing to be refused (Chromium 156 and Firefox 153 print only the block)."""
+    page, target = ctx.scenario.page, ctx.scenario.target
+    if not is_mixed_content(page, target):
+        return NO_CONSOLE
+    trace.info(
+        "dom.mixed-content",
+        "In a frame, the http document is blocked as mixed content",
+        "An https page may not load an http document into a frame: the frame keeps an empty document and "
+        "the console shows the mixed-content block instead. Opened with window.open() it loads (a top-level "
+        "window is not mixed content), and reaching into it throws as above.",
+        specs.MIXED_CONTENT,
+    )
+    return Console(
+        chrome=chrome_blocked_message(page, target, "frame"),
+        firefox=messages.render(Failure.MIXED_CONTENT, FIREFOX, url=target.href),
+    )
 
 
 def cross_origin_access_console(ctx: Context) -> Console:

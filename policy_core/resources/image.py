@@ -8,16 +8,21 @@ attributes; HTML § Security with canvas elements).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .. import specs
+from ..console import with_line_before
 from ..context import Context
 from ..cors import ACAO
 from ..element_request import element_request
 from ..headers import has
 from ..messages import CHROME, FIREFOX, SAFARI, Failure, render
-from ..messages.subresources import CANVAS_EXPORT
+from ..messages.subresources import CANVAS_EXPORT, MIXED_CONTENT_UPGRADED
+from ..mixed_content import is_mixed_content
 from ..redirects import MAX_REDIRECTS
 from ..report import NO_CONSOLE, Console, Trace, Verdict
 from ..subresource import Load, fetch_subresource
+from .element_load import element_issues, with_firefox_load_line
 
 # What getImageData on a tainted canvas prints (browser-rules.md § 2.4).
 TAINTED = Console(
@@ -33,11 +38,26 @@ _WHY = {
 
 
 def evaluate(ctx: Context) -> Verdict:
+    verdict = _evaluate(ctx)
+    page, target = ctx.scenario.page, ctx.scenario.target
+    if not is_mixed_content(page, target):
+        return verdict
+    # Chromium 156 warns that it rewrote the URL before anything else the load prints.
+    line = render(MIXED_CONTENT_UPGRADED, CHROME, page=page.href, url=target.href)
+    return replace(verdict, console=replace(verdict.console, chrome=with_line_before(verdict.console.chrome, line)))
+
+
+def _evaluate(ctx: Context) -> Verdict:
     trace = Trace()
     crossorigin = ctx.scenario.request.crossorigin
     asked = element_request(crossorigin)
     mode, credentials = asked.mode, asked.credentials
     load = fetch_subresource(ctx, trace, "image", mode, credentials, _WHY[crossorigin])
+    verdict = _judge(ctx, trace, load)
+    return replace(verdict, devtools=element_issues(ctx.scenario, load, verdict.console.chrome))
+
+
+def _judge(ctx: Context, trace: Trace, load: Load) -> Verdict:
     url = load.url.href
 
     if not load.loaded:
@@ -54,7 +74,7 @@ def evaluate(ctx: Context) -> Verdict:
             resource="image",
             can=(("display", False), ("read_pixels", False)),
             trace=trace.steps(),
-            console=load.console,
+            console=with_firefox_load_line(ctx.scenario, load),
             fixes=load.fixes,
             warnings=(),
         )

@@ -8,16 +8,19 @@ script runs with the page's origin: including it is trusting it with everything 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .. import headers as h
 from .. import specs
 from ..context import Context
 from ..cors import ACAO
 from ..element_request import element_request
-from ..messages import CHROME, Failure, render
+from ..messages import CHROME, FIREFOX, Failure, render
 from ..messages.subresources import NET_BLOCKED_BY_ORB
 from ..redirects import MAX_REDIRECTS
 from ..report import NO_CONSOLE, Console, Trace, Verdict
 from ..subresource import JS_MIME_TYPES, Load, fetch_subresource
+from .element_load import element_issues, with_firefox_load_line
 
 _WHY_CLASSIC = {
     "none": "A classic <script> without a crossorigin attribute.",
@@ -40,7 +43,11 @@ def evaluate(ctx: Context) -> Verdict:
     asked = element_request(crossorigin, module=module)
     why = (_WHY_MODULE if module else _WHY_CLASSIC)[crossorigin]
     load = fetch_subresource(ctx, trace, "script", asked.mode, asked.credentials, why)
+    verdict = _judge(ctx, trace, load, module)
+    return replace(verdict, devtools=element_issues(ctx.scenario, load, verdict.console.chrome))
 
+
+def _judge(ctx: Context, trace: Trace, load: Load, module: bool) -> Verdict:
     if not load.loaded:
         return _not_run(
             ctx,
@@ -49,7 +56,7 @@ def evaluate(ctx: Context) -> Verdict:
             module,
             "The script does not run",
             _not_loaded_detail(load),
-            load.console,
+            with_firefox_load_line(ctx.scenario, load),
             load.fixes,
         )
 
@@ -201,7 +208,10 @@ def _mime_check(ctx: Context, trace: Trace, load: Load, module: bool) -> Console
             "HTML checks module scripts' MIME type strictly, whatever X-Content-Type-Options says.",
             specs.HTML_MODULE_SCRIPT,
         )
-        return Console(chrome=render(Failure.MODULE_MIME_TYPE, CHROME, mime=mime))
+        return Console(
+            chrome=render(Failure.MODULE_MIME_TYPE, CHROME, mime=mime),
+            firefox=render(Failure.MODULE_MIME_TYPE, FIREFOX, url=url, mime=mime),
+        )
     nosniff_value = h.get_combined(headers, "X-Content-Type-Options")
     nosniff = nosniff_value is not None and h.trim(nosniff_value.split(",", 1)[0]).lower() == "nosniff"
     if nosniff:
@@ -217,7 +227,12 @@ def _mime_check(ctx: Context, trace: Trace, load: Load, module: bool) -> Console
             "With X-Content-Type-Options: nosniff a script must be served with a JavaScript MIME type." + orb,
             specs.FETCH_NOSNIFF,
         )
-        return Console(chrome=render(Failure.NOSNIFF_MIME_TYPE, CHROME, url=url, mime=mime))
+        # ORB drops an opaque one before the MIME check, and Chromium 156 then prints nothing.
+        dropped = load.tainting == "opaque" and not mime.startswith(("image/", "audio/", "video/"))
+        return Console(
+            chrome=None if dropped else render(Failure.NOSNIFF_MIME_TYPE, CHROME, url=url, mime=mime),
+            firefox=render(Failure.NOSNIFF_MIME_TYPE, FIREFOX, url=url, mime=mime),
+        )
     if mime.startswith(("image/", "audio/", "video/")) or mime == "text/csv":
         trace.failed(
             "script.mime",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import os
 import tomllib
 from pathlib import Path
@@ -58,3 +59,13 @@ def record_known(target: Path, disagreements: list[dict[str, Any]]) -> None:
               "# xfail in tests/browser, so a fix in the engine flips it (then delete its entry).\n")
     ordered = sorted(disagreements, key=lambda d: (d["browser"], d["case"]))
     target.write_text(header + tomli_w.dumps({"difference": ordered}))
+
+
+def write_verified(target: Path, versions: dict[str, str]) -> None:
+    """Rewrite policy_core/verified.py's VERIFIED_WITH with the versions this run drove."""
+    text = target.read_text()
+    start = text.index("VERIFIED_WITH")
+    end = text.index("\n)\n", start) + 3
+    rows = "".join(f"    ({json.dumps(b)}, {json.dumps(versions[b])}),\n" for b in ("chromium", "firefox"))
+    block = f"VERIFIED_WITH: tuple[tuple[str, str], ...] = (\n{rows})\n"
+    target.write_text(text[:start] + block + text[end:])

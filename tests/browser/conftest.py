@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from .cases import SEED, all_cases, record_known
+from .cases import SEED, all_cases, record_known, write_verified
 
 _SKIP = ""
 try:
@@ -29,6 +29,8 @@ else:
 # (browser, resource) -> Counter of played / capabilities agree / console agree / unplayable
 FIGURES: dict[tuple[str, str], Counter[str]] = {}
 DISAGREEMENTS: list[dict[str, Any]] = []
+VERSIONS: dict[str, str] = {}  # browser -> the version its driver reported, for policy_core/verified.py
+VERIFIED_FILE = Path(__file__).resolve().parents[2] / "policy_core" / "verified.py"
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -48,6 +50,8 @@ def _harness(browser: str) -> Any:
     with Harness(browser) as harness:
         harness.prepare(scenario for _, scenario, _ in all_cases())
         yield harness
+        if harness.version:
+            VERSIONS[browser] = harness.version
 
 
 @pytest.fixture(scope="session")
@@ -76,3 +80,6 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
     if target:
         record_known(Path(target), DISAGREEMENTS)
         write(f"known differences written to {target}")
+        if set(VERSIONS) == {"chromium", "firefox"}:  # a run of both browsers verifies the catalogue
+            write_verified(VERIFIED_FILE, VERSIONS)
+            write(f"browser versions written to {VERIFIED_FILE.relative_to(VERIFIED_FILE.parents[1])}")

@@ -266,6 +266,14 @@ OUTSIDE_FETCH = [
     ),
     (
         "frame-ancestors",
+        # Chromium 156's sentence (the browser suite).
+        "Framing 'https://widget.other.com/' violates the following Content Security Policy directive: "
+        "\"frame-ancestors 'self' https://partner.example\". The request has been blocked.",
+        "frame-ancestors",
+        {"hint": "frame-ancestors 'self' https://partner.example"},
+    ),
+    (
+        "frame-ancestors-older-chrome",
         "Refused to frame 'https://widget.other.com/' because an ancestor violates the following Content "
         "Security Policy directive: \"frame-ancestors 'self' https://partner.example\".",
         "frame-ancestors",

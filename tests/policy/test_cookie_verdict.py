@@ -100,7 +100,9 @@ def test_default_cookie_is_named_in_the_trace() -> None:
     ],
 )
 def test_storage_rules(target: str, line: str, stored: bool, failing_step: str, reason: str | None) -> None:
-    verdict = cookie("https://a.example.com/", target, {"set_cookie": line})
+    # Carried by a top-level navigation, which prints nothing of its own (a cross-origin fetch would
+    # add its CORS lines to the cookie verdict's console).
+    verdict = cookie("https://a.example.com/", target, {"set_cookie": line, "via": "navigation"})
     assert verdict.capability("stored") is stored
     found = step(verdict, failing_step)
     assert found.result == ("pass" if stored else "fail")
@@ -289,7 +291,7 @@ def test_sandboxed_page_reading_cookie_throws_in_chrome() -> None:
     verdict = cookie(
         "https://app.example.com/",
         "https://app.example.com/",
-        {"set_cookie": "sid=1; Path=/"},
+        {"set_cookie": "sid=1; Path=/", "via": "navigation"},  # a navigation prints nothing of its own
         page_sandboxed=True,
     )
     assert verdict.capability("script_read") is False

@@ -113,8 +113,9 @@ def test_frame_ancestors_violation_message() -> None:
     verdict = iframe(PAGE, WIDGET, ("Content-Security-Policy", "default-src 'self'; frame-ancestors 'self'"))
     assert verdict.capability("embed") is False
     assert verdict.console.chrome == (
-        "Refused to frame 'https://pay.widget.example/' because an ancestor violates the following Content "
-        "Security Policy directive: \"frame-ancestors 'self'\"."
+        # Chromium 156's sentence (the browser suite; older Chrome said "Refused to frame …").
+        "Framing 'https://pay.widget.example/' violates the following Content Security Policy directive: "
+        "\"frame-ancestors 'self'\". The request has been blocked."
     )
     step = next(s for s in verdict.trace if s.id == "iframe.frame-ancestors")
     assert "framed document's own origin" in step.detail

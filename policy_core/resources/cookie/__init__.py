@@ -10,15 +10,18 @@ CORS and SameSite are separate gates.
 
 from __future__ import annotations
 
-from ... import specs
+from ... import messages, specs
 from ...context import Context
-from ...report import Verdict, unique
+from ...messages import FIREFOX
+from ...messages.cookies import FIREFOX_REJECTIONS
+from ...report import FAIL, NO_CONSOLE, Console, Verdict, unique
 from ...scenario import Cookie
 from .advice import DEVTOOLS_WHERE, warn
 from .read import document_cookie_console, read
 from .run import CookieRun, canonical_line
 from .send import send
 from .store import store
+from .via import via_request
 
 DEFAULT_COOKIE = Cookie()
 
@@ -65,15 +68,27 @@ def evaluate(ctx: Context) -> Verdict:
         )
     # The corrected Set-Cookie line first, then the other fixes in the order the rules found them.
     fixes = [run.fix.line()] if run.fix.changed else []
+    via_console, via_issues = via_request(ctx, cookie.via)
     return Verdict(
         resource="cookie",
         can=(("stored", stored), ("sent", sent), ("script_read", readable)),
         trace=trace.steps(),
-        # document.cookie throws in a sandboxed or data: page, whatever the cookie.
-        console=document_cookie_console(ctx),
+        # document.cookie throws in a sandboxed or data: page, whatever the cookie; then the via
+        # request prints what it prints as a fetch, image, script or frame.
+        console=_rejection_console(run).then(document_cookie_console(ctx)).then(via_console),
+        devtools=via_issues,  # the via request's (Chrome's CookieIssues are not modelled yet)
         fixes=unique([*fixes, *run.fixes, *run.other_fixes]),
         warnings=tuple(run.warnings),
     )
+
+
+def _rejection_console(run: CookieRun) -> Console:
+    """Firefox logs the first reason it refused the Set-Cookie line (as the target's response arrives)."""
+    for step in run.trace:
+        failure = FIREFOX_REJECTIONS.get(step.id)
+        if failure is not None and step.result == FAIL:
+            return Console(firefox=messages.render(failure, FIREFOX, name=run.cookie.name))
+    return NO_CONSOLE
 
 
 def _describe(run: CookieRun) -> None:

@@ -8,6 +8,8 @@ from ...context import Context
 from ...cors import CorsCheck
 from ...cors_fixes import allow_lines
 from ...messages import Failure
+from ...messages.cors import chrome_cors_error
+from ...report import cors_issue
 from .state import KIND, Out, Request, fix_block
 
 # Request headers that only make a request non-simple and that a server never needs.
@@ -27,6 +29,7 @@ def cors_failure(out: Out, ctx: Context, state: Request, check: CorsCheck, statu
         KIND, state.url.href, ctx.page_origin_text, check.chrome_reason or "", initial_url=ctx.scenario.target.href
     )
     out.network_error = "cors"
+    out.devtools.extend(cors_issue(chrome_cors_error(check.failure or ""), check.chrome_reason or ""))
     firefox_and_safari(
         out,
         state,

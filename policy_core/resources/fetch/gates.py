@@ -20,6 +20,7 @@ from ...messages import cors as m
 from ...mixed_content import chrome_blocked_message, is_mixed_content
 from ...netspace import PUBLIC, address_space, more_private
 from ...origins import Url, is_potentially_trustworthy
+from ...report import cors_issue, mixed_content_issue
 from .state import KIND, Out, Request
 
 # Chrome's list in kCorsDisabledScheme (cors_error_string.cc).
@@ -109,6 +110,8 @@ def blocked_as_mixed_content(out: Out, ctx: Context, url: Url, step_id: str) -> 
         specs.MIXED_CONTENT,
     )
     out.chrome = chrome_blocked_message(page, url, "resource")
+    out.devtools.append(mixed_content_issue("MixedContentBlocked", out.chrome))
+    out.firefox = render(Failure.MIXED_CONTENT, FIREFOX, url=url.href)
     out.fixes.append(f"Serve the API over HTTPS and call https://{url.href.removeprefix('http://')}")
     return True
 
@@ -124,6 +127,8 @@ def disallowed_by_mode(out: Out, ctx: Context, url: Url, initial: Url) -> None:
     # after a redirect the frame-loader's "Unsafe attempt" sentence (seen in Chromium 156).
     if url.href == initial.href:
         out.chrome = render(m.MODE_SAME_ORIGIN, CHROME, url=url.href, origin=ctx.page_origin_text)
+        out.devtools.extend(cors_issue(m.chrome_cors_error(Failure.DISALLOWED_BY_MODE), out.chrome))
+        out.firefox = render(m.MODE_SAME_ORIGIN, FIREFOX, page=ctx.scenario.page.href, url=url.href)
     else:
         out.chrome = render(m.MODE_SAME_ORIGIN_REDIRECT, CHROME, url=url.href, page=ctx.scenario.page.href)
     out.fixes.append(
@@ -157,6 +162,7 @@ def non_http_target(out: Out, ctx: Context, target: Url, mode: str) -> None:
             render(Failure.SCHEME_NOT_SUPPORTED, CHROME, schemes=CHROME_CORS_SCHEMES),
         )
         out.firefox = firefox_cors_message(target.href, render(Failure.SCHEME_NOT_SUPPORTED, FIREFOX))
+        out.devtools.extend(cors_issue(m.chrome_cors_error(Failure.SCHEME_NOT_SUPPORTED), out.chrome))
     else:
         out.trace.failed(
             "fetch.scheme",
@@ -188,6 +194,7 @@ def local_network_ok(out: Out, ctx: Context, target: Url) -> bool:
         out.chrome = chrome_cors_message(
             KIND, target.href, ctx.page_origin_text, render(Failure.INSECURE_PRIVATE_NETWORK, CHROME, space=target_space)
         )
+        out.devtools.extend(cors_issue(m.chrome_cors_error(Failure.INSECURE_PRIVATE_NETWORK), out.chrome))
         out.fixes.append("Serve the page over HTTPS: only secure contexts can ask for local network access.")
         return False
     denied = render(Failure.PRIVATE_NETWORK_PERMISSION_DENIED, CHROME, space=target_space)

@@ -8,7 +8,8 @@ from ...context import Context
 from ...cors import cors_check
 from ...cors_fixes import allow_lines
 from ...fetch_rules import CHROME_MAX_AGE_CAP, is_safelisted_method
-from ...messages import Failure
+from ...messages import FIREFOX, Failure, render
+from ...messages.cors import chrome_cors_error, firefox_request_did_not_succeed
 from ...preflight import (
     CHROME_AUTHORIZATION_DEPRECATION,
     PreflightOutcome,
@@ -17,6 +18,7 @@ from ...preflight import (
     firefox_authorization_warning,
     preflight_request_lines,
 )
+from ...report import cors_issue
 from .advice import client_side_fixes, firefox_and_safari, null_origin_fixes, trust_note
 from .state import KIND, Out, Request, fix_block, request_target
 
@@ -85,8 +87,10 @@ def preflight_if_needed(out: Out, ctx: Context, state: Request, *, first: bool) 
         "lower-cased, sorted and joined by ',' without spaces.",
         specs.FETCH_PREFLIGHT,
     )
+    # ``preflight``: whether a preflight is sent at all, on any hop (a same-origin request redirected to
+    # another origin is preflighted there: Chromium 156 and Firefox 153); the request lines are the first's.
+    out.preflight = True
     if first:
-        out.preflight = True
         out.preflight_lines = lines
         out.preflight_method = method
         out.preflight_headers = tuple(sorted(unsafe_names))
@@ -152,6 +156,25 @@ def _passed(out: Out, state: Request, result: PreflightOutcome, *, first: bool) 
     )
 
 
+def _firefox_first(ctx: Context, state: Request, result: PreflightOutcome) -> tuple[str | None, int | None, bool]:
+    """Firefox's reason, status and URL quoting for a failed preflight.
+
+    Firefox 153 runs the CORS check on the preflight response before it looks at the status or a
+    redirect (the browser suite): a 404 or 3xx preflight without Access-Control-Allow-Origin is reported
+    as the missing header, with the status.
+    """
+    preflight = ctx.scenario.preflight
+    check = cors_check(preflight.headers, state.origin, ctx.scenario.request.credentials == "include", kind=KIND)
+    if not check.ok and check.firefox_reason:
+        return check.firefox_reason, preflight.status if check.firefox_status else None, check.firefox_quote_url
+    if 300 <= preflight.status <= 399 and result.failure in (
+        Failure.PREFLIGHT_DISALLOWED_REDIRECT, Failure.PREFLIGHT_INVALID_STATUS
+    ):
+        # A redirect is one more status that is not ok to Firefox: no word of the redirect.
+        return render(Failure.PREFLIGHT_INVALID_STATUS, FIREFOX), preflight.status, False
+    return result.firefox_reason, result.firefox_status, result.firefox_quote_url
+
+
 def _failed(out: Out, ctx: Context, state: Request, result: PreflightOutcome) -> None:
     out.trace.failed(
         "fetch.preflight.blocks-request",
@@ -171,9 +194,11 @@ def _failed(out: Out, ctx: Context, state: Request, result: PreflightOutcome) ->
         preflight=result.chrome_prefix,
     )
     out.network_error = "cors"
-    firefox_and_safari(
-        out, state, result.firefox_reason, result.firefox_status, result.firefox_quote_url, result.safari_reason
-    )
+    out.devtools.extend(cors_issue(chrome_cors_error(result.failure or "", preflight=True), result.chrome_reason or ""))
+    firefox_and_safari(out, state, *_firefox_first(ctx, state, result), result.safari_reason)
+    if out.firefox:
+        # Firefox 153 then fails the request itself: a second line, with no status (the browser suite).
+        out.firefox += "\n" + firefox_request_did_not_succeed(state.url.href)
     if state.origin == "null":
         null_origin_fixes(out, ctx, state)
         return

@@ -9,6 +9,7 @@ from ...context import Context
 from ...cors import cors_check
 from ...fetch_rules import CORS_NON_WILDCARD_NAME, REQUEST_BODY_HEADERS, classify_request_headers
 from ...messages import Failure
+from ...messages.cors import chrome_cors_error, firefox_request_did_not_succeed
 from ...origins import same_origin
 from ...redirects import (
     TOO_MANY_DETAIL,
@@ -18,6 +19,7 @@ from ...redirects import (
     not_http_summary,
     walk,
 )
+from ...report import cors_issue
 from .advice import cors_failure
 from .gates import blocked_as_mixed_content, disallowed_by_mode
 from .preflight_step import preflight_if_needed
@@ -83,6 +85,8 @@ def _follow(out: Out, ctx: Context, state: Request, hop: Hop, mode: str) -> bool
         )
         out.chrome = chrome_credentials_message(KIND, current, ctx.page_origin_text, location, ctx.scenario.target)
         out.network_error = "cors"
+        out.devtools.extend(cors_issue(chrome_cors_error(Failure.REDIRECT_CONTAINS_CREDENTIALS), out.chrome))
+        out.firefox = firefox_request_did_not_succeed(ctx.scenario.target.href)
         out.fixes.append(
             "Remove the user:password@ part from the Location header; authenticate with a header or cookie instead."
         )

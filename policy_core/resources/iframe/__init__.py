@@ -13,8 +13,9 @@ from dataclasses import replace
 from ... import specs
 from ...console import chrome_load_line, with_line, with_line_before
 from ...context import Context
+from ...messages import FIREFOX, Failure, render
 from ...mixed_content import chrome_blocked_message, is_mixed_content
-from ...report import NO_CONSOLE, Console, Trace, Verdict
+from ...report import NO_CONSOLE, Console, Trace, Verdict, mixed_content_issue
 from ..dom import REACHABLE_CROSS_ORIGIN_TEXT, cross_origin_access_console, origin_comparison
 from .embedding import Framing, check_framing
 
@@ -41,11 +42,13 @@ def evaluate(ctx: Context) -> Verdict:
                 specs.MIXED_CONTENT,
             )
             https = "https:" + url.href[len("http:") :]
-            return _blocked(trace, Framing(
+            blocked = chrome_blocked_message(scenario.page, url, "frame")
+            verdict = _blocked(trace, Framing(
                 embed=False,
-                console=Console(chrome=chrome_blocked_message(scenario.page, url, "frame")),
+                console=Console(chrome=blocked, firefox=render(Failure.MIXED_CONTENT, FIREFOX, url=url.href)),
                 fixes=(f"Frame the https URL instead: {https}",),
             ))
+            return replace(verdict, devtools=(mixed_content_issue("MixedContentBlocked", blocked),))
 
     if not final.is_http:
         trace.skipped(
@@ -67,17 +70,19 @@ def evaluate(ctx: Context) -> Verdict:
     else:
         framing = check_framing(framed_ctx, trace)
 
+    # Chromium 156 prints, in this order: report-only frame-ancestors violations, the document's error
+    # status (with no reason phrase when it refused to show it), then the X-Frame-Options / CSP lines.
     status = scenario.response.status if final.is_http else None
+    # Firefox prints its framing lines, then the report-only ones.
+    line = chrome_load_line(status=status, phrase=framing.embed)
+    first = with_line(framing.report_only.chrome, line)
+    framing = replace(framing, console=replace(
+        framing.console,
+        chrome=with_line_before(framing.console.chrome, first),
+        firefox=with_line(framing.console.firefox, framing.report_only.firefox),
+    ))
     if not framing.embed:
-        # Chrome logs the refused document's error status (with no reason phrase) before its refusal.
-        line = chrome_load_line(status=status, phrase=False)
-        return _blocked(trace, replace(framing, console=replace(
-            framing.console, chrome=with_line_before(framing.console.chrome, line))))
-    # A document with an error status still shows in the frame; Chrome logs the status after the
-    # framing lines (report-only warnings), before anything script access prints.
-    line = chrome_load_line(status=status)
-    if line is not None:
-        framing = replace(framing, console=replace(framing.console, chrome=with_line(framing.console.chrome, line)))
+        return _blocked(trace, framing)
     trace.passed(
         "iframe.embed",
         "The frame shows the target document",
@@ -184,3 +189,21 @@ def _both(framing: str | None, touching: str | None) -> str | None:
     if framing and touching:
         return f"{framing}\n{touching}"
     return framing or touching or None
+
+
+def load_console(ctx: Context) -> Console:
+    """What loading the frame prints, without what touching its document would (a cookie's via iframe)."""
+    console = evaluate(ctx).console
+    redirects = ctx.scenario.redirects
+    framed = Context.of(replace(ctx.scenario, target=redirects[-1].location)) if redirects else ctx
+    access = cross_origin_access_console(framed)
+
+    def without(text: str | None, line: str | None) -> str | None:
+        kept = [t for t in (text or "").splitlines() if t != line]
+        return "\n".join(kept) or None
+
+    return Console(
+        chrome=without(console.chrome, access.chrome),
+        firefox=without(console.firefox, access.firefox),
+        safari=without(console.safari, access.safari),
+    )

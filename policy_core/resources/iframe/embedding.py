@@ -7,7 +7,7 @@ The headers are parsed by policy_core/framing.py; this module narrates the decis
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ... import messages, specs
 from ...context import Context
@@ -18,7 +18,7 @@ from ...framing import (
     match_frame_ancestors,
     parse_x_frame_options,
 )
-from ...messages import CHROME, Failure
+from ...messages import CHROME, FIREFOX, Failure
 from ...report import NO_CONSOLE, Console, Trace
 
 
@@ -28,6 +28,8 @@ class Framing:
 
     embed: bool
     console: Console = NO_CONSOLE
+    # Report-only frame-ancestors violations: Chrome prints them before the rest, Firefox after.
+    report_only: Console = NO_CONSOLE
     fixes: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
 
@@ -36,15 +38,40 @@ _NOT_YOURS_FIX = "If you don't own it: it refuses to be framed on purpose; link 
 
 
 def check_framing(ctx: Context, trace: Trace) -> Framing:
-    headers = ctx.scenario.response.headers
-    for directive in frame_ancestors_directives(headers, CSP_REPORT_ONLY):
+    framing = _check_enforced(ctx, trace)
+    report_only = _report_only(ctx, trace)
+    return replace(framing, report_only=report_only) if report_only else framing
+
+
+def _ancestor_for_firefox(ctx: Context) -> str:
+    """Firefox names the violating ancestor's URL only when it is same-origin with the frame."""
+    return ctx.scenario.page.href if ctx.same_origin else "<unknown>"
+
+
+def _report_only(ctx: Context, trace: Trace) -> Console:
+    """Each report-only frame-ancestors the page violates: a console line, no block (Chromium 156, Firefox 153)."""
+    lines, firefox = [], []
+    for directive in frame_ancestors_directives(ctx.scenario.response.headers, CSP_REPORT_ONLY):
+        shown = f"frame-ancestors {directive.value}".rstrip()
+        violated = match_frame_ancestors(directive.sources, ctx.page_origin, ctx.target_origin).matched is None
         trace.info(
             "iframe.frame-ancestors.report-only",
             f"Report-only frame-ancestors {directive.value} is not enforced",
             "Content-Security-Policy-Report-Only reports violations but blocks nothing, and does not make "
-            "the browser skip X-Frame-Options.",
+            "the browser skip X-Frame-Options."
+            + (" The page violates it: Chrome logs a warning (and would send a report)." if violated else ""),
             specs.CSP_FRAME_ANCESTORS,
         )
+        if violated:
+            lines.append(messages.render(Failure.FRAME_ANCESTORS_REPORT_ONLY, CHROME, url=_origin_url(ctx), directive=shown))
+            firefox.append(
+                messages.render(Failure.FRAME_ANCESTORS_REPORT_ONLY, FIREFOX, url=_ancestor_for_firefox(ctx), directive=shown)
+            )
+    return Console(chrome="\n".join(lines) or None, firefox="\n".join(firefox) or None)
+
+
+def _check_enforced(ctx: Context, trace: Trace) -> Framing:
+    headers = ctx.scenario.response.headers
     directives = frame_ancestors_directives(headers)
     xfo = parse_x_frame_options(headers)
     if directives:
@@ -73,6 +100,7 @@ def _check_frame_ancestors(
     page, framed = ctx.page_origin, ctx.target_origin
     page_text = ctx.page_origin_text
     refusals: list[str] = []
+    firefox: list[str] = []
     warnings: list[str] = []
     for directive in directives:
         which = (
@@ -105,6 +133,9 @@ def _check_frame_ancestors(
             detail = _why_no_match(directive, ctx)
         trace.failed("iframe.frame-ancestors", summary, detail + ignored, specs.CSP_FRAME_ANCESTORS)
         refusals.append(messages.render(Failure.FRAME_ANCESTORS, CHROME, url=_origin_url(ctx), directive=shown))
+        firefox.append(
+            messages.render(Failure.FRAME_ANCESTORS, FIREFOX, url=_ancestor_for_firefox(ctx), directive=shown)
+        )
     if has_xfo:
         trace.skipped(
             "iframe.x-frame-options",
@@ -129,8 +160,9 @@ def _check_frame_ancestors(
             f"frame-ancestors {sources}",
             _NOT_YOURS_FIX,
         )
-    # Chrome prints one line per violated policy.
-    return Framing(embed=False, console=Console(chrome="\n".join(refusals)), fixes=fixes, warnings=tuple(warnings))
+    # Chrome (and Firefox) print one line per violated policy.
+    console = Console(chrome="\n".join(refusals), firefox="\n".join(firefox))
+    return Framing(embed=False, console=console, fixes=fixes, warnings=tuple(warnings))
 
 
 def _why_no_match(directive: FrameAncestors, ctx: Context) -> str:
@@ -171,7 +203,10 @@ def _own_xfo_fix(ctx: Context) -> str:
 def _refused(ctx: Context, disposition: str) -> Framing:
     # The disposition is always lower-case, whatever case the header used (browser-rules.md § 2.4).
     message = messages.render(Failure.X_FRAME_OPTIONS, CHROME, url=_origin_url(ctx), disposition=disposition)
-    return Framing(embed=False, console=Console(chrome=message), fixes=(_own_xfo_fix(ctx), _NOT_YOURS_FIX))
+    firefox = messages.render(Failure.X_FRAME_OPTIONS, FIREFOX, url=ctx.scenario.target.href, disposition=disposition)
+    return Framing(
+        embed=False, console=Console(chrome=message, firefox=firefox), fixes=(_own_xfo_fix(ctx), _NOT_YOURS_FIX)
+    )
 
 
 def _check_x_frame_options(ctx: Context, trace: Trace, value: str, raw: str) -> Framing:
@@ -252,6 +287,7 @@ def _invalid_x_frame_options(ctx: Context, trace: Trace, raw: str) -> Framing:
         specs.HTML_XFO,
     )
     message = messages.render(Failure.X_FRAME_OPTIONS_INVALID, CHROME, url=_origin_url(ctx), value=raw)
+    firefox = messages.render(Failure.X_FRAME_OPTIONS_INVALID, FIREFOX, url=ctx.scenario.target.href)
     allowed = _allow_from_origin(raw)
     replacement = (
         f"Content-Security-Policy: frame-ancestors {allowed}"
@@ -260,7 +296,7 @@ def _invalid_x_frame_options(ctx: Context, trace: Trace, raw: str) -> Framing:
     )
     return Framing(
         embed=True,
-        console=Console(chrome=message),
+        console=Console(chrome=message, firefox=firefox),
         warnings=(
             f"X-Frame-Options {raw!r} is ignored, so any site can frame this document. To allow only chosen "
             f"sites, send: {replacement}",
