@@ -318,7 +318,9 @@ def export_markdown(scenario: Scenario, report: Report) -> str:
             for e in report.expectations
         ]
     out += ["", "_Made with origin-playground._"]
-    return "\n".join(out) + "\n"
+    # Values the user typed reach the report's sentences (a cookie's value in a fix): shown escaped,
+    # never as a control character or a bidi override in a bug report.
+    return escape_unsafe("\n".join(out), keep="\n") + "\n"
 
 
 # --- server configuration ---------------------------------------------------------------------------

@@ -210,7 +210,16 @@ def _dom_scenario(rec: Recognised, mapping: dict[str, Any], notes: list[str]) ->
     _page(rec, mapping, notes)
     if rec.reason == F.SANDBOXED_FRAME_ACCESS:
         mapping["page_sandboxed"] = True
-    mapping["target"] = _valid_url(rec.url, ASSUMED_TARGET, "other frame's origin", notes)
+    target = _valid_url(rec.url, ASSUMED_TARGET, "other frame's origin", notes)
+    if mapping["page"].startswith("https:") and target.startswith("http:"):
+        # Browsers today block an http: document in an https: page's frame as mixed content, before any
+        # script could be refused access to it; the message is about the access, so keep that failure.
+        target = "https:" + target[len("http:") :]
+        notes.append(
+            "An https: page framing an http: document is blocked today as mixed content, before any script "
+            f"access; the message names the access failure, so the other frame is taken as {target}."
+        )
+    mapping["target"] = target
     mapping["expect"] = {"dom.access": False}
 
 

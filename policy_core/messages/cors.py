@@ -282,6 +282,8 @@ MESSAGES: tuple[Message, ...] = (
         Failure.PRIVATE_NETWORK_PERMISSION_DENIED,
         (CHROME, "Permission was denied for this request to access the `{space}` address space."),
     ),
+    # --- Firefox: the request as a whole failed (its second line after a failed preflight) --------------
+    _m(Failure.REQUEST_DID_NOT_SUCCEED, (FIREFOX, "CORS request did not succeed")),
 )
 
 CATALOGUE.register(*MESSAGES)

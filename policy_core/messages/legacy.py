@@ -186,7 +186,6 @@ CATALOGUE.register(
     ),
     # --- Firefox: security.properties keys for failures the engine does not model ---------------------
     _one(Failure.CORS_DISABLED, Wording(browser=FIREFOX, text="CORS disabled")),
-    _one(Failure.REQUEST_DID_NOT_SUCCEED, Wording(browser=FIREFOX, text="CORS request did not succeed")),
     _one(
         Failure.ORIGIN_HEADER_NOT_ADDED, Wording(browser=FIREFOX, text="CORS header ‘Origin’ cannot be added")
     ),
@@ -345,7 +344,6 @@ CATALOGUE.register(
         ),
     ),
     # Firefox's security.properties BlockMixedActiveContent / BlockMixedDisplayContent (en-US).
-    _one("legacy.mixed-content.4", Wording(browser=FIREFOX, text="Blocked loading mixed active content “{url}”")),
     _one("legacy.mixed-content.5", Wording(browser=FIREFOX, text="Blocked loading mixed display content “{url}”")),
     # CORB (Chrome 67 to 2023) and CORP's other texts.
     _one(
@@ -427,14 +425,6 @@ CATALOGUE.register(
             text="Cookie “{name}” will be soon rejected because it has the “SameSite” attribute set to “None” or an "
             "invalid value, without the “secure” attribute.",
             era="Firefox 69-104 (a warning)",
-        ),
-    ),
-    _one(
-        "legacy.cookie-samesite-none-insecure.2",
-        Wording(
-            browser=FIREFOX,
-            text="Cookie “{name}” rejected because it has the “SameSite=None” attribute but is missing the “secure” "
-            "attribute.",
         ),
     ),
     _one(

@@ -11,14 +11,12 @@ from pathlib import Path
 import pytest
 
 import policy_core
-from policy_core.messages import CATALOGUE, Failure, Wording, cors, subresources
+from policy_core.messages import CATALOGUE, Wording, cors, subresources
 
 ROOT = Path(__file__).resolve().parents[2]
 SCENARIOS = sorted([*ROOT.glob("origin_playground/scenarios/*.toml"), *ROOT.glob("tests/scenarios/*/*.toml")])
 MESSAGES = (*cors.MESSAGES, *subresources.MESSAGES)
-# Firefox's "CORS request did not succeed" (registered in messages/legacy.py) follows a failed preflight.
-MODELLED_ELSEWHERE = (CATALOGUE[Failure.REQUEST_DID_NOT_SUCCEED],)
-WORDINGS = [(message.key, w) for message in (*MESSAGES, *MODELLED_ELSEWHERE) for w in message.wordings]
+WORDINGS = [(message.key, w) for message in MESSAGES for w in message.wordings]
 SUFFIXES = [w.text for key in (cors.SUFFIX_FETCH, cors.SUFFIX_XHR) for w in CATALOGUE[key].wordings]
 
 
