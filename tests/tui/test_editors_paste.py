@@ -12,11 +12,10 @@ import pytest
 from textual import events
 from textual.widgets import Input, Label, Select
 
+from tests.tui.conftest import RecordingClipboard
 from tui.app import OriginPlaygroundApp
 from tui.widgets.header_input import read_paste
 from tui.widgets.headers_editor import PASTE_HINTS
-
-from tests.tui.conftest import RecordingClipboard
 
 SIZE = (120, 40)
 RAW_RESPONSE = "HTTP/1.1 204 No Content\nAccess-Control-Allow-Origin: https://www.a.com\nVary: Origin\n"
