@@ -188,8 +188,7 @@ def _as_lines(headers: list[list[str]]) -> str | None:
     return "\n".join(lines) + "\n"
 
 
-def scenario_text(mapping: Mapping[str, Any]) -> str:
-    """A scenario as the talk editor shows it: TOML, each header one ``Name: value`` line."""
+def _with_header_lines(mapping: Mapping[str, Any]) -> dict[str, Any]:
     out = copy.deepcopy(dict(mapping))
     sections = [out.get(key) for key in _HEADER_TABLES] + list(out.get("redirects") or [])
     for section in sections:
@@ -197,8 +196,33 @@ def scenario_text(mapping: Mapping[str, Any]) -> str:
             lines = _as_lines(section["headers"])
             if lines is not None:
                 section["headers"] = lines
-    text = tomli_w.dumps(out, multiline_strings=True)
+    return out
+
+
+def scenario_text(mapping: Mapping[str, Any]) -> str:
+    """A scenario as the talk editor shows it: TOML, each header one ``Name: value`` line."""
+    text = tomli_w.dumps(_with_header_lines(mapping), multiline_strings=True)
     return _STRING_ARRAY.sub(_one_line_array, text)
+
+
+def deck_text(deck: Deck, edited: Mapping[int, Mapping[str, Any]]) -> str:
+    """The deck as a deck file, each slide's scenario inline: its stage edit (``edited``, by slide
+    index, scenario mappings) where it has one. ``load_deck`` reads it back as this deck."""
+    slides = []
+    for index, slide in enumerate(deck.slides):
+        table: dict[str, Any] = {"title": slide.title}
+        if slide.notes:
+            table["notes"] = slide.notes
+        if slide.reveal != "trace":
+            table["reveal"] = slide.reveal
+        scenario = edited.get(index, slide.scenario.to_mapping())
+        table["scenario"] = _with_header_lines(scenario)
+        slides.append(table)
+    top: dict[str, Any] = {"deck_version": DECK_VERSION, "title": deck.title}
+    if deck.author:
+        top["author"] = deck.author
+    top["slides"] = slides
+    return _STRING_ARRAY.sub(_one_line_array, tomli_w.dumps(top, multiline_strings=True))
 
 
 def _one_line_array(match: re.Match[str]) -> str:
