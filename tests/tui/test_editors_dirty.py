@@ -83,7 +83,7 @@ def test_another_deck_over_stage_edits_asks_and_cancel_keeps_them(tmp_path: Path
             app.post_message(messages.OpenDeck(other))
             await pilot.pause()
             assert isinstance(app.screen, StageEdits)
-            assert "Slide 2 of this deck were edited on stage" in app.screen.question()
+            assert "Slide 2 of this deck was edited on stage" in app.screen.question()
             await pilot.press("escape")  # Cancel
             await pilot.pause()
             assert app.session.deck is deck_session and 1 in deck_session.edited
@@ -110,7 +110,7 @@ def test_save_as_a_deck_writes_the_stage_edits_then_opens_the_other(tmp_path: Pa
             app.post_message(messages.OpenDeck(DECK))
             await pilot.pause()
             assert isinstance(app.screen, StageEdits)
-            assert "Slides 2, 4 of this deck" in app.screen.question()
+            assert "Slides 2, 4 of this deck were edited" in app.screen.question()
             app.screen.query_one("#unsaved-save", Button).press()
             await pilot.pause()
             assert isinstance(app.screen, SaveDeckDialog)

@@ -80,8 +80,8 @@ class StageEdits(UnsavedDialog):
 
     def question(self) -> str:
         which = ", ".join(str(n) for n in self.slides)
-        plural = "s" if len(self.slides) > 1 else ""
-        return f"Slide{plural} {which} of this deck were edited on stage. Open {literal(self.incoming)} instead?"
+        slides, were = ("Slides", "were") if len(self.slides) > 1 else ("Slide", "was")
+        return f"{slides} {which} of this deck {were} edited on stage. Open {literal(self.incoming)} instead?"
 
 
 class SaveDeckDialog(PathDialog):
