@@ -7,14 +7,28 @@ ScenarioErrors naming the key path, e.g. ``slides[3].scenario: library scenario 
 
 from __future__ import annotations
 
+import copy
 import os
+import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from policy_core import Scenario, ScenarioError, evaluate, load_scenario, read_scenario_file
+import tomli_w
+
+from policy_core import (
+    Scenario,
+    ScenarioError,
+    Verdict,
+    evaluate,
+    load_scenario,
+    parse_scenario_text,
+    read_scenario_file,
+)
+from policy_core.errors import shown
+from policy_core.headers import is_token, parse_header_line
 from policy_core.loader import check_keys, type_name  # one wording for key and type errors
 
 from .library import list_scenarios
@@ -26,6 +40,10 @@ REVEAL_MODES = ("trace", "all", "none")
 
 _TOP_KEYS = ("deck_version", "title", "author", "slides")
 _SLIDE_KEYS = ("title", "notes", "scenario", "reveal")
+# The scenario tables whose ``headers`` a deck may write as ``Name: value`` lines (redirects too).
+_HEADER_TABLES = ("request", "preflight", "response")
+# tomli_w writes every array one item a line: a short list of plain strings reads better on one.
+_STRING_ARRAY = re.compile(r'^([A-Za-z0-9_"]+) = \[\n((?: +"[^"\\\n]*",\n)+)\]$', re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +52,9 @@ class Slide:
     notes: str
     scenario: Scenario
     reveal: str = "trace"
+    # The capabilities the slide is about ("fetch.read", ...): those its scenario's [expect]
+    # names. Its banner judges only these (a resource with none named: all of its capabilities).
+    about: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,14 +124,123 @@ def _slide(value: Any, path: str, base: Path | None) -> Slide:
         if reveal not in REVEAL_MODES:
             raise ScenarioError(f"{path}.reveal", f"expected trace, all or none, got {reveal!r}")
     scenario = _scenario(value["scenario"], f"{path}.scenario", base)
-    return Slide(title=title, notes=notes, scenario=scenario, reveal=reveal)
+    known = _capabilities(scenario)
+    about = tuple(e.path for e in scenario.expect if e.path in known)
+    return Slide(title=title, notes=notes, scenario=scenario, reveal=reveal, about=about)
+
+
+def _capabilities(scenario: Scenario) -> set[str]:
+    """Every ``resource.capability`` the scenario's verdicts answer."""
+    return {f"{v.resource}.{name}" for v in evaluate(scenario).verdicts for name, _ in v.can}
+
+
+def judged(verdict: Verdict, about: tuple[str, ...]) -> Verdict:
+    """The verdict as a slide about ``about`` judges it: only those of its capabilities (all of
+    them when the slide names none of this resource's), so its outcome is about the slide's point."""
+    can = tuple((name, allowed) for name, allowed in verdict.can if f"{verdict.resource}.{name}" in about)
+    return replace(verdict, can=can) if can else verdict
+
+
+# --- headers one line each ----------------------------------------------------------------------------
+
+
+def header_lines(value: str, path: str) -> list[list[str]]:
+    """Headers written as ``Name: value`` lines (one header a line, in order, duplicates kept)."""
+    rows: list[list[str]] = []
+    for number, line in enumerate(value.splitlines(), 1):
+        if not line.strip():
+            continue
+        pair = parse_header_line(line)
+        if pair is None:
+            raise ScenarioError(path, f"line {number}: {shown(line.strip())} is not 'Name: value'")
+        rows.append(list(pair))
+    return rows
+
+
+def expand_headers(table: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The scenario table with every ``headers = \"\"\"Name: value lines\"\"\"`` as [name, value]
+    pairs, the form the scenario loader reads; anything else is left for the loader to judge."""
+    out = dict(table)
+    for key in _HEADER_TABLES:
+        if isinstance(out.get(key), Mapping):
+            out[key] = _expand_one(out[key], key)
+    if isinstance(out.get("redirects"), list):
+        out["redirects"] = [
+            _expand_one(item, f"redirects[{index}]") if isinstance(item, Mapping) else item
+            for index, item in enumerate(out["redirects"])
+        ]
+    return out
+
+
+def _expand_one(section: Mapping[str, Any], path: str) -> Mapping[str, Any]:
+    if not isinstance(section.get("headers"), str):
+        return section
+    return {**section, "headers": header_lines(section["headers"], f"{path}.headers")}
+
+
+def _as_lines(headers: list[list[str]]) -> str | None:
+    """Pairs as ``Name: value`` lines; None when a line would not read back the same."""
+    lines = []
+    for name, value in headers:
+        if not is_token(name) or value != value.strip(" \t") or "\n" in value or "\r" in value:
+            return None
+        lines.append(f"{name}: {value}")
+    return "\n".join(lines) + "\n"
+
+
+def _with_header_lines(mapping: Mapping[str, Any]) -> dict[str, Any]:
+    out = copy.deepcopy(dict(mapping))
+    sections = [out.get(key) for key in _HEADER_TABLES] + list(out.get("redirects") or [])
+    for section in sections:
+        if isinstance(section, dict) and section.get("headers"):
+            lines = _as_lines(section["headers"])
+            if lines is not None:
+                section["headers"] = lines
+    return out
+
+
+def scenario_text(mapping: Mapping[str, Any]) -> str:
+    """A scenario as the talk editor shows it: TOML, each header one ``Name: value`` line."""
+    text = tomli_w.dumps(_with_header_lines(mapping), multiline_strings=True)
+    return _STRING_ARRAY.sub(_one_line_array, text)
+
+
+def deck_text(deck: Deck, edited: Mapping[int, Mapping[str, Any]]) -> str:
+    """The deck as a deck file, each slide's scenario inline: its stage edit (``edited``, by slide
+    index, scenario mappings) where it has one. ``load_deck`` reads it back as this deck."""
+    slides = []
+    for index, slide in enumerate(deck.slides):
+        table: dict[str, Any] = {"title": slide.title}
+        if slide.notes:
+            table["notes"] = slide.notes
+        if slide.reveal != "trace":
+            table["reveal"] = slide.reveal
+        scenario = edited.get(index, slide.scenario.to_mapping())
+        table["scenario"] = _with_header_lines(scenario)
+        slides.append(table)
+    top: dict[str, Any] = {"deck_version": DECK_VERSION, "title": deck.title}
+    if deck.author:
+        top["author"] = deck.author
+    top["slides"] = slides
+    return _STRING_ARRAY.sub(_one_line_array, tomli_w.dumps(top, multiline_strings=True))
+
+
+def _one_line_array(match: re.Match[str]) -> str:
+    items = [item.strip().removesuffix(",") for item in match.group(2).splitlines()]
+    line = f"{match.group(1)} = [{', '.join(items)}]"
+    return line if len(line) <= 80 else match.group(0)
+
+
+def scenario_from_text(text: str) -> Scenario:
+    """The talk editor's text read back (``scenario_text``'s inverse); a one-line ScenarioError."""
+    return load_scenario(expand_headers(parse_scenario_text(text, "toml", "scenario")))
 
 
 def _scenario(value: Any, path: str, base: Path | None) -> Scenario:
     """An inline scenario table, ``library:<slug>``, or a scenario file path relative to the deck."""
     if isinstance(value, Mapping):
         try:
-            scenario = load_scenario(value)
+            scenario = load_scenario(expand_headers(value))
         except ScenarioError as exc:
             # The inner path is relative to the scenario table: prefix it so it points into the deck.
             raise ScenarioError(f"{path}.{exc.path}" if exc.path else path, exc.problem) from None

@@ -423,3 +423,88 @@ def test_a_slide_scenario_file_that_is_a_fifo_is_refused(tmp_path: Path) -> None
     with pytest.raises(ScenarioError) as error:
         load_deck(deck)
     assert str(error.value) == "slides[0].scenario: s.toml: is a FIFO (named pipe), not a regular file; give a scenario file"
+
+
+# --- headers one line each (issue 14: a header is one line on stage) ---------------------------------
+
+HEADER_LINES_SCENARIO = '''
+[slides.scenario]
+version = 1
+page = "https://app.example.com/"
+target = "https://api.example.com/old"
+resources = ["fetch"]
+
+[slides.scenario.request]
+method = "POST"
+headers = """
+Content-Type: application/json
+"""
+
+[[slides.scenario.redirects]]
+status = 307
+location = "/new"
+headers = "Access-Control-Allow-Origin: *"
+
+[slides.scenario.preflight]
+status = 204
+headers = """
+Access-Control-Allow-Origin: *
+Access-Control-Allow-Methods: POST
+Access-Control-Allow-Headers: Content-Type
+"""
+
+[slides.scenario.response]
+headers = """
+Access-Control-Allow-Origin: *
+Vary: Origin
+Vary: Accept
+"""
+'''
+
+
+def test_headers_as_name_value_lines_load_as_the_pairs_do(tmp_path: Path) -> None:
+    deck = load_deck(_deck(tmp_path, _one_slide('title = "Lines"', HEADER_LINES_SCENARIO)))
+    scenario = deck.slides[0].scenario
+    assert scenario.request.headers == (("Content-Type", "application/json"),)
+    assert scenario.redirects[0].headers == (("Access-Control-Allow-Origin", "*"),)
+    assert [name for name, _ in scenario.preflight.headers] == [
+        "Access-Control-Allow-Origin",
+        "Access-Control-Allow-Methods",
+        "Access-Control-Allow-Headers",
+    ]
+    assert scenario.response.headers == (
+        ("Access-Control-Allow-Origin", "*"),
+        ("Vary", "Origin"),
+        ("Vary", "Accept"),
+    )  # order and duplicates kept
+    pairs = HEADER_LINES_SCENARIO.replace(
+        '"""\nAccess-Control-Allow-Origin: *\nVary: Origin\nVary: Accept\n"""',
+        '[["Access-Control-Allow-Origin", "*"], ["Vary", "Origin"], ["Vary", "Accept"]]',
+    )
+    assert pairs != HEADER_LINES_SCENARIO
+    same = load_deck(_deck(tmp_path, _one_slide('title = "Lines"', pairs), "pairs.toml")).slides[0].scenario
+    assert same.response.headers == scenario.response.headers
+
+
+@pytest.mark.parametrize(
+    ("headers", "message"),
+    [
+        (
+            '"""\nVary: Origin\nnot a header\n"""',
+            "slides[0].scenario.response.headers: line 2: 'not a header' is not 'Name: value'",
+        ),
+        ('"Bad Name: 1"', "slides[0].scenario.response.headers[0][0]: 'Bad Name' is not a valid header name (an HTTP token)"),
+    ],
+)
+def test_a_bad_header_line_names_the_key_and_the_line(tmp_path: Path, headers: str, message: str) -> None:
+    scenario = MINIMAL_SCENARIO + f"[slides.scenario.response]\nheaders = {headers}\n"
+    with pytest.raises(ScenarioError) as info:
+        load_deck(_deck(tmp_path, _one_slide('title = "x"', scenario)))
+    assert str(info.value) == message
+
+
+def test_a_slide_is_about_the_capabilities_its_expectations_name(shipped: Deck) -> None:
+    for slide in shipped.slides:
+        named = {e.path for e in slide.scenario.expect if "." in e.path and e.path != "fetch.preflight"}
+        assert set(slide.about) == named
+    assert all(slide.about for slide in shipped.slides)

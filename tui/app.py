@@ -144,6 +144,9 @@ class OriginPlaygroundApp(TalkActions, RecoveryActions, LearnActions, App[None])
         self.sub_title = self.session.title
 
     def replace_draft(self, draft: ScenarioDraft, name: str, path: Path | None) -> None:
+        if self.session.deck is not None:
+            # The workbench no longer holds a slide's edit: Ctrl+T must not make this the slide's.
+            self.session.deck.in_workbench = False
         self.session.replace(draft, name, path)
         self._draft_changed()
         self.workbench.show_draft()

@@ -5,12 +5,16 @@ Kept apart from tui/app.py by kind: these run talk mode; the App wires them to k
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 import policy_core
+from origin_playground.deck import Deck
 
+from .atomic import write_text_atomically
+from .screens.confirm_quit import Answer, SaveDeckDialog, StageEdits
 from .screens.deck_dialog import DeckDialog
 from .screens.talk import TalkScreen
 from .session import DeckSession
@@ -34,9 +38,51 @@ class TalkActions:
                 str(error), title="Could not open the deck", severity="error", timeout=10, markup=False
             )
             return False
+        current = self.session.deck
+        if current is None or not current.edited:
+            self._present(deck)
+            return True
+
+        def answered(answer: Answer | None) -> None:
+            if answer == "discard":
+                self._present(deck)
+            elif answer == "save":
+                self.save_deck_then(partial(self._present, deck))
+
+        edited = [index + 1 for index in sorted(current.edited)]
+        self._open(StageEdits, partial(StageEdits, Path(path).name, edited), answered)
+        return True
+
+    def _present(self, deck: Deck) -> None:
         self.session.deck = DeckSession(deck)
         self.resume_talk()
-        return True
+
+    def save_deck_then(self, then: Callable[[], None]) -> None:
+        """Save the deck with its stage edits (every slide inline); ``then`` runs once it is saved."""
+        from origin_playground.deck import deck_text, load_deck
+
+        session = self.session.deck
+
+        def chosen(path: Path | None) -> None:
+            if path is None or session is None:
+                return
+            if path.suffix.lower() != ".toml":
+                self.notify(f"{path}: decks are saved as .toml files", title="Not saved", severity="error", markup=False)
+                return
+            edits = {index: draft.to_mapping() for index, draft in session.edited.items()}
+            try:
+                write_text_atomically(path, deck_text(session.deck, edits))
+                load_deck(path)  # what was written opens again as this deck
+            except OSError as error:
+                self.notify(f"{path}: {error.strerror or error}", title="Not saved", severity="error", markup=False)
+                return
+            except policy_core.ScenarioError as error:
+                self.notify(str(error), title="Not saved", severity="error", markup=False)
+                return
+            self.notify(f"Saved the deck with its stage edits: {path}", markup=False)
+            then()
+
+        self._open(SaveDeckDialog, partial(SaveDeckDialog, "deck-with-edits.toml"), chosen)
 
     def resume_talk(self) -> None:
         """Show talk mode: back to its screen if it is open (it shows the session's deck, a new one

@@ -14,6 +14,8 @@ from textual.widgets import Button, Label, Static
 
 from origin_playground.glyphs import literal
 
+from .path_dialog import PathDialog
+
 Answer = Literal["save", "discard"]  # or None: cancel, nothing happens
 
 
@@ -64,6 +66,30 @@ class UnsavedChanges(UnsavedDialog):
 
     def question(self) -> str:
         return f"The scenario has unsaved changes. Replace it with {literal(self.incoming)}?"
+
+
+class StageEdits(UnsavedDialog):
+    """Before another deck replaces one whose slides were edited on stage."""
+
+    SAVE = "Save as a deck"
+    DISCARD = "Drop the edits"
+
+    def __init__(self, incoming: str, slides: list[int]) -> None:
+        super().__init__(incoming)
+        self.slides = slides  # the edited slides, counted from 1 as talk mode shows them
+
+    def question(self) -> str:
+        which = ", ".join(str(n) for n in self.slides)
+        slides, were = ("Slides", "were") if len(self.slides) > 1 else ("Slide", "was")
+        return f"{slides} {which} of this deck {were} edited on stage. Open {literal(self.incoming)} instead?"
+
+
+class SaveDeckDialog(PathDialog):
+    """Where the deck with its stage edits goes (a deck file: every slide inline)."""
+
+    TITLE_TEXT = "Save the deck, with its stage edits, as TOML"
+    CONFIRM = "Save"
+    PLACEHOLDER = "path/to/deck.toml"
 
 
 class ConfirmQuit(UnsavedDialog):

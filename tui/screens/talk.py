@@ -9,10 +9,8 @@ re-evaluates; ``w`` opens it in the workbench instead. An edited slide keeps its
 
 from __future__ import annotations
 
-import tomllib
-
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -20,11 +18,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static, TextArea
 
 import policy_core
+from origin_playground.deck import judged, scenario_from_text, scenario_text
 from origin_playground.glyphs import NO, OUTCOME_SYMBOL, STEP_MARK, literal, yes_no
 
 from ..messages import LeaveTalk, ShowDraft
 from ..session import DeckSession, Session
-from ..state import Evaluation, ScenarioDraft, evaluate_draft, scenario_toml
+from ..state import Evaluation, ScenarioDraft, evaluate_draft
 from ..widgets.origin_breakdown import OriginBreakdown
 from ..widgets.resource_toggles import LABELS
 from ..widgets.text_line import TextLine
@@ -33,6 +32,7 @@ __all__ = ["DeckSession", "TalkScreen", "banner_text", "relation_text", "trace_t
 
 OUTCOME_CLASSES = ("-allowed", "-partial", "-blocked")
 WIDE_WORDS_UP_TO = 3  # with this many verdicts or fewer, the outcome word is letter-spaced (reads further)
+NARROW_WIDTH = 100  # below this the live editor takes the whole width (the trace waits)
 
 
 def outcome_word(outcome: str, wide: bool) -> str:
@@ -40,12 +40,20 @@ def outcome_word(outcome: str, wide: bool) -> str:
     return " ".join(word) if wide else word
 
 
-def banner_text(resource: str, verdict: policy_core.Verdict, wide: bool) -> Text:
-    """Three lines: the resource, the outcome as symbol AND word, the capabilities."""
+def banner_text(
+    resource: str, verdict: policy_core.Verdict, wide: bool, about: tuple[str, ...] = ()
+) -> Text:
+    """Three lines: the resource, the outcome as symbol AND word, the capabilities. A slide
+    ``about`` some capabilities judges only those (origin_playground.deck.judged); the others
+    are still listed, dimmed."""
+    outcome = judged(verdict, about).outcome
+    counted = {name for name, _ in judged(verdict, about).can}
     text = Text(justify="center")
     text.append(f"{LABELS[resource]}\n", style="bold")
-    text.append(f"{OUTCOME_SYMBOL[verdict.outcome]}  {outcome_word(verdict.outcome, wide)}\n", style="bold")
-    text.append("   ".join(f"{name} {yes_no(allowed)}" for name, allowed in verdict.can))
+    text.append(f"{OUTCOME_SYMBOL[outcome]}  {outcome_word(outcome, wide)}\n", style="bold")
+    for index, (name, allowed) in enumerate(verdict.can):
+        text.append("   " if index else "")
+        text.append(f"{name} {yes_no(allowed)}", style="" if name in counted else "dim")
     return text
 
 
@@ -158,6 +166,9 @@ class TalkScreen(Screen[None]):
             self.deck.edited[self.deck.index] = self.session.draft.copy()
         self.show_slide()
 
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
+
     def _line(self, selector: str, text: Text) -> None:
         self.query_one(selector, TextLine).text = text
 
@@ -211,10 +222,11 @@ class TalkScreen(Screen[None]):
             block.display = verdict is not None and resource in shown
             if verdict is None or not block.display:
                 continue
+            about = self.deck.slide.about
             block.remove_class(*OUTCOME_CLASSES)
-            block.add_class(f"-{verdict.outcome}")
+            block.add_class(f"-{judged(verdict, about).outcome}")
             block.set_class(resource == self.deck.selected and len(shown) > 1, "-selected")
-            block.text = banner_text(resource, verdict, wide)
+            block.text = banner_text(resource, verdict, wide, about)
         self._paint_trace()
 
     def _selected_verdict(self) -> policy_core.Verdict | None:
@@ -237,22 +249,16 @@ class TalkScreen(Screen[None]):
     # --- the editor -------------------------------------------------------------------------------
 
     def _fill_editor(self) -> None:
+        """The slide's scenario as TOML, each header one ``Name: value`` line (the deck's form)."""
         editor = self.query_one("#talk-editor", TextArea)
         with self.prevent(TextArea.Changed):
-            editor.load_text(scenario_toml(self.deck.draft()))
+            editor.load_text(scenario_text(self.deck.draft().to_mapping()))
 
     @on(TextArea.Changed, "#talk-editor")
     def _edited(self, event: TextArea.Changed) -> None:
         """Every keystroke: parse, load through the core, evaluate. Errors keep the last verdict, dimmed."""
         try:
-            mapping = tomllib.loads(event.text_area.text)
-            draft = ScenarioDraft.from_scenario(policy_core.load_scenario(mapping))
-        except tomllib.TOMLDecodeError as error:
-            self.evaluation = Evaluation(
-                None, policy_core.ScenarioError("scenario", f"not valid TOML: {error}")
-            )
-            self._paint(self.deck.draft().resources)
-            return
+            draft = ScenarioDraft.from_scenario(scenario_from_text(event.text_area.text))
         except policy_core.ScenarioError as error:
             self.evaluation = Evaluation(None, error)
             self._paint(self.deck.draft().resources)
@@ -327,12 +333,14 @@ class TalkScreen(Screen[None]):
             self._close_editor()
             return
         self.editor_open = True
+        self.add_class("-editing")  # the origins make room for the editor (talk.tcss)
         self._fill_editor()
         editor.display = True
         editor.focus()
 
     def _close_editor(self) -> None:
         self.editor_open = False
+        self.remove_class("-editing")
         self.query_one("#talk-editor").display = False
         self.set_focus(None)
         self.show_slide()  # an unparsable edit is dropped: the slide shows its last good scenario

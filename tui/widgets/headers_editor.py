@@ -6,18 +6,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, DataTable, Input, Select
+from textual.widgets import Button, DataTable, Input, Label, Select
 
 from origin_playground.glyphs import literal
 
-from ..state import HeaderRows, parse_pasted_headers
-from .header_input import HeaderInput
+from ..state import HeaderRows
+from .header_input import HeaderInput, is_header_paste, read_paste
 
 REQUEST_HEADER_NAMES = (
     "Accept",
@@ -51,6 +51,12 @@ QUICK_ADD: dict[str, str] = {
     "Set-Cookie": "sid=1; Path=/; Secure; HttpOnly; SameSite=Lax",
 }
 
+# One line above the rows (it fits the 56 columns of the editors' pane at 120x40).
+PASTE_HINTS = {
+    "request": "Paste request headers (curl, DevTools) anywhere here",
+    "response": "Paste a response (curl -i, DevTools) anywhere here",
+}
+
 
 class HeadersEditor(Vertical):
     BINDINGS = [
@@ -72,6 +78,13 @@ class HeadersEditor(Vertical):
         status: int
 
     @dataclass
+    class MethodPasted(Message):
+        """A raw request was pasted: its request line's (or ``:method``'s) method."""
+
+        editor: HeadersEditor
+        method: str
+
+    @dataclass
     class PasteSkipped(Message):
         """Pasted lines that were not ``Name: value``."""
 
@@ -83,18 +96,20 @@ class HeadersEditor(Vertical):
     ) -> None:
         super().__init__(**kwargs)
         self.quick_add = quick_add
+        self.kind = "response" if quick_add else "request"  # what a paste here is read as
         self.names = tuple(QUICK_ADD) if quick_add else names
         self.rows: HeaderRows = []
         self.editing: int | None = None
         self.origin_hint = "*"  # the page's origin, offered as Access-Control-Allow-Origin's value
 
     def compose(self) -> ComposeResult:
+        yield Label(PASTE_HINTS[self.kind], classes="headers-hint")
         table: DataTable[Text] = DataTable(id=f"{self.id}-table", cursor_type="row", classes="headers-table")
         table.add_columns("Name", "Value")
         yield table
         with Horizontal(classes="header-inputs"):
             yield HeaderInput(
-                placeholder="Name (or paste lines)",
+                placeholder="Header name",
                 id=f"{self.id}-name",
                 classes="header-name",
                 suggester=SuggestFromList(self.names, case_sensitive=False),
@@ -129,12 +144,30 @@ class HeadersEditor(Vertical):
         self._changed()
 
     def add_lines(self, text: str) -> None:
-        """Paste: ``Name: value`` lines append rows; a raw response (status line) replaces them."""
-        pasted = parse_pasted_headers(text)
-        if pasted.status is not None:
+        """Paste: ``Name: value`` lines append rows; a raw request or response (its first line)
+        replaces them. A response pasted among the request's headers, or a request among a
+        response's, changes nothing and says where it goes."""
+        pasted = read_paste(text, self.kind)
+        first_line = pasted.method if self.kind == "request" else pasted.status
+        wrong = pasted.status if self.kind == "request" else pasted.method
+        if wrong is not None and first_line is None:
+            other = "a response" if self.kind == "request" else "a request"
+            tab = "Response" if self.kind == "request" else "Request"
+            self.notify(
+                f"That is {other} ({wrong}): paste it in the {tab} tab. Nothing was changed here.",
+                title="Paste",
+                severity="warning",
+                markup=False,
+            )
+            return
+        if first_line is not None:
             self.rows = list(pasted.headers)
             self.editing = None
-            self.post_message(self.StatusPasted(self, pasted.status))
+            self._clear_inputs()
+            if pasted.method is not None and self.kind == "request":
+                self.post_message(self.MethodPasted(self, pasted.method))
+            if pasted.status is not None and self.kind == "response":
+                self.post_message(self.StatusPasted(self, pasted.status))
         else:
             self.rows.extend(pasted.headers)
         if pasted.skipped:
@@ -206,6 +239,13 @@ class HeadersEditor(Vertical):
     def _pasted(self, event: HeaderInput.LinesPasted) -> None:
         event.stop()
         self.add_lines(event.text)
+
+    @on(events.Paste)
+    def _pasted_elsewhere(self, event: events.Paste) -> None:
+        """A paste on the table, a button or the quick-add list (the inputs handle their own)."""
+        if is_header_paste(event.text):
+            event.stop()
+            self.add_lines(event.text)
 
     @on(DataTable.RowSelected)
     def _row_selected(self, event: DataTable.RowSelected) -> None:

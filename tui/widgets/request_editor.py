@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
@@ -14,6 +14,7 @@ from textual.widgets import Input, Label, Select
 from policy_core.scenario import CREDENTIALS, CROSSORIGIN, MODES
 
 from ..state import DEFAULT_REQUEST, HeaderRows
+from .header_input import HeaderInput, is_header_paste
 from .headers_editor import HeadersEditor
 
 COMMON_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
@@ -39,7 +40,7 @@ class RequestEditor(Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal(classes="form-row"):
             yield Label("method", classes="form-label")
-            yield Input(
+            yield HeaderInput(
                 "GET",
                 id="request-method",
                 suggester=SuggestFromList(COMMON_METHODS, case_sensitive=False),
@@ -95,3 +96,25 @@ class RequestEditor(Vertical):
     def _headers(self, event: HeadersEditor.Changed) -> None:
         event.stop()
         self.post_message(self.HeadersChanged(event.headers))
+
+    # --- a paste anywhere in the pane is read as headers (or a raw request) -------------------
+
+    @on(HeaderInput.LinesPasted, "#request-method")
+    def _lines_pasted(self, event: HeaderInput.LinesPasted) -> None:
+        event.stop()
+        self.query_one(HeadersEditor).add_lines(event.text)
+
+    @on(events.Paste)
+    def _pasted(self, event: events.Paste) -> None:
+        """On a choice list (the inputs and the headers editor handle their own)."""
+        if is_header_paste(event.text):
+            event.stop()
+            self.query_one(HeadersEditor).add_lines(event.text)
+
+    @on(HeadersEditor.MethodPasted)
+    def _method_pasted(self, event: HeadersEditor.MethodPasted) -> None:
+        event.stop()
+        method = self.query_one("#request-method", Input)
+        with method.prevent(Input.Changed):
+            method.value = event.method
+        self._post_if_edited("method", event.method)

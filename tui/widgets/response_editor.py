@@ -13,6 +13,7 @@ from textual.reactive import var
 from textual.widgets import Input, Label
 
 from ..state import HeaderRows, Response
+from .header_input import HeaderInput
 from .headers_editor import HeadersEditor
 
 
@@ -42,7 +43,7 @@ class ResponseEditor(Vertical):
         with Horizontal(classes="form-row"):
             yield Label(self.title, classes="response-title")
             yield Label("status", classes="form-label-short")
-            yield Input(
+            yield HeaderInput(
                 "200",
                 id=f"{self.section}-status",
                 restrict=r"[0-9]*",
@@ -92,6 +93,12 @@ class ResponseEditor(Vertical):
         event.stop()
         self.headers = list(event.headers)
         self._post()
+
+    @on(HeaderInput.LinesPasted, ".status-input")
+    def _lines_pasted(self, event: HeaderInput.LinesPasted) -> None:
+        """A raw response pasted on the status field: the status and the headers."""
+        event.stop()
+        self.query_one(HeadersEditor).add_lines(event.text)
 
     @on(HeadersEditor.StatusPasted)
     def _status_pasted(self, event: HeadersEditor.StatusPasted) -> None:
