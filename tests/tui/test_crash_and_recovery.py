@@ -38,6 +38,16 @@ async def type_in_target(pilot, text: str) -> None:
     await pilot.pause()
 
 
+
+async def wait_for_copy(pilot, path: Path) -> None:
+    """The recovery timer fires RECOVERY_DELAY after the edit; on a loaded machine the write can land a
+    little later, so wait for it (up to 5 s) rather than for a fixed time."""
+    await pilot.pause(RECOVERY_DELAY)
+    for _ in range(50):
+        if path.is_file():
+            return
+        await pilot.pause(0.1)
+
 def test_palette_quit_palette_on_a_dirty_draft_does_not_crash() -> None:
     """The reproducer: a dirty draft, then Ctrl+P, Ctrl+Q, Ctrl+P raised DuplicateIds
     ('--command-palette': the quit dialog was over the first palette) and the app exited."""
@@ -95,7 +105,7 @@ def test_dirty_draft_is_kept_and_offered_at_the_next_start(tmp_path: Path) -> No
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             await type_in_target(pilot, "?x=[bold]1[/]")
-            await pilot.pause(RECOVERY_DELAY + 0.3)
+            await wait_for_copy(pilot, recovery)
             assert recovery.is_file()
             # The app stops without a save (as a crash would): the copy stays.
 
@@ -130,7 +140,7 @@ def test_discarding_the_recovery_copy_deletes_it(tmp_path: Path) -> None:
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             await type_in_target(pilot, "x")
-            await pilot.pause(RECOVERY_DELAY + 0.3)
+            await wait_for_copy(pilot, recovery)
         assert recovery.is_file()
         app = make_app(recovery)
         async with app.run_test(size=SIZE) as pilot:
@@ -152,7 +162,7 @@ def test_undoing_the_edit_or_quitting_without_saving_leaves_no_copy(tmp_path: Pa
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             await type_in_target(pilot, "x")
-            await pilot.pause(RECOVERY_DELAY + 0.3)
+            await wait_for_copy(pilot, recovery)
             assert recovery.is_file()
             await pilot.press("backspace")  # the draft is as loaded again
             await pilot.pause()
@@ -211,7 +221,7 @@ def test_a_recovery_copy_left_unanswered_is_kept_for_next_time(tmp_path: Path) -
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             await type_in_target(pilot, "x")
-            await pilot.pause(RECOVERY_DELAY + 0.3)
+            await wait_for_copy(pilot, recovery)
         kept = recovery.read_text()
         app = make_app(recovery)
         async with app.run_test(size=SIZE) as pilot:
