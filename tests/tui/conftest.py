@@ -32,3 +32,12 @@ class RecordingClipboard:
 
 def run(test: Callable[[], Awaitable[Any]]) -> Any:
     return asyncio.run(test())
+
+
+async def make_draft_dirty(app: Any, pilot: Any) -> dict[str, Any]:
+    """An unsaved edit (the target URL changed), for the tests of what asks before replacing it;
+    returns the dirty draft as a mapping, to check that nothing replaced it."""
+    app.query_one("#target-url", Input).value = "https://changed.example/"
+    await pilot.pause()
+    assert app.session.dirty
+    return app.session.draft.to_mapping()

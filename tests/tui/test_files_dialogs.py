@@ -10,6 +10,7 @@ import pytest
 from textual.widgets import DirectoryTree, Input, Static
 
 from origin_playground.library import list_scenarios
+from tests.tui.conftest import make_draft_dirty
 from tui.app import OriginPlaygroundApp
 from tui.screens.confirm_quit import UnsavedChanges
 from tui.screens.open_dialog import OpenDialog
@@ -229,9 +230,7 @@ def test_a_dirty_draft_still_asks_before_an_open(folder: Path) -> None:
         app = make_app()
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
-            app.query_one("#target-url", Input).value = "https://changed.example/"
-            await pilot.pause()
-            assert app.session.dirty
+            await make_draft_dirty(app, pilot)
             await pilot.press("ctrl+o")
             await pilot.pause()
             app.screen.query_one("#dialog-path", Input).value = "good.toml"

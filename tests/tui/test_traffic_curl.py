@@ -10,6 +10,7 @@ import pytest
 from textual.widgets import Input, Static, TextArea
 
 from origin_playground.curl_import import curl_to_mapping
+from tests.tui.conftest import make_draft_dirty
 from tui.app import OriginPlaygroundApp
 from tui.commands import ACTIONS
 from tui.screens.confirm_quit import UnsavedChanges
@@ -112,9 +113,7 @@ def test_a_dirty_draft_asks_first() -> None:
         app = OriginPlaygroundApp(system_copy=None)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
-            app.query_one("#target-url", Input).value = "https://changed.example/"
-            await pilot.pause()
-            dirty = app.session.draft.to_mapping()
+            dirty = await make_draft_dirty(app, pilot)
             await paste(pilot, DEVTOOLS_CURL)
             assert isinstance(app.screen, UnsavedChanges)
             await pilot.press("escape")

@@ -12,6 +12,7 @@ import pytest
 from textual.widgets import DataTable, Input, Static
 
 from origin_playground.har import read_har
+from tests.tui.conftest import make_draft_dirty
 from tui.app import OriginPlaygroundApp
 from tui.screens.confirm_quit import UnsavedChanges
 from tui.screens.har_screen import HarDialog, HarScreen
@@ -138,9 +139,7 @@ def test_opening_an_entry_over_a_dirty_draft_asks() -> None:
         app = OriginPlaygroundApp(system_copy=None)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
-            app.query_one("#target-url", Input).value = "https://changed.example/"
-            await pilot.pause()
-            dirty = app.session.draft.to_mapping()
+            dirty = await make_draft_dirty(app, pilot)
             await open_har(pilot, DEVTOOLS)
             await pilot.press("enter")
             await pilot.pause()
