@@ -129,6 +129,11 @@ def verdict_details(verdict: Verdict, show_trace: bool, wrap: Wrap = UNWRAPPED) 
         message = getattr(verdict.console, browser)
         if message:
             lines.append(wrap.hanging(Text(f"  {browser.capitalize()} console: ", style="bold"), literal(message)))
+    for difference in verdict.elsewhere:
+        decided = ", ".join(f"{CAPABILITY_PHRASES.get(f'{verdict.resource}.{name}', name)} {'✔' if allowed else '✘'}"
+                            for name, allowed in difference.can)
+        lines.append(wrap.hanging(Text(f"  In {difference.browser.capitalize()}: ", style="bold"),
+                                  literal(f"{decided}: {difference.why}")))
     steps = verdict.trace if show_trace else [s for s in verdict.trace if s.result == "fail"]
     if steps:
         lines.append(Text("  " + ("trace" if show_trace else "why"), style="bold underline"))

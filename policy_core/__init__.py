@@ -7,7 +7,7 @@ from .errors import ScenarioError
 from .evaluate import evaluate
 from .loader import VALID_EXPECTATIONS, load_scenario, parse_scenario_text, read_scenario_file
 from .origins import Origin, Url, is_potentially_trustworthy, origin_diff, parse_url, same_origin
-from .report import Console, Endpoint, ExpectationResult, Report, Step, Verdict
+from .report import BrowserDifference, Console, Endpoint, ExpectationResult, Report, Step, Verdict
 from .scenario import (
     CAPABILITIES,
     RESOURCE_TYPES,
@@ -26,6 +26,7 @@ __all__ = [
     "CAPABILITIES",
     "RESOURCE_TYPES",
     "VALID_EXPECTATIONS",
+    "BrowserDifference",
     "Console",
     "Cookie",
     "Endpoint",

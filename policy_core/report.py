@@ -159,6 +159,19 @@ class FetchDetails:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class BrowserDifference:
+    """Another browser deciding a capability differently from Chrome (whose decisions ``can`` holds):
+    the browser wins in the harness, so each difference is modelled, with the rule or setting behind it."""
+
+    browser: str  # "firefox" or "safari", the Console field names
+    can: tuple[tuple[str, bool], ...]  # only the capabilities that differ, with that browser's decision
+    why: str  # one sentence naming that browser's rule or setting
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"browser": self.browser, "can": dict(self.can), "why": self.why}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Verdict:
     resource: str
     can: tuple[tuple[str, bool], ...]
@@ -168,6 +181,7 @@ class Verdict:
     warnings: tuple[str, ...] = ()
     fetch: FetchDetails | None = None  # fetch's own keys; None for the other resource types
     devtools: tuple[DevtoolsIssue, ...] = ()  # Chrome's DevTools issues, a channel apart from the console
+    elsewhere: tuple[BrowserDifference, ...] = ()  # where Firefox or Safari decides otherwise
 
     @property
     def outcome(self) -> str:
@@ -181,6 +195,14 @@ class Verdict:
     def capability(self, name: str) -> bool:
         return dict(self.can)[name]
 
+    def can_in(self, browser: str) -> tuple[tuple[str, bool], ...]:
+        """The capabilities as ``browser`` ("chrome", "firefox", "safari") decides them."""
+        changed: dict[str, bool] = {}
+        for difference in self.elsewhere:
+            if difference.browser == browser:
+                changed.update(difference.can)
+        return tuple((name, changed.get(name, allowed)) for name, allowed in self.can)
+
     @property
     def extra(self) -> tuple[tuple[str, Any], ...]:
         """The resource-specific report keys, in order (fetch's preflight, exposed headers, ...)."""
@@ -192,6 +214,8 @@ class Verdict:
             out[key] = list(value) if isinstance(value, tuple) else value
         out["console"] = self.console.to_dict()
         out["devtools"] = [issue.to_dict() for issue in self.devtools]
+        if self.elsewhere:  # optional: only where another browser decides differently
+            out["browsers"] = [difference.to_dict() for difference in self.elsewhere]
         out["trace"] = [s.to_dict() for s in self.trace]
         out["fixes"] = list(self.fixes)
         out["warnings"] = list(self.warnings)

@@ -70,7 +70,7 @@ def compare(verdict: Verdict, observation: Observation) -> Comparison:
     if observation.unplayable:
         return Comparison(resource=resource, browser=browser, unplayable=observation.unplayable)
     capabilities = []
-    engine_can = dict(verdict.can)
+    engine_can = dict(verdict.can_in(CONSOLE_FIELD[browser]))  # that browser's decisions, where they differ
     for name, seen in observation.can:
         if engine_can.get(name) != seen:
             capabilities.append(f"{observation.resource}.{name}: engine {_word(engine_can.get(name))}, "
