@@ -97,7 +97,14 @@ def test_har_screen(snap_compare, folder, size) -> None:
         pilot.app.screen.query_one("#dialog-path", Input).value = "session.har"
         await pilot.press("enter")
         await pilot.pause()
-        pilot.app.screen.query_one("#har-rows", DataTable).move_cursor(row=1)  # the blocked GET
+        table = pilot.app.screen.query_one("#har-rows", DataTable)
+        table.move_cursor(row=1)  # the blocked GET
+        detail = pilot.app.screen.query_one("#har-detail")
+        first = pilot.app.screen.rows[1].index
+        for _ in range(100):  # the detail follows the cursor once the highlight is handled
+            await pilot.pause(0.02)
+            if str(detail.render()).startswith(f"#{first} "):
+                break
         await pilot.pause()
 
     assert snap_compare(_app(), terminal_size=size, run_before=har)

@@ -125,7 +125,9 @@ class HarScreen(ModalScreen[None]):
 
     @on(DataTable.RowHighlighted, "#har-rows")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
-        self._show_detail(self._row(event.cursor_row))
+        # The table's cursor now, not the event's: a highlight posted while the rows were being
+        # filled can arrive after a later move, and the detail must show the row the cursor is on.
+        self._show_detail(self._row(event.data_table.cursor_row))
 
     def _row(self, position: int) -> HarRow | None:
         return self.rows[position] if 0 <= position < len(self.rows) else None

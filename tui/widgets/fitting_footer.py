@@ -19,10 +19,15 @@ class FittingFooter(Footer):
     def on_resize(self, event: events.Resize) -> None:
         self.call_after_refresh(self.recompose)  # the keys hidden for the old width come back
 
-    def _hide_what_does_not_fit(self) -> None:
+    def _hide_what_does_not_fit(self, tries: int = 20) -> None:
         palette = [child for child in self.children if child.has_class("-command-palette")]
-        limit = palette[0].region.x if palette else self.region.right
         items = [child for child in self.children if child not in palette]
+        if any(not child.region for child in self.children if child.display) and tries:
+            # Keys mounted by a recompose get their places one refresh later: measure then, or a
+            # key that does not fit would stay half under the palette key.
+            self.call_after_refresh(self._hide_what_does_not_fit, tries - 1)
+            return
+        limit = palette[0].region.x if palette else self.region.right
         labels = set(self.query_children("FooterLabel"))  # Textual's own types, by their CSS names
         groups = set(self.query_children("KeyGroup"))
         for index, child in enumerate(items):
