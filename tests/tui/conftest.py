@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
 os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
 
@@ -17,6 +17,7 @@ os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
 def _no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
     # A blinking cursor makes screenshots nondeterministic (Harlequin's approach).
     monkeypatch.setattr(Input, "_toggle_cursor", lambda _self: None)
+    monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda _self: None)  # the talk editor's, too
 
 
 class RecordingClipboard:

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, TextArea
+from textual.widgets import Button, TextArea
 
 import policy_core
 from origin_playground.glyphs import NO, OUTCOME_SYMBOL, STEP_MARK, YES, literal
@@ -19,6 +19,7 @@ from policy_core.explain import KNOWN_MESSAGES, REASONS, Recognised, recognise_a
 
 from ..messages import ShowDraft
 from ..state import ScenarioDraft
+from ..widgets.fitting_footer import FittingFooter
 from ..widgets.text_line import TextLine
 
 PLACEHOLDER = "Paste a console error here (Chrome, Firefox or Safari). Ctrl+G loads it in the workbench."
@@ -128,7 +129,7 @@ class ExplainScreen(Screen[None]):
                 yield Button("Load in workbench", id="explain-load-button", variant="primary", disabled=True)
             with VerticalScroll(id="explain-result-box"):
                 yield TextLine(id="explain-result")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.query_one("#explain").border_title = "Explain a console error"

@@ -13,12 +13,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from origin_playground.library import find_scenario
 from policy_core.learn import CONCEPTS
 
 from ..messages import ShowLibraryScenario
+from ..widgets.fitting_footer import FittingFooter
 
 KeySections = list[tuple[str, list[BindingType]]]  # (where the keys work, their bindings)
 
@@ -84,7 +85,7 @@ class HelpScreen(ModalScreen[None]):
                 for row in rows:
                     table.add_row(Text(row.keys), Text(row.description))
                 yield Static(table, classes="help-keys")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.query_one("#help").focus()

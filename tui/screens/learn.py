@@ -21,7 +21,6 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import (
     Button,
     ContentSwitcher,
-    Footer,
     Header,
     Input,
     Label,
@@ -55,6 +54,7 @@ from policy_core.what_if import what_if_by_resource
 
 from ..messages import CopyText, ShowDraft, ShowLibraryScenario
 from ..state import ScenarioDraft, parse_pasted_headers
+from ..widgets.fitting_footer import FittingFooter
 from ..widgets.text_line import TextLine
 from ..widgets.trace_view import TraceView
 
@@ -131,7 +131,7 @@ class LearnScreen(Screen[None]):
                         yield Button("Back", id="learn-answer-back", compact=True)
                         yield Button("Start again", id="learn-restart", compact=True)
                         yield Button("Open in workbench", id="learn-answer-workbench", compact=True)
-        yield Footer(compact=True)
+        yield FittingFooter(compact=True)
 
     def on_mount(self) -> None:
         self.show_step()

@@ -11,12 +11,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from origin_playground.glyphs import NO, literal, yes_no
 from policy_core import ScenarioError
 from policy_core.compare import OriginTable, compare_urls
 
+from ..widgets.fitting_footer import FittingFooter
 from ..widgets.text_line import TextLine
 
 # The article's own comparison, as a starting point.
@@ -80,7 +81,7 @@ class OriginsScreen(Screen[None]):
             yield TextLine(id="origins-error")
             yield TextLine(id="origins-urls")
             yield DataTable(id="origins-table", zebra_stripes=True, cursor_type="row")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.query_one("#origins").border_title = "Origins: the comparison table"

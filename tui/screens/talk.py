@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static, TextArea
+from textual.widgets import Static, TextArea
 
 import policy_core
 from origin_playground.deck import judged, scenario_from_text, scenario_text
@@ -24,6 +24,7 @@ from origin_playground.glyphs import NO, OUTCOME_SYMBOL, STEP_MARK, literal, yes
 from ..messages import LeaveTalk, ShowDraft
 from ..session import DeckSession, Session
 from ..state import Evaluation, ScenarioDraft, evaluate_draft
+from ..widgets.fitting_footer import FittingFooter
 from ..widgets.origin_breakdown import OriginBreakdown
 from ..widgets.resource_toggles import LABELS
 from ..widgets.text_line import TextLine
@@ -154,7 +155,7 @@ class TalkScreen(Screen[None]):
                 yield TextArea("", id="talk-editor", language=None, soft_wrap=True, show_line_numbers=False)
             yield TextLine(id="talk-notes")
         yield Static("", id="talk-blank")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.query_one("#talk-page-box").border_title = "page"
