@@ -43,7 +43,7 @@ def render_recognised(rec: Recognised, scenario_mapping: dict, console: Console)
     table = Table(show_header=False, box=None, pad_edge=False, padding=(0, 2, 0, 0))
     table.add_column(style="bold")
     table.add_column()
-    table.add_row("failed rule", literal(reason.rule))
+    table.add_row("failed rule" if reason.blocking else "warning", literal(reason.rule))  # a warning blocks nothing
     for label, value in (
         ("URL", rec.url),
         ("redirected from", rec.initial_url),

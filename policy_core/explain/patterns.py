@@ -81,8 +81,9 @@ _FIELDS: dict[str, str] = {
     "error": r"\w{1,80}",  # a net error's reason: NotSameOrigin, NotSameOriginAfterDefaultedToSameOriginByCoep
 }
 _URL_FIELDS = frozenset({"url", "initial_url", "location", "page"})
-# A URL before Firefox's ". (Reason: " may hold spaces (users type "<INSERT URL>" into it).
-_URL_WITH_SPACES = r"[^()]{0,2048}"
+# A URL before Firefox's ". (Reason: " may hold spaces (users type "<INSERT URL>" into it), but never a
+# sentence's end: else it runs on over an older message of the paste ("…/items. This can be fixed …").
+_URL_WITH_SPACES = r"(?:(?!\. )[^()]){0,2048}"
 # A final period a paste may have lost: only where the message visibly ends (end of text, a closing quote,
 # backtick, markdown star or tag), so a longer sentence is never cut short.
 CUT_PERIOD = r"(?:\.|(?=\s?(?:[\"'`*<]|$)))"

@@ -232,6 +232,12 @@ REASONS: dict[str, Reason] = {
             blocking=False,
         ),
         _r(F.FRAME_ANCESTORS, "iframe", "CSP frame-ancestors forbids framing the page here"),
+        _r(
+            F.FRAME_ANCESTORS_REPORT_ONLY,
+            "iframe",
+            "A report-only CSP frame-ancestors policy logs the violation; the frame still renders",
+            blocking=False,
+        ),
         _r(F.CANVAS_TAINTED, "image", "A cross-origin image drawn without CORS taints the canvas"),
         _r(F.SCRIPT_ERROR_MUTED, "script", "Errors from a cross-origin script loaded without CORS are muted"),
         # --- issue 12: the other same-origin failures people paste ----------------------------------------
@@ -239,6 +245,18 @@ REASONS: dict[str, Reason] = {
             F.MIXED_CONTENT,
             "fetch",
             "A page loaded over HTTPS may not load scripts, fetches or frames over plain HTTP (mixed content)",
+        ),
+        _r(
+            F.MIXED_CONTENT_UPGRADED,
+            "image",
+            "An http image on an https page is fetched over https instead (mixed content autoupgrade)",
+            blocking=False,
+        ),
+        _r(
+            F.MIXED_CONTENT_FORM,
+            "cookie",
+            "A form on an https page posts to plain http: Chrome warns, and the user's data travels unencrypted",
+            blocking=False,
         ),
         _r(
             F.CORB_BLOCKED,

@@ -111,6 +111,8 @@ def scenario_for(rec: Recognised) -> dict[str, Any]:
         mapping["expect"] = {"image.display": False}
     elif rec.reason == F.MIXED_CONTENT:
         _mixed_content_scenario(rec, mapping, notes)
+    elif rec.reason in (F.MIXED_CONTENT_UPGRADED, F.MIXED_CONTENT_FORM):
+        _mixed_content_warning_scenario(rec, mapping, notes)
     elif rec.reason in _COOKIES:
         _cookie_scenario(rec, mapping, notes)
     elif rec.reason in _BLOCKED_MIME:
@@ -176,6 +178,22 @@ def _mixed_content_scenario(rec: Recognised, mapping: dict[str, Any], notes: lis
     mapping["expect"] = {"fetch.send": False} if resource == "fetch" else {"script.execute": False}
 
 
+def _mixed_content_warning_scenario(rec: Recognised, mapping: dict[str, Any], notes: list[str]) -> None:
+    """Chrome's warnings, not failures: an http image upgraded to https, a form posting to http."""
+    page = rec.origin if rec.origin and rec.origin.startswith("https://") else None
+    page = _valid_url(page, ASSUMED_PAGE, "HTTPS page", notes)
+    target = rec.url if rec.url and rec.url.startswith("http://") else None
+    target = _valid_url(target, ASSUMED_INSECURE, "insecure (http:) URL", notes)
+    mapping.update(page=page, target=target)
+    if rec.reason == F.MIXED_CONTENT_UPGRADED:
+        mapping["resources"] = ["image"]
+        mapping["expect"] = {"image.display": True}
+    else:
+        mapping["resources"] = ["cookie"]
+        mapping["cookie"] = {"name": "sid", "via": "form-post"}
+        notes.append("Modelled as a form POST carrying a cookie, the case where Chrome prints this warning.")
+
+
 def _cookie_scenario(rec: Recognised, mapping: dict[str, Any], notes: list[str]) -> None:
     samesite, lost = _COOKIES[rec.reason]
     target = _valid_url(rec.url, ASSUMED_TARGET, "cookie's site", notes)
@@ -232,6 +250,8 @@ def _iframe_scenario(rec: Recognised, mapping: dict[str, Any], notes: list[str])
     hint = (rec.hint or "").replace("\x00", "")
     if rec.reason == F.FRAME_ANCESTORS:
         header = ("Content-Security-Policy", hint or "frame-ancestors 'self'")
+    elif rec.reason == F.FRAME_ANCESTORS_REPORT_ONLY:
+        header = ("Content-Security-Policy-Report-Only", hint or "frame-ancestors 'self'")
     elif rec.reason == F.X_FRAME_OPTIONS:
         header = ("X-Frame-Options", (hint or "deny").upper())
     else:

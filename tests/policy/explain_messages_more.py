@@ -12,6 +12,29 @@ ORIGIN = "https://app.example.com"
 
 MORE = [
     (
+        "mixed-content-upgraded-chrome",
+        "Mixed Content: The page at 'https://app.example.com/' was loaded over HTTPS, but requested an insecure "
+        "element 'http://img.example.com/logo.png'. This request was automatically upgraded to HTTPS, For more "
+        "information see https://blog.chromium.org/2019/10/no-more-mixed-messages-about-https.html",
+        "mixed-content-upgraded",
+        {"browser": "chrome", "origin": ORIGIN, "url": "http://img.example.com/logo.png", "resource": "image"},
+    ),
+    (
+        "mixed-content-form-chrome",
+        "Mixed Content: The page at 'https://app.example.com/login' was loaded over a secure connection, but "
+        "contains a form that targets an insecure endpoint 'http://auth.example.com/session'. This endpoint "
+        "should be made available over a secure connection.",
+        "mixed-content-form",
+        {"browser": "chrome", "origin": ORIGIN, "url": "http://auth.example.com/session"},
+    ),
+    (
+        "frame-ancestors-report-only-chrome",
+        "Framing 'https://widget.other.com/' violates the following report-only Content Security Policy "
+        "directive: \"frame-ancestors 'self'\". The violation has been logged, but no further action has been taken.",
+        "frame-ancestors-report-only",
+        {"browser": "chrome", "url": "https://widget.other.com/", "resource": "iframe"},
+    ),
+    (
         "mixed-content-chrome",
         "Mixed Content: The page at 'https://app.example.com/settings' was loaded over HTTPS, but requested an "
         "insecure XMLHttpRequest endpoint 'http://api.example.com/v1/items'. This request has been blocked; the "

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from policy_core import ScenarioError, load_scenario
-from policy_core.explain import KNOWN_MESSAGES, REASONS, recognise, scenario_for
+from policy_core.explain import KNOWN_MESSAGES, REASONS, recognise, recognise_all, scenario_for
 
 from .explain_messages import CHROME, FIREFOX, FRAME, OUTSIDE_FETCH, SAFARI
 from .explain_messages_more import MORE
@@ -128,3 +128,18 @@ def test_mangled_known_messages_never_raise(message: str, data: st.DataObject) -
     rec = recognise(message[:cut] + junk + message[cut:])
     if rec is not None:
         load_scenario(scenario_for(rec))
+
+
+def test_an_old_firefox_line_before_a_current_one_is_not_swallowed() -> None:
+    """Firefox's URL may hold spaces before '. (Reason:', but never a sentence end: it once ran on over an
+    older 'This can be fixed …' line of the same paste, which was then lost (found by hypothesis)."""
+    old = ("Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at "
+           "https://api.example.com/v1/items. This can be fixed by moving the resource to the same domain or enabling CORS.")
+    current = ("Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at "
+               "https://api.example.com/v1/items. (Reason: CORS header ‘Access-Control-Allow-Origin’ missing). "
+               "Status code: 404.")
+    found = recognise_all(old + "\n" + current)
+    assert [(f.reason, f.url) for f in found] == [
+        ("missing-allow-origin", "https://api.example.com/v1/items"),
+        ("cors-blocked", "https://api.example.com/v1/items"),
+    ]
