@@ -128,9 +128,10 @@ def disallowed_by_mode(out: Out, ctx: Context, url: Url, initial: Url) -> None:
     if url.href == initial.href:
         out.chrome = render(m.MODE_SAME_ORIGIN, CHROME, url=url.href, origin=ctx.page_origin_text)
         out.devtools.extend(cors_issue(m.chrome_cors_error(Failure.DISALLOWED_BY_MODE), out.chrome))
-        out.firefox = render(m.MODE_SAME_ORIGIN, FIREFOX, page=ctx.scenario.page.href, url=url.href)
     else:
         out.chrome = render(m.MODE_SAME_ORIGIN_REDIRECT, CHROME, url=url.href, page=ctx.scenario.page.href)
+    # Firefox 153 has one sentence for both, naming the URL that left the origin (the browser suite).
+    out.firefox = render(m.MODE_SAME_ORIGIN, FIREFOX, page=ctx.scenario.page.href, url=url.href)
     out.fixes.append(
         "Use mode: 'cors' (the default) and have the server send Access-Control-Allow-Origin, or call a "
         "same-origin URL (for example a proxy route on your own origin)."

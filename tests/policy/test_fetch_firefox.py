@@ -1,0 +1,62 @@
+"""Firefox 153's console lines and decisions for fetch, as the browser suite saw them (tests/browser)."""
+
+from __future__ import annotations
+
+from policy_core import evaluate, load_scenario
+
+PAGE = "https://app.example.com/dashboard"
+ORIGIN = "https://app.example.com"
+API = "https://api.example.com/v1/items"
+BLOCKED = "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at "
+
+
+def fetch(target=API, **extra):
+    verdict = evaluate(
+        load_scenario({"version": 1, "page": PAGE, "target": target, "resources": ["fetch"], **extra})
+    ).verdict("fetch")
+    assert verdict is not None
+    return verdict
+
+
+def firefox_lines(verdict) -> list[str]:
+    return (verdict.console.firefox or "").splitlines()
+
+
+def did_not_succeed(url: str) -> str:
+    return f"{BLOCKED}{url}. (Reason: CORS request did not succeed). Status code: (null)."
+
+
+def hop(location: str, *headers: list[str], status: int = 307) -> dict:
+    return {"status": status, "location": location, "headers": list(headers)}
+
+
+def test_a_redirect_failing_the_cors_check_adds_the_request_did_not_succeed_line() -> None:
+    verdict = fetch(redirects=[hop("https://cdn.other.net/final", status=302)])
+    assert firefox_lines(verdict) == [
+        f"{BLOCKED}{API}. (Reason: CORS header ‘Access-Control-Allow-Origin’ missing). Status code: 302.",
+        did_not_succeed(API),
+    ]
+
+
+def test_the_final_response_failing_the_cors_check_prints_one_line() -> None:
+    verdict = fetch(redirects=[hop("https://api.example.com/moved", ["Access-Control-Allow-Origin", ORIGIN])])
+    assert firefox_lines(verdict) == [
+        f"{BLOCKED}https://api.example.com/moved. (Reason: CORS header ‘Access-Control-Allow-Origin’ missing). "
+        "Status code: 200."
+    ]
+
+
+def test_a_second_hop_failing_names_the_url_that_redirected() -> None:
+    verdict = fetch(redirects=[hop("https://api.example.com/moved", ["Access-Control-Allow-Origin", ORIGIN]),
+                               hop("https://cdn.other.net/final")])
+    assert firefox_lines(verdict)[-1] == did_not_succeed("https://api.example.com/moved")
+    userinfo = fetch(redirects=[hop("https://api.example.com/moved", ["Access-Control-Allow-Origin", ORIGIN]),
+                                hop("https://u:p@cdn.other.net/final", ["Access-Control-Allow-Origin", "*"])])
+    assert firefox_lines(userinfo) == [did_not_succeed("https://api.example.com/moved")]
+
+
+def test_same_origin_mode_redirected_to_another_origin_is_a_security_error() -> None:
+    verdict = fetch(target="https://app.example.com/api/items", request={"mode": "same-origin"},
+                    redirects=[hop("https://cdn.other.net/final")])
+    assert firefox_lines(verdict) == [f"Security Error: Content at {PAGE} may not load data from https://cdn.other.net/final."]
+    assert verdict.console.chrome is not None and verdict.console.chrome.startswith("Unsafe attempt to load URL")
