@@ -60,3 +60,24 @@ def test_same_origin_mode_redirected_to_another_origin_is_a_security_error() -> 
                     redirects=[hop("https://cdn.other.net/final")])
     assert firefox_lines(verdict) == [f"Security Error: Content at {PAGE} may not load data from https://cdn.other.net/final."]
     assert verdict.console.chrome is not None and verdict.console.chrome.startswith("Unsafe attempt to load URL")
+
+
+def preflighted(status: int, *headers: list[str]):
+    return fetch(request={"method": "PUT"}, preflight={"status": status, "headers": list(headers)})
+
+
+def test_a_preflight_redirect_firefox_follows_prints_the_request_line_twice() -> None:
+    location = ["Location", API + "/"]
+    missing = f"{BLOCKED}{API}. (Reason: CORS header ‘Access-Control-Allow-Origin’ missing). Status code: 302."
+    assert firefox_lines(preflighted(302, location)) == [missing, did_not_succeed(API), did_not_succeed(API)]
+    # Without a Location, a 3xx is only a status that is not ok: one request line.
+    assert firefox_lines(preflighted(302)) == [missing, did_not_succeed(API)]
+
+
+def test_a_preflight_redirect_passing_the_cors_check_is_refused_first() -> None:
+    verdict = preflighted(302, ["Access-Control-Allow-Origin", ORIGIN], ["Location", API + "/"])
+    assert firefox_lines(verdict) == [
+        f"{BLOCKED}{API}. (Reason: CORS request external redirect not allowed).",
+        f"{BLOCKED}{API}. (Reason: CORS preflight response did not succeed). Status code: 302.",
+        did_not_succeed(API),
+    ]
