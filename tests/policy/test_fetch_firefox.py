@@ -81,3 +81,34 @@ def test_a_preflight_redirect_passing_the_cors_check_is_refused_first() -> None:
         f"{BLOCKED}{API}. (Reason: CORS preflight response did not succeed). Status code: 302.",
         did_not_succeed(API),
     ]
+
+
+def redirected_put(response_allow_origin: str):
+    return fetch(
+        target="https://api.example.com:8443/v1/items",
+        request={"method": "PUT"},
+        preflight={"status": 204, "headers": [["Access-Control-Allow-Origin", ORIGIN],
+                                               ["Access-Control-Allow-Methods", "PUT"]]},
+        response={"headers": [["Access-Control-Allow-Origin", response_allow_origin]]},
+        redirects=[hop("https://api.example.com/moved", ["Access-Control-Allow-Origin", ORIGIN], status=308)],
+    )
+
+
+def test_firefox_preflights_a_tainted_redirect_with_the_page_origin() -> None:
+    verdict = redirected_put("*")
+    assert dict(verdict.can) == {"send": True, "read": False}  # Chrome: the preflight's Origin is null
+    assert dict(verdict.can_in("firefox")) == {"send": True, "read": True}
+    (difference,) = verdict.elsewhere
+    assert difference.browser == "firefox" and difference.can == (("read", True),)
+    assert "page's origin" in difference.why and "null" in difference.why
+    assert verdict.console.firefox is None  # Firefox reads it: nothing to print
+    assert "not equal to the supplied origin" in (verdict.console.chrome or "")
+
+
+def test_firefox_then_checks_the_response_against_null() -> None:
+    verdict = redirected_put(ORIGIN)
+    assert not verdict.elsewhere  # both fail, at different steps
+    assert firefox_lines(verdict) == [
+        f"{BLOCKED}https://api.example.com/moved. (Reason: CORS header ‘Access-Control-Allow-Origin’ does not "
+        f"match ‘{ORIGIN}’)."
+    ]

@@ -123,9 +123,20 @@ def _follow(out: Out, ctx: Context, state: Request, hop: Hop, mode: str) -> bool
             + ("opaque (no-cors)." if mode == "no-cors" else "it must pass the CORS check."),
             specs.FETCH_MAIN,
         )
-    return not (state.tainting == "cors" and state.needs_preflight()) or preflight_if_needed(
-        out, ctx, state, first=False
-    )
+    if not (state.tainting == "cors" and state.needs_preflight()):
+        return True
+    if state.origin != "null":
+        return preflight_if_needed(out, ctx, state, first=False)
+    out.tainted_preflight = True
+    if not out.firefox_rules:
+        return preflight_if_needed(out, ctx, state, first=False)
+    # Firefox 153 sends the page's origin on this preflight; the actual request still carries
+    # Origin: null (the browser suite).
+    state.origin = ctx.page_origin_text
+    try:
+        return preflight_if_needed(out, ctx, state, first=False)
+    finally:
+        state.origin = "null"
 
 
 def _rewrite_for_redirect(out: Out, state: Request, hop: Hop) -> None:
