@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from policy_core import evaluate, load_scenario
+from policy_core.messages.cors import is_firefox_warning
 
 PAGE = "https://app.example.com/dashboard"
 ORIGIN = "https://app.example.com"
@@ -112,3 +113,13 @@ def test_firefox_then_checks_the_response_against_null() -> None:
         f"{BLOCKED}https://api.example.com/moved. (Reason: CORS header ‘Access-Control-Allow-Origin’ does not "
         f"match ‘{ORIGIN}’)."
     ]
+
+
+def test_the_authorization_wildcard_line_is_a_firefox_warning() -> None:
+    verdict = fetch(request={"headers": [["Authorization", "Bearer x"]]},
+                    preflight={"status": 204, "headers": [["Access-Control-Allow-Origin", "*"],
+                                                          ["Access-Control-Allow-Headers", "*"]]},
+                    response={"headers": [["Access-Control-Allow-Origin", "*"]]})
+    (line,) = firefox_lines(verdict)  # Firefox 153 logs it as a warning (CORSAllowHeaderFromPreflightDeprecation)
+    assert line.startswith("Cross-Origin Request Warning: ") and is_firefox_warning(line)
+    assert not is_firefox_warning(did_not_succeed(API))
