@@ -104,6 +104,7 @@ def preflight_if_needed(out: Out, ctx: Context, state: Request, *, first: bool) 
         credentials_include=ctx.scenario.request.credentials == "include",
         method=method,
         unsafe_names=unsafe_names,
+        header_count=len({name.lower() for name, _ in state.headers}),
     )
     out.trace.extend(result.steps)
     if result.ok:
