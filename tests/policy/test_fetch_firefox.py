@@ -123,3 +123,19 @@ def test_the_authorization_wildcard_line_is_a_firefox_warning() -> None:
     (line,) = firefox_lines(verdict)  # Firefox 153 logs it as a warning (CORSAllowHeaderFromPreflightDeprecation)
     assert line.startswith("Cross-Origin Request Warning: ") and is_firefox_warning(line)
     assert not is_firefox_warning(did_not_succeed(API))
+
+
+def test_a_redirect_that_is_not_http() -> None:
+    ftp = fetch(redirects=[hop("ftp://cdn.other.net/x", ["Access-Control-Allow-Origin", ORIGIN], status=302)])
+    assert firefox_lines(ftp) == [f"{BLOCKED}ftp://cdn.other.net/x. (Reason: CORS request not http).", did_not_succeed(API)]
+    assert (ftp.console.chrome or "").startswith(
+        f"Access to fetch at 'ftp://cdn.other.net/x' (redirected from '{API}') from origin '{ORIGIN}' has been "
+        "blocked by CORS policy: Cross origin requests are only supported for protocol schemes: chrome, "
+        "chrome-experimental-site-token-provider,"
+    )
+    data = fetch(redirects=[hop("data:text/plain,hi", ["Access-Control-Allow-Origin", ORIGIN], status=302)])
+    assert firefox_lines(data) == [did_not_succeed(API)]
+    assert data.console.chrome == "Failed to load resource: net::ERR_UNSAFE_REDIRECT"
+    # From the page's own origin nothing was cross-origin yet: no request line in Firefox.
+    same = fetch(target="https://app.example.com/api/items", redirects=[hop("data:text/plain,hi", status=302)])
+    assert same.console.firefox is None

@@ -279,7 +279,8 @@ def test_file_scheme() -> None:
     assert verdict.console.chrome == (
         "Access to fetch at 'file:///x/data.json' from origin 'null' has been blocked by "
         "CORS policy: Cross origin requests are only supported for protocol schemes: "
-        "chrome, chrome-extension, chrome-untrusted, data, http, https, isolated-app."
+        "chrome, chrome-experimental-site-token-provider, chrome-extension, chrome-untrusted, data, http, https, "
+        "isolated-app."
     )
 
 

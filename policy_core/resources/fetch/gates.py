@@ -23,8 +23,12 @@ from ...origins import Url, is_potentially_trustworthy
 from ...report import cors_issue, mixed_content_issue
 from .state import KIND, Out, Request
 
-# Chrome's list in kCorsDisabledScheme (cors_error_string.cc).
-CHROME_CORS_SCHEMES = "chrome, chrome-extension, chrome-untrusted, data, http, https, isolated-app"
+# Chrome's list in kCorsDisabledScheme (cors_error_string.cc): Chromium 156's CORS-enabled schemes,
+# as its console line lists them (a fetch redirected to ftp:, the browser suite).
+CHROME_CORS_SCHEMES = (
+    "chrome, chrome-experimental-site-token-provider, chrome-extension, chrome-untrusted, data, http, https, "
+    "isolated-app"
+)
 
 
 def method_ok(out: Out, given: str, method: str) -> bool:
