@@ -139,3 +139,11 @@ def test_a_redirect_that_is_not_http() -> None:
     # From the page's own origin nothing was cross-origin yet: no request line in Firefox.
     same = fetch(target="https://app.example.com/api/items", redirects=[hop("data:text/plain,hi", status=302)])
     assert same.console.firefox is None
+
+
+def test_a_redirect_to_mixed_content() -> None:
+    mixed = "Blocked loading mixed active content “http://api.example.com/moved”"
+    verdict = fetch(redirects=[hop("http://api.example.com/moved", ["Access-Control-Allow-Origin", ORIGIN], status=302)])
+    assert firefox_lines(verdict) == [mixed, did_not_succeed(API)]
+    same = fetch(target="https://app.example.com/api/items", redirects=[hop("http://api.example.com/moved", status=302)])
+    assert firefox_lines(same) == [mixed]

@@ -98,6 +98,8 @@ def _follow(out: Out, ctx: Context, state: Request, hop: Hop, mode: str) -> bool
         )
         return False
     if blocked_as_mixed_content(out, ctx, location, "fetch.redirect.mixed-content"):
+        if hop.tainting == "cors":  # Firefox 153 then fails the cross-origin request itself (the browser suite)
+            out.firefox = with_line(out.firefox, firefox_request_did_not_succeed(current.href))
         return False
     _rewrite_for_redirect(out, state, hop)
     if mode == "same-origin" and not same_origin(ctx.page_origin, location.origin):
