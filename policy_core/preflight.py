@@ -19,6 +19,7 @@ from .fetch_rules import (
     ACAM,
     CORS_NON_WILDCARD_NAME,
     MaxAge,
+    chrome_header_order,
     is_safelisted_method,
     legacy_chrome_method_for_acam,
     parse_max_age,
@@ -83,8 +84,13 @@ def check_preflight(
     credentials_include: bool,
     method: str,
     unsafe_names: tuple[str, ...],
+    header_count: int = 0,
 ) -> PreflightOutcome:
-    """Judge the preflight answer for ``method`` with ``unsafe_names`` (Chrome's order)."""
+    """Judge the preflight answer for ``method`` with ``unsafe_names`` (Chrome's order).
+
+    ``header_count``: the request's distinct header names, which decide the order in which Chrome
+    checks the unsafe ones (``fetch_rules.chrome_header_order``).
+    """
     steps: list[Step] = []
     status = response_status
     methods = h.extract_token_list(response_headers, ACAM)
@@ -105,9 +111,13 @@ def check_preflight(
         if legacy_method == method
         else is_safelisted_method(legacy_method) or star_method or legacy_method in method_values
     )
-    missing_header = None  # the first unsafe name the preflight does not allow
+    # The first unsafe name the preflight does not allow: Firefox and Safari take them sorted, Chrome
+    # in its header map's order.
+    missing_header = chrome_missing = None
     if not star_header:
         missing_header = next((name for name in unsafe_names if name not in allowed_header_names), None)
+        chrome_missing = next((name for name in chrome_header_order(unsafe_names, header_count)
+                               if name not in allowed_header_names), None)
     auth_by_wildcard = (
         star_header
         and CORS_NON_WILDCARD_NAME in unsafe_names
@@ -193,7 +203,7 @@ def check_preflight(
         return failed(Failure.METHOD_NOT_ALLOWED, render(Failure.METHOD_NOT_ALLOWED, CHROME, method=method),
                       prefix=False, safari=render(Failure.METHOD_NOT_ALLOWED, SAFARI, method=method))
 
-    if missing_header is not None:
+    if chrome_missing is not None:
         detail = (
             f"Every CORS-unsafe request header must be listed in {ACAH} (case-insensitively). "
             f"The request sends {', '.join(unsafe_names)}; the preflight allows "
@@ -201,9 +211,9 @@ def check_preflight(
         )
         if credentials_include and "*" in allowed_header_names:
             detail += " With credentials included, * is not a wildcard: it only matches a header literally named *."
-        steps.append(step(FAIL, "fetch.preflight.headers", f"Request header {missing_header} is not allowed by {ACAH}",
+        steps.append(step(FAIL, "fetch.preflight.headers", f"Request header {chrome_missing} is not allowed by {ACAH}",
                           detail, specs.FETCH_PREFLIGHT))
-        return failed(Failure.HEADER_NOT_ALLOWED, render(Failure.HEADER_NOT_ALLOWED, CHROME, header=missing_header),
+        return failed(Failure.HEADER_NOT_ALLOWED, render(Failure.HEADER_NOT_ALLOWED, CHROME, header=chrome_missing),
                       prefix=False, safari=render(Failure.HEADER_NOT_ALLOWED, SAFARI, header=missing_header))
     if unsafe_names:
         covered = "listed" if not ("*" in allowed_header_names and wildcard_ok) else "listed or covered by *"

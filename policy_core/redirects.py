@@ -80,12 +80,20 @@ def drops_authorization(current: Url, location: Url) -> bool:
     return not same_origin(current.origin, location.origin)
 
 
-def chrome_credentials_message(
-    kind: str, current: Url, page_origin_text: str, location: Url, initial: Url
-) -> str:
-    """Chrome's kRedirectContainsCredentials, naming the URL that redirected (and the initial one)."""
-    reason = render(Failure.REDIRECT_CONTAINS_CREDENTIALS, CHROME, location=encode_hint(location.href))
+def chrome_credentials_message(kind: str, current: Url, page_origin_text: str, initial: Url) -> str:
+    """Chrome's kRedirectContainsCredentials, naming the URL that redirected (and the initial one).
+
+    Chromium 156 prints the location as '' (its CorsURLLoader raises the error without the URL, the
+    browser suite), so a verdict's trace names the URL with credentials (``credentials_detail``).
+    """
+    reason = render(Failure.REDIRECT_CONTAINS_CREDENTIALS, CHROME, location="")
     return chrome_cors_message(kind, current.href, page_origin_text, reason, initial_url=initial.href)
+
+
+def credentials_detail(location: Url) -> str:
+    """The trace's words for the URL Chrome's line leaves out ("Redirect location ''")."""
+    return (f"The Location is {encode_hint(location.href)}, which carries user:password@. Chrome's console line "
+            "leaves it out: it says Redirect location ''.")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

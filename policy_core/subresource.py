@@ -26,6 +26,7 @@ from .redirects import (
     TOO_MANY_DETAIL,
     TOO_MANY_SUMMARY,
     chrome_credentials_message,
+    credentials_detail,
     not_http_summary,
     tainting_after,
     walk,
@@ -305,11 +306,11 @@ def _redirect_credentials(ctx: Context, trace: Trace, kind: str, url: Url, locat
     trace.failed(
         f"{kind}.redirect.credentials",
         "A CORS request cannot follow a redirect to a URL with a username or password",
-        f"The Location {location.href} carries user:password@; for a cross-origin CORS request Fetch "
-        "returns a network error instead of following it.",
+        "For a cross-origin CORS request Fetch returns a network error instead of following a Location that "
+        "carries user:password@. " + credentials_detail(location),
         specs.FETCH_REDIRECT,
     )
-    console = Console(chrome=with_line(chrome_credentials_message(kind, url, ctx.page_origin_text, location,
+    console = Console(chrome=with_line(chrome_credentials_message(kind, url, ctx.page_origin_text,
                                                                   ctx.scenario.target),
                                        chrome_load_line(network_error="cors")))
     return Load(loaded=False, tainting=tainting, failure=Failure.REDIRECT_CONTAINS_CREDENTIALS, url=url,

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from policy_core import Verdict
+from policy_core.messages.cors import is_firefox_warning
 from policy_core.report import DEVTOOLS_CODES_MODELLED
 
 from .observe import Observation
@@ -92,6 +93,9 @@ def _console_difference(verdict: Verdict, observation: Observation) -> list[str]
     # A frame-access or canvas SecurityError is an exception, not a console line: the engine's
     # line agrees with it when it is the exception message's last sentence.
     remaining = [line for line in expected if not any(e.endswith(line) for e in exceptions)]
+    if observation.browser == "firefox":
+        # Firefox's warnings do not come over BiDi (docs/browser-harness.md): only its errors are compared.
+        remaining = [line for line in remaining if not is_firefox_warning(line)]
     if remaining == seen:
         return []
     out = []

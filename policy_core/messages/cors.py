@@ -293,3 +293,11 @@ def firefox_request_did_not_succeed(url: str) -> str:
     """Firefox's line for a request that failed as a whole (after a failed preflight): no status, "(null)"."""
     reason = CATALOGUE.render(Failure.REQUEST_DID_NOT_SUCCEED, FIREFOX)
     return CATALOGUE.render(FRAME_WITH_STATUS, FIREFOX, url=url, reason=reason, status="(null)")
+
+
+def is_firefox_warning(line: str) -> bool:
+    """A line Firefox logs as a warning (``frame.cors.warning``), not an error: WebDriver BiDi's
+    ``log.entryAdded`` does not carry it, so the browser harness cannot observe it (Firefox 153 prints
+    it: its console service, read through Marionette, has it)."""
+    prefix = CATALOGUE.render(FRAME_WARNING, FIREFOX, url="\0", reason="").partition("\0")[0]
+    return line.startswith(prefix)

@@ -11,10 +11,12 @@ The steps live by kind: ``gates`` (before anything is sent), ``preflight_step``,
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ... import specs
 from ...context import Context
 from ...fetch_rules import classify_request_headers, normalize_method
-from ...report import Verdict
+from ...report import BrowserDifference, Verdict
 from .advice import NEEDLESS_REQUEST_HEADERS
 from .gates import (
     CHROME_CORS_SCHEMES,
@@ -36,10 +38,32 @@ from .state import KIND, Out, Request, request_target
 __all__ = ["CHROME_CORS_SCHEMES", "KIND", "NEEDLESS_REQUEST_HEADERS", "evaluate", "request_target"]
 
 
+# Why Firefox can decide a redirected, preflighted fetch otherwise (Verdict.elsewhere).
+FIREFOX_TAINTED_PREFLIGHT = (
+    "Firefox sends the page's origin, not null, on the preflight of a request redirected to another origin "
+    "(the request itself carries Origin: null), so it checks that preflight's Access-Control-Allow-Origin "
+    "against the page's origin; Chrome and the Fetch standard use the tainted origin, null."
+)
+
+
 def evaluate(ctx: Context) -> Verdict:
+    credentials = ctx.scenario.request.credentials == "include"
+    out = Out(credentials=credentials)
+    verdict = _evaluate(ctx, out)
+    if not out.tainted_preflight:
+        return verdict
+    # Played again with Firefox's rule: its console lines, and its decisions where they differ.
+    firefox = _evaluate(ctx, Out(credentials=credentials, firefox_rules=True))
+    console = replace(verdict.console, firefox=firefox.console.firefox)
+    differs = tuple((name, allowed) for (name, allowed), (_, chrome) in zip(firefox.can, verdict.can, strict=True)
+                    if allowed != chrome)
+    elsewhere = (BrowserDifference(browser="firefox", can=differs, why=FIREFOX_TAINTED_PREFLIGHT),) if differs else ()
+    return replace(verdict, console=console, elsewhere=verdict.elsewhere + elsewhere)
+
+
+def _evaluate(ctx: Context, out: Out) -> Verdict:
     scenario = ctx.scenario
     request = scenario.request
-    out = Out(credentials=request.credentials == "include")
     method = normalize_method(request.method)
 
     if not method_ok(out, request.method, method) or not url_credentials_ok(out, ctx):

@@ -23,8 +23,12 @@ from ...origins import Url, is_potentially_trustworthy
 from ...report import cors_issue, mixed_content_issue
 from .state import KIND, Out, Request
 
-# Chrome's list in kCorsDisabledScheme (cors_error_string.cc).
-CHROME_CORS_SCHEMES = "chrome, chrome-extension, chrome-untrusted, data, http, https, isolated-app"
+# Chrome's list in kCorsDisabledScheme (cors_error_string.cc): Chromium 156's CORS-enabled schemes,
+# as its console line lists them (a fetch redirected to ftp:, the browser suite).
+CHROME_CORS_SCHEMES = (
+    "chrome, chrome-experimental-site-token-provider, chrome-extension, chrome-untrusted, data, http, https, "
+    "isolated-app"
+)
 
 
 def method_ok(out: Out, given: str, method: str) -> bool:
@@ -128,9 +132,10 @@ def disallowed_by_mode(out: Out, ctx: Context, url: Url, initial: Url) -> None:
     if url.href == initial.href:
         out.chrome = render(m.MODE_SAME_ORIGIN, CHROME, url=url.href, origin=ctx.page_origin_text)
         out.devtools.extend(cors_issue(m.chrome_cors_error(Failure.DISALLOWED_BY_MODE), out.chrome))
-        out.firefox = render(m.MODE_SAME_ORIGIN, FIREFOX, page=ctx.scenario.page.href, url=url.href)
     else:
         out.chrome = render(m.MODE_SAME_ORIGIN_REDIRECT, CHROME, url=url.href, page=ctx.scenario.page.href)
+    # Firefox 153 has one sentence for both, naming the URL that left the origin (the browser suite).
+    out.firefox = render(m.MODE_SAME_ORIGIN, FIREFOX, page=ctx.scenario.page.href, url=url.href)
     out.fixes.append(
         "Use mode: 'cors' (the default) and have the server send Access-Control-Allow-Origin, or call a "
         "same-origin URL (for example a proxy route on your own origin)."

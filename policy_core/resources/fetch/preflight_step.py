@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from ... import headers as h
 from ... import specs
-from ...console import chrome_cors_message, failed_to_fetch
+from ...console import chrome_cors_message, failed_to_fetch, firefox_cors_message
 from ...context import Context
 from ...cors import cors_check
 from ...cors_fixes import allow_lines
@@ -103,6 +104,7 @@ def preflight_if_needed(out: Out, ctx: Context, state: Request, *, first: bool) 
         credentials_include=ctx.scenario.request.credentials == "include",
         method=method,
         unsafe_names=unsafe_names,
+        header_count=len({name.lower() for name, _ in state.headers}),
     )
     out.trace.extend(result.steps)
     if result.ok:
@@ -175,6 +177,30 @@ def _firefox_first(ctx: Context, state: Request, result: PreflightOutcome) -> tu
     return result.firefox_reason, result.firefox_status, result.firefox_quote_url
 
 
+def _firefox_follows(ctx: Context) -> bool:
+    """Firefox 153 tries to follow a 3xx preflight that names a Location; without one it is just a status."""
+    preflight = ctx.scenario.preflight
+    return 300 <= preflight.status <= 399 and h.has(preflight.headers, "location")
+
+
+def _firefox_lines(ctx: Context, state: Request, first: str) -> list[str]:
+    """Firefox's lines after its first one (``_firefox_first``), as the browser suite saw them.
+
+    It then fails the request itself: "CORS request did not succeed", with no status. A preflight
+    redirect it tries to follow adds a line: when the 3xx passed the CORS check, its refusal of the
+    redirect comes first and the status line second; when it failed it, the request line comes twice.
+    """
+    url = state.url.href
+    did_not_succeed = firefox_request_did_not_succeed(url)
+    if not _firefox_follows(ctx):
+        return [first, did_not_succeed]
+    preflight = ctx.scenario.preflight
+    if cors_check(preflight.headers, state.origin, ctx.scenario.request.credentials == "include", kind=KIND).ok:
+        refused = firefox_cors_message(url, render(Failure.PREFLIGHT_DISALLOWED_REDIRECT, FIREFOX))
+        return [refused, first, did_not_succeed]
+    return [first, did_not_succeed, did_not_succeed]
+
+
 def _failed(out: Out, ctx: Context, state: Request, result: PreflightOutcome) -> None:
     out.trace.failed(
         "fetch.preflight.blocks-request",
@@ -197,8 +223,7 @@ def _failed(out: Out, ctx: Context, state: Request, result: PreflightOutcome) ->
     out.devtools.extend(cors_issue(chrome_cors_error(result.failure or "", preflight=True), result.chrome_reason or ""))
     firefox_and_safari(out, state, *_firefox_first(ctx, state, result), result.safari_reason)
     if out.firefox:
-        # Firefox 153 then fails the request itself: a second line, with no status (the browser suite).
-        out.firefox += "\n" + firefox_request_did_not_succeed(state.url.href)
+        out.firefox = "\n".join(_firefox_lines(ctx, state, out.firefox))
     if state.origin == "null":
         null_origin_fixes(out, ctx, state)
         return

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from ... import headers as h
 from ... import specs
-from ...console import failed_to_fetch
+from ...console import chrome_cors_message, failed_to_fetch, firefox_cors_message, with_line
 from ...context import Context
 from ...cors import cors_check
 from ...fetch_rules import CORS_NON_WILDCARD_NAME, REQUEST_BODY_HEADERS, classify_request_headers
-from ...messages import Failure
+from ...messages import CHROME, FIREFOX, Failure, render
 from ...messages.cors import chrome_cors_error, firefox_request_did_not_succeed
 from ...origins import same_origin
 from ...redirects import (
@@ -16,12 +16,13 @@ from ...redirects import (
     TOO_MANY_SUMMARY,
     Hop,
     chrome_credentials_message,
+    credentials_detail,
     not_http_summary,
     walk,
 )
 from ...report import cors_issue
 from .advice import cors_failure
-from .gates import blocked_as_mixed_content, disallowed_by_mode
+from .gates import CHROME_CORS_SCHEMES, blocked_as_mixed_content, disallowed_by_mode
 from .preflight_step import preflight_if_needed
 from .state import KIND, Out, Request
 
@@ -71,27 +72,34 @@ def _follow(out: Out, ctx: Context, state: Request, hop: Hop, mode: str) -> bool
         if not check.ok:
             cors_failure(out, ctx, state, check, hop.status,
                          "Send the CORS headers on the redirect response too (each hop is checked):")
+            if out.firefox:
+                # Firefox 153 then fails the request as a whole: a second line, with no status (the browser suite).
+                out.firefox += "\n" + firefox_request_did_not_succeed(current.href)
             return False
     if hop.error == Failure.REDIRECT_NOT_HTTP:
         trace.failed("fetch.redirect.scheme", not_http_summary(location.scheme), "A redirect location must be http(s).",
                      specs.FETCH_REDIRECT)
+        _not_http_console(out, ctx, hop, mode)
         return False
     if hop.error == Failure.REDIRECT_CONTAINS_CREDENTIALS:
         trace.failed(
             "fetch.redirect.credentials",
             "The redirect location contains a username/password",
-            "A CORS request may not follow a redirect to a URL with userinfo (user:pass@): network error.",
+            "A CORS request may not follow a redirect to a URL with userinfo (user:pass@): network error. "
+            + credentials_detail(location),
             specs.FETCH_REDIRECT,
         )
-        out.chrome = chrome_credentials_message(KIND, current, ctx.page_origin_text, location, ctx.scenario.target)
+        out.chrome = chrome_credentials_message(KIND, current, ctx.page_origin_text, ctx.scenario.target)
         out.network_error = "cors"
         out.devtools.extend(cors_issue(chrome_cors_error(Failure.REDIRECT_CONTAINS_CREDENTIALS), out.chrome))
-        out.firefox = firefox_request_did_not_succeed(ctx.scenario.target.href)
+        out.firefox = firefox_request_did_not_succeed(current.href)  # the URL that redirected (Firefox 153)
         out.fixes.append(
             "Remove the user:password@ part from the Location header; authenticate with a header or cookie instead."
         )
         return False
     if blocked_as_mixed_content(out, ctx, location, "fetch.redirect.mixed-content"):
+        if hop.tainting == "cors":  # Firefox 153 then fails the cross-origin request itself (the browser suite)
+            out.firefox = with_line(out.firefox, firefox_request_did_not_succeed(current.href))
         return False
     _rewrite_for_redirect(out, state, hop)
     if mode == "same-origin" and not same_origin(ctx.page_origin, location.origin):
@@ -118,9 +126,42 @@ def _follow(out: Out, ctx: Context, state: Request, hop: Hop, mode: str) -> bool
             + ("opaque (no-cors)." if mode == "no-cors" else "it must pass the CORS check."),
             specs.FETCH_MAIN,
         )
-    return not (state.tainting == "cors" and state.needs_preflight()) or preflight_if_needed(
-        out, ctx, state, first=False
-    )
+    if not (state.tainting == "cors" and state.needs_preflight()):
+        return True
+    if state.origin != "null":
+        return preflight_if_needed(out, ctx, state, first=False)
+    out.tainted_preflight = True
+    if not out.firefox_rules:
+        return preflight_if_needed(out, ctx, state, first=False)
+    # Firefox 153 sends the page's origin on this preflight; the actual request still carries
+    # Origin: null (the browser suite).
+    state.origin = ctx.page_origin_text
+    try:
+        return preflight_if_needed(out, ctx, state, first=False)
+    finally:
+        state.origin = "null"
+
+
+def _not_http_console(out: Out, ctx: Context, hop: Hop, mode: str) -> None:
+    """The lines for a redirect to a URL that is not http(s), as Chromium 156 and Firefox 153 print them.
+
+    A data: location is refused by the network layer (Chrome: ERR_UNSAFE_REDIRECT, no CORS line); any
+    other scheme fails a cors-mode request's scheme check, named at the location. Firefox then fails
+    the request itself when it was already cross-origin (the browser suite). Chrome's line for
+    another mode (net::ERR_UNKNOWN_URL_SCHEME) is not modelled yet.
+    """
+    current, location = hop.current, hop.location
+    if location.scheme == "data":
+        out.network_error = "unsafe-redirect"
+    elif mode == "cors":
+        reason = render(Failure.SCHEME_NOT_SUPPORTED, CHROME, schemes=CHROME_CORS_SCHEMES)
+        out.chrome = chrome_cors_message(KIND, location.href, ctx.page_origin_text, reason,
+                                         initial_url=ctx.scenario.target.href)
+        out.network_error = "cors"
+        out.devtools.extend(cors_issue(chrome_cors_error(Failure.SCHEME_NOT_SUPPORTED), out.chrome))
+        out.firefox = firefox_cors_message(location.href, render(Failure.SCHEME_NOT_SUPPORTED, FIREFOX))
+    if hop.tainting == "cors":
+        out.firefox = with_line(out.firefox, firefox_request_did_not_succeed(current.href))
 
 
 def _rewrite_for_redirect(out: Out, state: Request, hop: Hop) -> None:

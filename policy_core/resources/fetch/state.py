@@ -21,6 +21,7 @@ class Out:
         "exposed",
         "final_status",
         "firefox",
+        "firefox_rules",
         "fixes",
         "network_error",
         "preflight",
@@ -28,11 +29,12 @@ class Out:
         "preflight_lines",
         "preflight_method",
         "safari",
+        "tainted_preflight",
         "trace",
         "warnings",
     )
 
-    def __init__(self, *, credentials: bool) -> None:
+    def __init__(self, *, credentials: bool, firefox_rules: bool = False) -> None:
         self.trace = Trace()
         self.fixes: list[str] = []
         self.warnings: list[str] = []
@@ -52,6 +54,9 @@ class Out:
         self.preflight_method: str | None = None
         self.preflight_headers: tuple[str, ...] = ()
         self.credentials = credentials  # the request's credentials mode is include
+        # Follow Firefox where it decides otherwise (fetch/__init__.py plays the fetch again that way).
+        self.firefox_rules = firefox_rules
+        self.tainted_preflight = False  # a redirected request was preflighted with Origin: null
 
     def chrome_console(self) -> str | None:
         """Chrome's lines: the page's own (CORS, mixed content…), then the network layer's line."""
