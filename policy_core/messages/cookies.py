@@ -98,6 +98,9 @@ CHROME_EXCLUSIONS: dict[Failure, ChromeExclusion] = {
     ),
 }
 
+# A cookie the browser's third-party setting withholds (the user's choice, not a rule of the cookie).
+THIRD_PARTY_BLOCKED = ChromeExclusion(status="EXCLUDE_USER_PREFERENCES", devtools="UserPreferences")
+
 
 def chrome_names(failure: Failure) -> str:
     return CHROME_EXCLUSIONS[failure].names()

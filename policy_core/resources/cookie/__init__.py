@@ -14,7 +14,7 @@ from ... import messages, specs
 from ...context import Context
 from ...messages import FIREFOX
 from ...messages.cookies import FIREFOX_REJECTIONS
-from ...report import FAIL, NO_CONSOLE, Console, Verdict, unique
+from ...report import FAIL, NO_CONSOLE, BrowserDifference, Console, Verdict, unique
 from ...scenario import Cookie
 from .advice import DEVTOOLS_WHERE, warn
 from .read import document_cookie_console, read
@@ -79,7 +79,16 @@ def evaluate(ctx: Context) -> Verdict:
         devtools=via_issues,  # the via request's (Chrome's CookieIssues are not modelled yet)
         fixes=unique([*fixes, *run.fixes, *run.other_fixes]),
         warnings=tuple(run.warnings),
+        elsewhere=_elsewhere(run, stored),
     )
+
+
+def _elsewhere(run: CookieRun, stored: bool) -> tuple[BrowserDifference, ...]:
+    """Firefox's send decision where it differs from Chrome's (its SameSite rules; found with the harness)."""
+    if not stored or run.firefox is None:
+        return ()
+    sent, why = run.firefox
+    return (BrowserDifference(browser="firefox", can=(("sent", sent),), why=why),)
 
 
 def _rejection_console(run: CookieRun) -> Console:

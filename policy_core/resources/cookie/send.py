@@ -12,10 +12,18 @@ from ...messages import Failure
 from ...messages.cookies import chrome_names
 from ...scenario import Request
 from .run import CookieRun
-from .samesite import send_partition, send_samesite, send_third_party
+from .samesite import (
+    firefox_context,
+    firefox_first_party,
+    firefox_samesite,
+    send_partition,
+    send_samesite,
+    send_third_party,
+)
 
 
 def send(run: CookieRun) -> bool:
+    """Chrome's decision; where Firefox decides otherwise, ``run.firefox`` holds its decision and why."""
     ctx, cookie, trace = run.ctx, run.cookie, run.trace
     scenario = ctx.scenario
     target = scenario.target
@@ -92,12 +100,19 @@ def send(run: CookieRun) -> bool:
 
     context = c.samesite_context(via, ctx.page_site, ctx.target_site, ctx.same_site)
     samesite_ok = send_samesite(run, context)
-    ok &= samesite_ok
+    firefox_ok, firefox_why = firefox_samesite(run, context, samesite_ok)
     if cookie.partitioned:
         ok &= send_partition(run)
-    if samesite_ok:
-        send_third_party(run, context)
+    # The third-party setting, where SameSite let the cookie through. Chrome judges first-party with the
+    # scheme (an http page's request to https on its own domain is third-party), Firefox without it.
+    third_party_ok = send_third_party(run, context) if samesite_ok else True
+    firefox_context_ = firefox_context(run)
+    firefox_ok &= not c.third_party_blocked(scenario.third_party_cookies, via, firefox_context_)
     ok &= _send_credentials(run)
+    firefox_ok &= ok
+    ok &= samesite_ok and third_party_ok
+    if firefox_ok != ok:
+        run.firefox = (firefox_ok, firefox_why or firefox_first_party(run))
     if scenario.redirects:
         trace.info(
             "cookie.send.redirects",
