@@ -2,7 +2,8 @@
 
 A fresh profile's ``user.js`` maps every hostname to loopback (``network.dns.forceResolve``) and
 every scenario port to its listener (``network.socket.forcePort``), turns HTTPS-First off (the
-scenario names the page's scheme) and allows third-party cookies (as the engine assumes today).
+scenario names the page's scheme) and sets third-party cookies as the case's scenario says
+(``network.cookie.cookieBehavior`` 0 allowed, 1 blocked; a change of setting relaunches Firefox).
 
 What BiDi cannot show: ``log.entryAdded`` carries Firefox's console *errors* only (the remote agent
 listens to the console service's "error" events), so ``Cross-Origin Request Warning: …`` lines are

@@ -189,3 +189,13 @@ def test_firefox_agrees_where_its_rules_are_chromes() -> None:
     omitted = verdict("https://app.example.com/", "https://api.other.net/me", {"set_cookie": "sid=1; Secure"},
                       request={"credentials": "omit"})
     assert omitted.elsewhere == ()
+
+
+@pytest.mark.parametrize("via", ["form-post", "iframe", "fetch", "script"])
+def test_firefox_never_sends_a_request_an_https_page_may_not_make_to_http(via) -> None:
+    # Schemeless same-site would let Firefox send the Strict cookie, but the request never leaves:
+    # mixed content, or the insecure-form warning page for a form (seen with the harness: nothing arrives).
+    result = verdict("https://app.example.com/dashboard", "http://api.example.com/v1/me",
+                     {"set_cookie": "sid=1; Path=/; Domain=example.com; SameSite=Strict", "via": via},
+                     request={"credentials": "include"})
+    assert result.capability("sent") is False and result.elsewhere == ()

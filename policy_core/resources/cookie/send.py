@@ -10,6 +10,7 @@ from ... import cookies as c
 from ... import specs
 from ...messages import Failure
 from ...messages.cookies import chrome_names
+from ...mixed_content import is_mixed_content
 from ...scenario import Request
 from .run import CookieRun
 from .samesite import (
@@ -108,6 +109,9 @@ def send(run: CookieRun) -> bool:
     third_party_ok = send_third_party(run, context) if samesite_ok else True
     firefox_context_ = firefox_context(run)
     firefox_ok &= not c.third_party_blocked(scenario.third_party_cookies, via, firefox_context_)
+    # Where Firefox's SameSite would let it through, its request to http from an https page never leaves:
+    # mixed content (fetch, script, frame) or, for a form, the insecure-form warning page (the harness).
+    firefox_ok &= not (via in _FIREFOX_MIXED_BLOCKED and is_mixed_content(scenario.page, target))
     ok &= _send_credentials(run)
     firefox_ok &= ok
     ok &= samesite_ok and third_party_ok
@@ -123,6 +127,9 @@ def send(run: CookieRun) -> bool:
             specs.COOKIE_SAME_SITE,
         )
     return ok
+
+
+_FIREFOX_MIXED_BLOCKED = frozenset({"fetch", "script", "iframe", "form-post"})
 
 
 def _send_credentials(run: CookieRun) -> bool:
