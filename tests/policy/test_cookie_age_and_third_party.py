@@ -199,3 +199,33 @@ def test_firefox_never_sends_a_request_an_https_page_may_not_make_to_http(via) -
                      {"set_cookie": "sid=1; Path=/; Domain=example.com; SameSite=Strict", "via": via},
                      request={"credentials": "include"})
     assert result.capability("sent") is False and result.elsewhere == ()
+
+
+# --- Chrome's CookieIssue (the reasons Chromium 156 raised over the browser suite's cookie cases) ---
+
+
+def cookie_issues(result) -> list[str]:
+    return [issue.reason for issue in result.devtools if issue.code == "CookieIssue"]
+
+
+def test_cookie_issues_name_what_chrome_reports() -> None:
+    assert cookie_issues(post(30)) == ["WarnSameSiteUnspecifiedLaxAllowUnsafe"]
+    assert cookie_issues(post(None)) == [
+        "ExcludeSameSiteUnspecifiedTreatedAsLax,WarnSameSiteUnspecifiedCrossSiteContext"
+    ]
+    assert cookie_issues(verdict(NEWS, WIDGET, none_cookie("iframe"))) == ["WarnThirdPartyPhaseout"]
+    insecure = verdict(NEWS, WIDGET, {"set_cookie": "sid=1; SameSite=None", "via": "iframe"})
+    assert cookie_issues(insecure) == ["ExcludeSameSiteNoneInsecure,WarnSameSiteNoneInsecure"]
+
+
+def test_no_cookie_issue_where_chrome_raises_none() -> None:
+    assert cookie_issues(verdict(NEWS, WIDGET, none_cookie("iframe"), third_party_cookies="blocked")) == []
+    assert cookie_issues(verdict(NEWS, WIDGET, none_cookie("navigation"))) == []  # first-party on arrival
+    strict = {"set_cookie": "sid=1; Path=/; Secure; SameSite=Strict", "via": "iframe"}
+    assert cookie_issues(verdict(NEWS, WIDGET, strict)) == []  # an explicit choice: no issue
+    # Left out for another reason too (its path): Chrome reports nothing.
+    off_path = {"set_cookie": "sid=1; Path=/other; Secure", "via": "iframe"}
+    assert cookie_issues(verdict(NEWS, WIDGET, off_path)) == []
+    # A frame to http from an https page is never requested (mixed content).
+    mixed = {"set_cookie": "sid=1; Path=/", "via": "iframe"}
+    assert cookie_issues(verdict(NEWS, "http://widget.example.net/embed", mixed)) == []
