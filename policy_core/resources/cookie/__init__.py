@@ -109,7 +109,7 @@ def _cookie_issues(run: CookieRun, *, stored: bool, sent: bool) -> tuple[Devtool
     context = c.samesite_context(cookie.via, ctx.page_site, ctx.target_site, ctx.same_site)
     requested = not (cookie.via in _MIXED_BLOCKED and is_mixed_content(ctx.scenario.page, ctx.scenario.target))
     if stored and requested:
-        send_failed = {step for step in failed if step.startswith("cookie.send.")}
+        send_failed = {step for step in failed if step.split(".")[1] == "send"}  # cookie.send.*
         if cookie.samesite == "" and send_failed == {"cookie.send.samesite"}:
             reasons.append("ExcludeSameSiteUnspecifiedTreatedAsLax,WarnSameSiteUnspecifiedCrossSiteContext")
         elif sent and c.lax_allowing_unsafe(cookie.samesite, context, cookie.age_seconds):

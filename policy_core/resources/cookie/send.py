@@ -107,8 +107,7 @@ def send(run: CookieRun) -> bool:
     # The third-party setting, where SameSite let the cookie through. Chrome judges first-party with the
     # scheme (an http page's request to https on its own domain is third-party), Firefox without it.
     third_party_ok = send_third_party(run, context) if samesite_ok else True
-    firefox_context_ = firefox_context(run)
-    firefox_ok &= not c.third_party_blocked(scenario.third_party_cookies, via, firefox_context_)
+    firefox_ok &= not c.third_party_blocked(scenario.third_party_cookies, via, firefox_context(run))
     # Where Firefox's SameSite would let it through, its request to http from an https page never leaves:
     # mixed content (fetch, script, frame) or, for a form, the insecure-form warning page (the harness).
     firefox_ok &= not (via in _FIREFOX_MIXED_BLOCKED and is_mixed_content(scenario.page, target))
