@@ -32,6 +32,10 @@ CROSS_SITE_CONTEXT = "cross-site"  # only None
 
 TOP_LEVEL_VIAS = frozenset({"navigation", "form-post"})
 
+# Chrome's kLaxAllowUnsafeMaxAge: an unspecified-SameSite cookie at most this old still goes out on a
+# cross-site top-level POST (CanonicalCookie::IsRecentlyCreated, "now - creation <= 2 minutes").
+LAX_ALLOWING_UNSAFE_MAX_AGE = 120
+
 
 # Chrome's CookieAccessScheme: https, or localhost / loopback (kTrustworthy) even over http.
 # RFC 6265bis leaves "secure protocol" to the user agent; Chrome and Firefox count http://localhost
@@ -163,6 +167,33 @@ def samesite_allows(samesite: str, context: str) -> bool:
     if samesite == "Strict":
         return False
     return context == LAX_CONTEXT  # Lax, or absent (Lax by default)
+
+
+def lax_allowing_unsafe(samesite: str, context: str, age_seconds: int | None) -> bool:
+    """Chrome's exception to Lax-by-default: a fresh cookie without SameSite rides a cross-site POST.
+
+    RFC 6265bis § 5.6.7.2 permits it; Chrome ships it. ``age_seconds`` None is an old cookie.
+    """
+    return (
+        samesite == ""
+        and context == LAX_UNSAFE_CONTEXT
+        and age_seconds is not None
+        and age_seconds <= LAX_ALLOWING_UNSAFE_MAX_AGE
+    )
+
+
+def firefox_samesite_allows(samesite: str, context: str) -> bool:
+    """Firefox 153: an absent SameSite is None (``network.cookie.sameSite.laxByDefault`` is false)."""
+    return samesite_allows(samesite or "None", context)
+
+
+def third_party_blocked(setting: str, via: str, context: str) -> bool:
+    """The browser's setting "blocked" keeps a cookie off a cross-site subresource or frame request.
+
+    A top-level navigation makes the target first-party, so it is never third-party. ``context`` is
+    computed the way the browser judges first-party (Chrome: schemeless, SiteForCookies::IsFirstParty).
+    """
+    return setting == "blocked" and via not in TOP_LEVEL_VIAS and context != STRICT_CONTEXT
 
 
 def request_credentials_mode(via: str, credentials: str, crossorigin: str, script_type: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,8 @@ from .scenario import (
     SAMESITE,
     SCENARIO_VERSION,
     SCRIPT_TYPES,
+    THIRD_PARTY_COOKIES,
+    THIRD_PARTY_COOKIES_DEFAULT,
     VIAS,
     Cookie,
     Expectation,
@@ -76,14 +79,17 @@ __all__ = [
 
 _TOP_KEYS = (
     "version", "title", "notes", "page", "target", "resources", "page_sandboxed",
-    "request", "preflight", "response", "redirects", "cookie", "expect",
+    "request", "preflight", "response", "redirects", "cookie", "expect", "third_party_cookies",
 )
 _REQUEST_KEYS = ("method", "mode", "credentials", "crossorigin", "headers", "script_type")
 _RESPONSE_KEYS = ("status", "headers")
 _REDIRECT_KEYS = ("status", "location", "headers")
 _COOKIE_KEYS = (
     "name", "value", "samesite", "secure", "httponly", "domain", "path", "via", "partitioned", "set_cookie",
+    "age_seconds",
 )
+# Chrome caps a cookie's lifetime at 400 days (RFC 6265bis § 5.6.1): no cookie is older.
+MAX_COOKIE_AGE_SECONDS = 400 * 24 * 3600
 VALID_EXPECTATIONS: tuple[str, ...] = tuple(
     [f"{kind}.{cap}" for kind, caps in CAPABILITIES.items() for cap in caps] + list(EXTRA_EXPECTATIONS)
 )
@@ -160,6 +166,9 @@ def _build(raw: Mapping[str, Any]) -> Scenario:
         redirects=tuple(redirects),
         cookie=cookie,
         expect=expect,
+        third_party_cookies=choice(raw["third_party_cookies"], "third_party_cookies", THIRD_PARTY_COOKIES)
+        if "third_party_cookies" in raw
+        else THIRD_PARTY_COOKIES_DEFAULT,
     )
 
 
@@ -220,11 +229,17 @@ def _cookie(value: Any, path: str, target_path: str) -> Cookie:
     table = mapping(value, path)
     check_keys(table, _COOKIE_KEYS, path)
     via = choice(table["via"], f"{path}.via", VIAS) if "via" in table else "fetch"
+    age = (
+        integer(table["age_seconds"], f"{path}.age_seconds", 0, MAX_COOKIE_AGE_SECONDS)
+        if "age_seconds" in table
+        else None
+    )
     if "set_cookie" in table:
-        others = [key for key in table if key not in ("set_cookie", "via")]
+        others = [key for key in table if key not in ("set_cookie", "via", "age_seconds")]
         if others:
             raise ScenarioError(f"{path}.{others[0]}", "give either set_cookie or the attribute keys, not both")
-        return _cookie_from_line(string(table["set_cookie"], f"{path}.set_cookie"), f"{path}.set_cookie", target_path, via)
+        line = string(table["set_cookie"], f"{path}.set_cookie")
+        return replace(_cookie_from_line(line, f"{path}.set_cookie", target_path, via), age_seconds=age)
     default = Cookie()
     samesite = default.samesite
     if "samesite" in table:
@@ -252,6 +267,7 @@ def _cookie(value: Any, path: str, target_path: str) -> Cookie:
         path=cookie_path or "/",
         via=via,
         partitioned=boolean(table["partitioned"], f"{path}.partitioned") if "partitioned" in table else False,
+        age_seconds=age,
     )
 
 

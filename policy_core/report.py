@@ -91,8 +91,10 @@ class DevtoolsIssue:
 
 
 # The DevTools issue codes the engine models: a verdict's ``devtools`` is complete for these codes
-# (and says nothing about the others, such as CookieIssue, which it does not model yet).
-DEVTOOLS_CODES_MODELLED: frozenset[str] = frozenset({"DeprecationIssue", "CorsIssue", "MixedContentIssue"})
+# (and says nothing about the others, such as ContentSecurityPolicyIssue, which it does not model yet).
+DEVTOOLS_CODES_MODELLED: frozenset[str] = frozenset(
+    {"DeprecationIssue", "CorsIssue", "MixedContentIssue", "CookieIssue"}
+)
 
 
 def cors_issue(reason: str | None, text: str) -> tuple[DevtoolsIssue, ...]:

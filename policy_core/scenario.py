@@ -44,6 +44,9 @@ CROSSORIGIN = ("none", "anonymous", "use-credentials")
 SCRIPT_TYPES = ("classic", "module")
 SAMESITE = ("Strict", "Lax", "None", "")
 VIAS = ("fetch", "image", "script", "iframe", "navigation", "form-post")
+# The browser's third-party cookie setting (docs/scenario-format.md "Cookie age and third-party cookies").
+THIRD_PARTY_COOKIES = ("allowed", "blocked")
+THIRD_PARTY_COOKIES_DEFAULT = "allowed"  # Chromium 156's default for a normal window, found with the harness
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
 
 # Expectation paths besides "<resource>.<capability>".
@@ -91,6 +94,9 @@ class Cookie:
     partitioned: bool = False  # extension: CHIPS
     set_cookie: str | None = None  # the Set-Cookie line it came from, when given that way
     notes: tuple[str, ...] = ()  # what parsing the Set-Cookie line ignored
+    # Seconds between Set-Cookie and the page's request; None = old (set at login, long before), the
+    # learner's usual cookie. Only Chrome's two-minute Lax-allowing-unsafe rule reads it.
+    age_seconds: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +122,7 @@ class Scenario:
     cookie: Cookie | None = None
     expect: tuple[Expectation, ...] = ()
     version: int = SCENARIO_VERSION
+    third_party_cookies: str = THIRD_PARTY_COOKIES_DEFAULT  # the browser's setting: allowed | blocked
 
     def to_mapping(self) -> dict[str, Any]:
         """The scenario as the file format's plain data; defaults are left out."""
@@ -130,6 +137,8 @@ class Scenario:
             out["resources"] = list(self.resources)
         if self.page_sandboxed:
             out["page_sandboxed"] = True
+        if self.third_party_cookies != THIRD_PARTY_COOKIES_DEFAULT:
+            out["third_party_cookies"] = self.third_party_cookies
         request = _non_default(self.request, Request())
         if request:
             out["request"] = request
@@ -145,6 +154,8 @@ class Scenario:
         if self.cookie is not None:
             if self.cookie.set_cookie is not None:
                 out["cookie"] = {"set_cookie": self.cookie.set_cookie, "via": self.cookie.via}
+                if self.cookie.age_seconds is not None:
+                    out["cookie"]["age_seconds"] = self.cookie.age_seconds
             else:
                 cookie = _non_default(self.cookie, Cookie(), always=("name", "via"))
                 cookie.pop("set_cookie", None)

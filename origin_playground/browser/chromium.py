@@ -72,7 +72,7 @@ class Chromium:
         self._ports: dict[int, int] = {}
         self._console: list[str] = []
         self._issues: list[Issue] = []
-        self._third_party: bool | None = None
+        self._third_party = True  # the running profile's third-party cookie preference: allowed
         self.version = ""
 
     # --- lifetime ------------------------------------------------------------------------------
@@ -89,8 +89,11 @@ class Chromium:
         profile = Path(self._profile.name)
         (profile / "Default").mkdir()
         (profile / PID_FILE).write_text(str(os.getpid()))  # lets a later run remove it after a SIGKILL
-        # Third-party cookies allowed (0), as a normal Chrome window ships; begin_case sets it per case.
-        (profile / "Default" / "Preferences").write_text(json.dumps({"profile": {"cookie_controls_mode": 0}}))
+        # The case's third-party cookie setting, as the profile's preference: 0 allowed, 1 blocked. Set it
+        # always: a fresh Chromium 156 profile without it blocks them (measured, headless and headful), and
+        # CDP Network.setCookieControls did not block them in a cross-site frame. begin_case relaunches on a change.
+        mode = 0 if self._third_party else 1
+        (profile / "Default" / "Preferences").write_text(json.dumps({"profile": {"cookie_controls_mode": mode}}))
         # "*:PORT" matches every host on that port: the URLs stay the scenario's, only the socket moves.
         rules = ", ".join(f"MAP *:{port} 127.0.0.1:{real}" for port, real in sorted(self._ports.items()))
         args = [flag for flag, _why in FLAGS]
@@ -104,7 +107,6 @@ class Chromium:
         self._cdp.on("Audits.issueAdded", self._on_issue)
         self._cdp.send("Audits.enable")
         self.version = self._cdp.send("Browser.getVersion")["product"].replace("Chrome/", "Chromium ")
-        self._third_party = None
 
     def _on_issue(self, event: dict[str, Any]) -> None:
         issue = event.get("issue", {})
@@ -140,11 +142,15 @@ class Chromium:
     # --- one case ------------------------------------------------------------------------------
 
     def begin_case(self, *, third_party_cookies: bool) -> None:
-        self._context.clear_cookies()
         if self._third_party is not third_party_cookies:
-            self._cdp.send("Network.setCookieControls", {"enableThirdPartyCookieRestriction": not third_party_cookies})
+            self._stop_browser()
             self._third_party = third_party_cookies
-        self._page.goto("about:blank")
+            self._launch()
+        self._context.clear_cookies()
+        try:
+            self._page.goto("about:blank")
+        except Exception:  # the last case's form POST or link navigation committed late: go again
+            self._page.goto("about:blank")
         self._console.clear()
         self._issues.clear()
 

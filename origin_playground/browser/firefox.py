@@ -2,7 +2,8 @@
 
 A fresh profile's ``user.js`` maps every hostname to loopback (``network.dns.forceResolve``) and
 every scenario port to its listener (``network.socket.forcePort``), turns HTTPS-First off (the
-scenario names the page's scheme) and allows third-party cookies (as the engine assumes today).
+scenario names the page's scheme) and sets third-party cookies as the case's scenario says
+(``network.cookie.cookieBehavior`` 0 allowed, 1 blocked; a change of setting relaunches Firefox).
 
 What BiDi cannot show: ``log.entryAdded`` carries Firefox's console *errors* only (the remote agent
 listens to the console service's "error" events), so ``Cross-Origin Request Warning: …`` lines are
@@ -36,7 +37,9 @@ PREFERENCES = {
     "dom.security.https_first": False,
     "dom.security.https_first_pbm": False,
     "dom.security.https_first_schemeless": False,
-    "network.cookie.cookieBehavior": 0,  # third-party cookies allowed
+    # The scenario's third_party_cookies: 0 "allowed" (the setting "Cookies: none blocked"), 1 "blocked"
+    # ("All cross-site cookies"); Firefox's own default is 5, Total Cookie Protection. Set per launch.
+    "network.cookie.cookieBehavior": 0,
     "network.cookie.cookieBehavior.pbmode": 0,
     "browser.shell.checkDefaultBrowser": False,
     "app.update.disabledForTesting": True,
@@ -103,6 +106,7 @@ class Firefox:
         self._console: list[str] = []
         self._ports: dict[int, int] = {}
         self._context = ""
+        self._third_party = True  # the cookieBehavior of the running Firefox: allowed
         self.version = ""
 
     # --- lifetime ------------------------------------------------------------------------------
@@ -119,6 +123,8 @@ class Firefox:
 
         self._profile = tempfile.TemporaryDirectory(prefix="op-firefox-")
         prefs = dict(PREFERENCES)
+        behaviour = 0 if self._third_party else 1  # a pref BiDi cannot change: a new launch per setting
+        prefs["network.cookie.cookieBehavior"] = prefs["network.cookie.cookieBehavior.pbmode"] = behaviour
         prefs["network.socket.forcePort"] = ";".join(f"{p}={r}" for p, r in sorted(self._ports.items()))
         Path(self._profile.name, "user.js").write_text(_user_js(prefs))
         Path(self._profile.name, PID_FILE).write_text(str(os.getpid()))  # see session.remove_stale_profiles
@@ -212,8 +218,10 @@ class Firefox:
     # --- one case ------------------------------------------------------------------------------
 
     def begin_case(self, *, third_party_cookies: bool) -> None:
-        if not third_party_cookies:
-            raise NotImplementedError("the Firefox driver plays third-party cookies allowed only")
+        if third_party_cookies is not self._third_party:
+            self._stop_browser()
+            self._third_party = third_party_cookies
+            self._launch()
         self._send("storage.deleteCookies", {})
         self.goto("about:blank")
         self._console.clear()

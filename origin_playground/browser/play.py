@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import itertools
 import time
+from dataclasses import replace
 from typing import Any
 
-from policy_core import Scenario, Url
+from policy_core import Scenario, Url, evaluate
 from policy_core.cookies import set_cookie_line
 from policy_core.netspace import LOCAL, LOOPBACK, PUBLIC, address_space
 from policy_core.origins import DEFAULT_PORTS, host_ip
@@ -23,8 +24,11 @@ _counter = itertools.count(1)
 # Which body the final hop serves, by resource type (and by the cookie's ``via``).
 BODY_KIND = {"fetch": "fetch", "image": "image", "script": "script", "dom": "document", "iframe": "document",
              "navigation": "document", "form-post": "document"}
-# Third-party cookies: allowed, as Chrome ships it for a normal window and as the engine assumes today.
-THIRD_PARTY_COOKIES_DEFAULT = True
+# Third-party cookies: None plays the scenario's own setting (third_party_cookies, default "allowed" as
+# Chrome ships a normal window; a bare Chromium 156 profile blocks them); True or False overrides it.
+THIRD_PARTY_COOKIES_DEFAULT: bool | None = None
+# What the browser's verdict is named by in Verdict.can_in.
+_ENGINE_BROWSER = {"chromium": "chrome", "firefox": "firefox"}
 
 
 def scenario_urls(scenario: Scenario) -> list[Url]:
@@ -61,6 +65,24 @@ def unplayable(scenario: Scenario, resource: str) -> str:
             return (f"{url.hostname} is loopback but the page is not: Local Network Access sees loopback to "
                     "loopback there, since every scenario host is served on 127.0.0.1")
     return ""
+
+
+def unplayable_age(scenario: Scenario, resource: str, browser: str) -> str:
+    """Why the cookie's age cannot be played, or "": the harness's cookie is set a moment before the request,
+    and CDP's Network.setCookie (like BiDi's storage.setCookie) takes no creation time, so an old cookie
+    cannot be made. A scenario whose verdict in ``browser`` needs an old cookie is not played."""
+    cookie = scenario.cookie
+    if resource != "cookie" or cookie is None or cookie.age_seconds == 0:
+        return ""
+    fresh = evaluate(replace(scenario, cookie=replace(cookie, age_seconds=0))).verdict("cookie")
+    given = evaluate(scenario).verdict("cookie")
+    assert fresh is not None and given is not None
+    name = _ENGINE_BROWSER.get(browser, browser)
+    if fresh.can_in(name) == given.can_in(name):
+        return ""
+    age = "has no age (an old cookie)" if cookie.age_seconds is None else f"is {cookie.age_seconds} s old"
+    return (f"the scenario's cookie {age}, the harness's is set a moment before the request, and this verdict "
+            "depends on it (Chrome's two-minute Lax-allowing-unsafe rule)")
 
 
 def _space(host: str) -> str:
@@ -100,9 +122,9 @@ def _set_cookie_header(scenario: Scenario) -> tuple[str, str]:
 
 
 def play(driver: Driver, server: Server, scenario: Scenario, resource: str,
-         *, third_party_cookies: bool = THIRD_PARTY_COOKIES_DEFAULT) -> Observation:
+         *, third_party_cookies: bool | None = THIRD_PARTY_COOKIES_DEFAULT) -> Observation:
     """Play ``resource`` of ``scenario`` in ``driver``'s browser and say what happened."""
-    why = unplayable(scenario, resource)
+    why = unplayable(scenario, resource) or unplayable_age(scenario, resource, driver.name)
     if why:
         return Observation(resource=resource, browser=driver.name, unplayable=why)
     server.listen(ports_of(scenario))
@@ -110,6 +132,8 @@ def play(driver: Driver, server: Server, scenario: Scenario, resource: str,
     case = f"c{next(_counter)}"
     server.add(case, plan_for(scenario, resource, case))
     try:
+        if third_party_cookies is None:
+            third_party_cookies = scenario.third_party_cookies == "allowed"
         driver.begin_case(third_party_cookies=third_party_cookies)
         facts: dict[str, Any] = {}
         if resource == "cookie" and scenario.cookie is not None:

@@ -98,7 +98,7 @@ class Harness:
         self._driver.use_ports(self._server.port_map)
 
     def play(self, scenario: Scenario, resource: str, *,
-             third_party_cookies: bool = THIRD_PARTY_COOKIES_DEFAULT) -> Observation:
+             third_party_cookies: bool | None = THIRD_PARTY_COOKIES_DEFAULT) -> Observation:
         assert self._driver is not None and self._server is not None, "use Harness as a context manager"
         return play(self._driver, self._server, scenario, resource, third_party_cookies=third_party_cookies)
 

@@ -98,6 +98,9 @@ CHROME_EXCLUSIONS: dict[Failure, ChromeExclusion] = {
     ),
 }
 
+# A cookie the browser's third-party setting withholds (the user's choice, not a rule of the cookie).
+THIRD_PARTY_BLOCKED = ChromeExclusion(status="EXCLUDE_USER_PREFERENCES", devtools="UserPreferences")
+
 
 def chrome_names(failure: Failure) -> str:
     return CHROME_EXCLUSIONS[failure].names()
@@ -118,3 +121,29 @@ FIREFOX_REJECTIONS: dict[str, Failure] = {
     "cookie.store.domain": Failure.COOKIE_INVALID_DOMAIN,
     "cookie.store.prefix": Failure.COOKIE_INVALID_PREFIX,
 }
+
+
+# Chrome's CookieIssue (DevTools Issues panel, CDP Audits.issueAdded): the reasons Chromium 156 raised in
+# the browser suite's cookie cases, joined as the harness shows them (exclusion reasons, then warnings).
+# Chrome raises none for an explicit Strict or Lax, a rejected Secure cookie, or a blocked third-party one.
+COOKIE_ISSUES: dict[str, tuple[str, str]] = {
+    # reason -> (CDP operation, what the issue is about)
+    "ExcludeSameSiteNoneInsecure,WarnSameSiteNoneInsecure": (
+        "SetCookie",
+        "A SameSite=None cookie was rejected because it lacks Secure.",
+    ),
+    "ExcludeSameSiteUnspecifiedTreatedAsLax,WarnSameSiteUnspecifiedCrossSiteContext": (
+        "ReadCookie",
+        "A cookie without SameSite was treated as Lax and left off a cross-site request.",
+    ),
+    "WarnSameSiteUnspecifiedLaxAllowUnsafe": (
+        "ReadCookie",
+        "A cookie without SameSite went on a cross-site POST only because it is under two minutes old.",
+    ),
+    "WarnThirdPartyPhaseout": (
+        "ReadCookie",
+        "A third-party (cross-site) SameSite=None cookie was sent; browsers that block third-party cookies "
+        "leave it out.",
+    ),
+}
+

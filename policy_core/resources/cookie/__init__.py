@@ -10,11 +10,13 @@ CORS and SameSite are separate gates.
 
 from __future__ import annotations
 
+from ... import cookies as c
 from ... import messages, specs
 from ...context import Context
 from ...messages import FIREFOX
-from ...messages.cookies import FIREFOX_REJECTIONS
-from ...report import FAIL, NO_CONSOLE, Console, Verdict, unique
+from ...messages.cookies import COOKIE_ISSUES, FIREFOX_REJECTIONS
+from ...mixed_content import is_mixed_content
+from ...report import FAIL, NO_CONSOLE, BrowserDifference, Console, DevtoolsIssue, Verdict, unique
 from ...scenario import Cookie
 from .advice import DEVTOOLS_WHERE, warn
 from .read import document_cookie_console, read
@@ -76,9 +78,53 @@ def evaluate(ctx: Context) -> Verdict:
         # document.cookie throws in a sandboxed or data: page, whatever the cookie; then the via
         # request prints what it prints as a fetch, image, script or frame.
         console=_rejection_console(run).then(document_cookie_console(ctx)).then(via_console),
-        devtools=via_issues,  # the via request's (Chrome's CookieIssues are not modelled yet)
+        devtools=(*via_issues, *_cookie_issues(run, stored=stored, sent=sent)),
         fixes=unique([*fixes, *run.fixes, *run.other_fixes]),
         warnings=tuple(run.warnings),
+        elsewhere=_elsewhere(run, stored),
+    )
+
+
+def _elsewhere(run: CookieRun, stored: bool) -> tuple[BrowserDifference, ...]:
+    """Firefox's send decision where it differs from Chrome's (its SameSite rules; found with the harness)."""
+    if not stored or run.firefox is None:
+        return ()
+    sent, why = run.firefox
+    return (BrowserDifference(browser="firefox", can=(("sent", sent),), why=why),)
+
+
+# Requests an https page may not make to http in Chrome (mixed content): no request, no cookie issue.
+_MIXED_BLOCKED = frozenset({"fetch", "script", "iframe"})
+
+
+def _cookie_issues(run: CookieRun, *, stored: bool, sent: bool) -> tuple[DevtoolsIssue, ...]:
+    """Chrome's CookieIssues: one for a rejected SameSite=None cookie without Secure, and on the via
+    request one for a cookie left out only by Lax-by-default, sent only by the two-minute exception,
+    or sent as a third-party SameSite=None cookie (Chromium 156 over the browser suite)."""
+    ctx, cookie = run.ctx, run.cookie
+    failed = {step.id for step in run.trace if step.result == FAIL}
+    reasons = []
+    if "cookie.store.samesite-none" in failed:
+        reasons.append("ExcludeSameSiteNoneInsecure,WarnSameSiteNoneInsecure")
+    context = c.samesite_context(cookie.via, ctx.page_site, ctx.target_site, ctx.same_site)
+    requested = not (cookie.via in _MIXED_BLOCKED and is_mixed_content(ctx.scenario.page, ctx.scenario.target))
+    if stored and requested:
+        send_failed = {step for step in failed if step.split(".")[1] == "send"}  # cookie.send.*
+        if cookie.samesite == "" and send_failed == {"cookie.send.samesite"}:
+            reasons.append("ExcludeSameSiteUnspecifiedTreatedAsLax,WarnSameSiteUnspecifiedCrossSiteContext")
+        elif sent and c.lax_allowing_unsafe(cookie.samesite, context, cookie.age_seconds):
+            reasons.append("WarnSameSiteUnspecifiedLaxAllowUnsafe")
+        elif (
+            sent
+            and cookie.samesite == "None"
+            and not cookie.partitioned
+            and context != c.STRICT_CONTEXT
+            and cookie.via not in c.TOP_LEVEL_VIAS
+        ):
+            reasons.append("WarnThirdPartyPhaseout")
+    return tuple(
+        DevtoolsIssue(code="CookieIssue", reason=reason, text=f"{COOKIE_ISSUES[reason][1]} ({cookie.name or 'nameless'})")
+        for reason in reasons
     )
 
 

@@ -64,7 +64,8 @@ class CookieRun:
     """Per-evaluation state: the trace, the fixes and warnings collected, and the cookie's scope."""
 
     __slots__ = (
-        "cookie", "ctx", "domain", "fix", "fixes", "host_only", "other_fixes", "path_attribute", "trace", "warnings",
+        "cookie", "ctx", "domain", "firefox", "fix", "fixes", "host_only", "other_fixes", "path_attribute", "trace",
+        "warnings",
     )
 
     def __init__(self, ctx: Context, cookie: Cookie) -> None:
@@ -74,6 +75,8 @@ class CookieRun:
         self.fixes: list[str] = []  # fixes outside the Set-Cookie line (https, credentials, attributes)
         self.other_fixes: list[str] = []  # fixes that come after the Set-Cookie line
         self.warnings: list[str] = []
+        # Firefox's "sent" and why, where it decides otherwise than Chrome (None: the same).
+        self.firefox: tuple[bool, str] | None = None
         # The cookie's domain and whether it is host-only: decided when it is stored.
         self.domain = ""
         self.host_only = True

@@ -10,7 +10,7 @@ from ... import cookies as c
 from ... import specs
 from ...context import Context
 from ...messages import Failure
-from ...messages.cookies import devtools_reason
+from ...messages.cookies import THIRD_PARTY_BLOCKED, devtools_reason
 from ...sites import Site, same_site, site_of
 from .advice import ALLOW_SAME_ORIGIN, CSRF_AFTER_NONE, serve_https
 from .run import CookieRun
@@ -55,6 +55,25 @@ def send_samesite(run: CookieRun, context: str) -> bool:
             )
         trace.passed("cookie.send.samesite", summary, detail, specs.COOKIE_SAME_SITE)
         return True
+    age = cookie.age_seconds
+    if c.lax_allowing_unsafe(samesite, context, age):
+        trace.passed(
+            "cookie.send.samesite",
+            f"{label}, set {age} s ago: sent (Chrome's two-minute Lax-allowing-unsafe exception)",
+            f"{detail} RFC 6265bis makes an absent SameSite Lax by default, which keeps a cookie off a "
+            "cross-site POST, and lets a browser relax that for new cookies (Lax-allowing-unsafe). Chrome "
+            f"does: a cookie without SameSite at most {c.LAX_ALLOWING_UNSAFE_MAX_AGE} s old is still sent on a "
+            f"top-level cross-site POST, and this one is {age} s old (cookie.age_seconds). Two minutes later "
+            "the same POST goes out without it. Firefox and Safari send it anyway: they treat an absent "
+            "SameSite as None.",
+            specs.COOKIE_LAX_ALLOWING_UNSAFE,
+        )
+        run.warnings.append(
+            "This works only while the cookie is fresh: Chrome's exception for cookies without SameSite "
+            f"ends {c.LAX_ALLOWING_UNSAFE_MAX_AGE} s after Set-Cookie, so a real user's older session cookie is "
+            "not sent on this cross-site POST."
+        )
+        return True
     schemeful = _schemeless_same_site(ctx)  # same registrable domain: only the scheme differs
     reason = devtools_reason(_SAMESITE_FAILURE[samesite], schemeful=schemeful)
     if schemeful:
@@ -62,15 +81,21 @@ def send_samesite(run: CookieRun, context: str) -> bool:
             " Both are on the registrable domain "
             + ctx.page_site.domain
             + ", but http and https are different "
-            "sites since Chrome 89 (schemeful same-site; WPT cookies/schemeful-same-site)."
+            "sites since Chrome 89 (schemeful same-site; WPT cookies/schemeful-same-site). Firefox 153 "
+            "compares sites without the scheme (network.cookie.sameSite.schemeful is false)."
         )
     detail += f" Chrome leaves the cookie out (DevTools reason {reason})."
     if context == c.LAX_UNSAFE_CONTEXT and samesite == "":
+        age_text = (
+            "the scenario gives no cookie.age_seconds, so the age is unknown and the verdict takes an old cookie "
+            "(set at login, as a real session cookie usually is)"
+            if age is None
+            else f"this one is {age} s old (cookie.age_seconds)"
+        )
         detail += (
-            " Chrome's 'Lax-allowing-unsafe' exception would still send an unspecified-SameSite cookie on a "
-            "top-level cross-site POST if the cookie is at most 2 minutes old (DevTools issue "
-            "SameSiteUnspecifiedLaxAllowUnsafeRead); the cookie's age is unknown here, so the verdict does "
-            "not apply it."
+            " RFC 6265bis makes an absent SameSite Lax by default. Chrome's 'Lax-allowing-unsafe' exception "
+            "still sends such a cookie on a top-level cross-site POST while it is at most 2 minutes "
+            f"({c.LAX_ALLOWING_UNSAFE_MAX_AGE} s) old; {age_text}, so the exception does not apply."
         )
     if samesite == "":
         detail += (
@@ -85,6 +110,44 @@ def send_samesite(run: CookieRun, context: str) -> bool:
     )
     _samesite_fix(run, context)
     return False
+
+
+def firefox_context(run: CookieRun) -> str:
+    """The request's SameSite context as Firefox 153 computes it: sites compared without the scheme."""
+    ctx = run.ctx
+    return c.samesite_context(run.cookie.via, ctx.page_site, ctx.target_site, ctx.same_site or _schemeless_same_site(ctx))
+
+
+def firefox_samesite(run: CookieRun, context: str, chrome_allowed: bool) -> tuple[bool, str]:
+    """Firefox 153's SameSite decision, and why it differs from Chrome's ("" when it does not).
+
+    Firefox only ever sends more: no Lax by default, and no scheme in its same-site test.
+    """
+    ctx, samesite = run.ctx, run.cookie.samesite
+    firefox = firefox_context(run)
+    allowed = c.firefox_samesite_allows(samesite, firefox)
+    if allowed == chrome_allowed:
+        return allowed, ""
+    if c.firefox_samesite_allows(samesite, context):  # in Chrome's own context too: only the default differs
+        return allowed, (
+            "Firefox 153 treats a cookie without SameSite as SameSite=None (network.cookie.sameSite.laxByDefault "
+            "is false), so it sends it on this cross-site request."
+        )
+    return allowed, (
+        "Firefox 153 compares sites without the scheme (network.cookie.sameSite.schemeful is false): "
+        f"{ctx.page_origin_text} and {ctx.target_origin_text} share the registrable domain {ctx.page_site.domain}, "
+        f"so the request is same-site there and the SameSite={samesite or 'Lax'} cookie is sent."
+    )
+
+
+def firefox_first_party(run: CookieRun) -> str:
+    """Why Firefox sends a cookie Chrome's third-party setting withholds: its first-party test has no scheme."""
+    ctx = run.ctx
+    return (
+        "Firefox 153 judges first-party without the scheme: "
+        f"{ctx.page_origin_text} and {ctx.target_origin_text} share the registrable domain {ctx.page_site.domain}, "
+        "so blocking third-party cookies (network.cookie.cookieBehavior 1) does not touch this request."
+    )
 
 
 def _site_comparison(ctx: Context) -> str:
@@ -169,36 +232,58 @@ def _top_level_site(ctx: Context, via: str) -> Site:
     return c.partition_key_site(via, ctx.page_site, ctx.target_site)
 
 
-def send_third_party(run: CookieRun, context: str) -> None:
-    """Browser policy on top of SameSite: Chrome sends, Safari blocks, Firefox partitions."""
+def send_third_party(run: CookieRun, context: str) -> bool:
+    """Browser policy on top of SameSite: the scenario's third-party cookie setting (Chrome's default: allowed)."""
     ctx, cookie, trace = run.ctx, run.cookie, run.trace
+    setting = ctx.scenario.third_party_cookies
     if context == c.STRICT_CONTEXT:
-        return
+        return True
     if cookie.via in c.TOP_LEVEL_VIAS:
         trace.info(
             "cookie.send.third-party",
             "Top-level navigation: first-party at its destination",
             f"After the navigation {ctx.scenario.target.hostname} is the top-level site, so third-party cookie "
-            "blocking (Safari, Chrome with the setting on) and partitioning (Firefox) do not apply to it.",
+            "blocking (Safari, Chrome and Firefox with the setting on) and partitioning (Firefox) do not apply to it.",
             specs.THIRD_PARTY_COOKIES,
         )
-        return
+        return True
     if cookie.partitioned:
-        return  # the partition step decided
+        return True  # the partition step decided
     page = ctx.page_site.serialize() if not ctx.page_origin.opaque else "the sandboxed page's top-level site"
-    trace.passed(
+    defaults = (
+        "Each browser ships its own default: Chrome allows third-party cookies in a normal window (Incognito "
+        "blocks them), while Debian's Chromium 156 blocks them in a fresh profile (measured with the harness); Firefox's Total "
+        "Cookie Protection (state partitioning, network.cookie.cookieBehavior 5) keeps a separate jar per "
+        f"top-level site, so the cookie {ctx.scenario.target.hostname} set first-party is not in the {page} jar; "
+        "Safari blocks them all (Intelligent Tracking Prevention)."
+    )
+    if not c.third_party_blocked(setting, cookie.via, context):
+        trace.passed(
+            "cookie.send.third-party",
+            "Third-party cookies allowed (the browser's setting; Chrome's default): sent",
+            f"This is a third-party (cross-site) request under {page}. The scenario's setting is "
+            "third_party_cookies = \"allowed\", so it is sent. " + defaults,
+            specs.THIRD_PARTY_COOKIES,
+        )
+        run.warnings.append(
+            "This design relies on third-party cookies: Safari blocks them and Firefox partitions them by "
+            "default, so the cross-site request goes out without the cookie there (and in Chrome for users who "
+            "block third-party cookies, and in Incognito). Prefer a same-site endpoint, or a Partitioned cookie "
+            "set inside the embed, or the Storage Access API."
+        )
+        return True
+    trace.failed(
         "cookie.send.third-party",
-        "Chrome sends third-party cookies by default (user-controllable)",
-        f"This is a third-party (cross-site) request under {page}. Chrome kept third-party cookies enabled by "
-        "default (users can block them in Settings > Privacy and security; Incognito blocks them), so it is "
-        "sent. Safari blocks all third-party cookies (ITP): not sent. Firefox's Total Cookie Protection "
-        f"partitions them by top-level site: the cookie {ctx.scenario.target.hostname} set first-party is not in "
-        f"the {page} partition, so Firefox does not send it either.",
+        "Third-party cookies blocked (the browser's setting): not sent",
+        f"This is a third-party (cross-site) request under {page}, and the scenario's setting is "
+        "third_party_cookies = \"blocked\" (Chrome: Settings > Privacy and security > Third-party cookies, or "
+        f"Incognito; Firefox: network.cookie.cookieBehavior 1). Chrome: {THIRD_PARTY_BLOCKED.names()}. "
+        + defaults,
         specs.THIRD_PARTY_COOKIES,
     )
-    run.warnings.append(
-        "This design relies on third-party cookies: Safari blocks them and Firefox partitions them, "
-        "so the cross-site request goes out without the cookie there (and in Chrome for users who "
-        "block third-party cookies). Prefer a same-site endpoint, or a Partitioned cookie set inside "
-        "the embed, or the Storage Access API."
+    run.other_fixes.append(
+        "Do not depend on a third-party cookie: serve the endpoint from the page's own site, or set a "
+        "Partitioned cookie from inside the embed (CHIPS), or ask for it with the Storage Access API "
+        "(document.requestStorageAccess())."
     )
+    return False

@@ -10,12 +10,21 @@ from ... import cookies as c
 from ... import specs
 from ...messages import Failure
 from ...messages.cookies import chrome_names
+from ...mixed_content import is_mixed_content
 from ...scenario import Request
 from .run import CookieRun
-from .samesite import send_partition, send_samesite, send_third_party
+from .samesite import (
+    firefox_context,
+    firefox_first_party,
+    firefox_samesite,
+    send_partition,
+    send_samesite,
+    send_third_party,
+)
 
 
 def send(run: CookieRun) -> bool:
+    """Chrome's decision; where Firefox decides otherwise, ``run.firefox`` holds its decision and why."""
     ctx, cookie, trace = run.ctx, run.cookie, run.trace
     scenario = ctx.scenario
     target = scenario.target
@@ -92,12 +101,21 @@ def send(run: CookieRun) -> bool:
 
     context = c.samesite_context(via, ctx.page_site, ctx.target_site, ctx.same_site)
     samesite_ok = send_samesite(run, context)
-    ok &= samesite_ok
+    firefox_ok, firefox_why = firefox_samesite(run, context, samesite_ok)
     if cookie.partitioned:
         ok &= send_partition(run)
-    if samesite_ok:
-        send_third_party(run, context)
+    # The third-party setting, where SameSite let the cookie through. Chrome judges first-party with the
+    # scheme (an http page's request to https on its own domain is third-party), Firefox without it.
+    third_party_ok = send_third_party(run, context) if samesite_ok else True
+    firefox_ok &= not c.third_party_blocked(scenario.third_party_cookies, via, firefox_context(run))
+    # Where Firefox's SameSite would let it through, its request to http from an https page never leaves:
+    # mixed content (fetch, script, frame) or, for a form, the insecure-form warning page (the harness).
+    firefox_ok &= not (via in _FIREFOX_MIXED_BLOCKED and is_mixed_content(scenario.page, target))
     ok &= _send_credentials(run)
+    firefox_ok &= ok
+    ok &= samesite_ok and third_party_ok
+    if firefox_ok != ok:
+        run.firefox = (firefox_ok, firefox_why or firefox_first_party(run))
     if scenario.redirects:
         trace.info(
             "cookie.send.redirects",
@@ -108,6 +126,9 @@ def send(run: CookieRun) -> bool:
             specs.COOKIE_SAME_SITE,
         )
     return ok
+
+
+_FIREFOX_MIXED_BLOCKED = frozenset({"fetch", "script", "iframe", "form-post"})
 
 
 def _send_credentials(run: CookieRun) -> bool:
