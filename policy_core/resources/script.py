@@ -4,6 +4,10 @@ A classic script from another origin runs (no-cors), but HTML mutes its errors: 
 gets the muted message (``script-error-muted``) with no file, line or column, unless the script was fetched with CORS
 (``crossorigin``) and passed. Module scripts are always fetched with CORS. Whatever its origin, a
 script runs with the page's origin: including it is trusting it with everything on the page.
+
+Firefox 153 differs (the browser suite): it does not mute a cross-origin classic script's errors
+(``Verdict.elsewhere``), and it checks the MIME type before the status and the CORS check, so its
+console lines follow their own order (``_firefox_console``).
 """
 
 from __future__ import annotations
