@@ -40,6 +40,7 @@ from .scenario import (
     MODES,
     REDIRECT_STATUSES,
     RESOURCE_TYPES,
+    RESPONSE_BODIES,
     SAMESITE,
     SCENARIO_VERSION,
     SCRIPT_TYPES,
@@ -83,6 +84,7 @@ _TOP_KEYS = (
 )
 _REQUEST_KEYS = ("method", "mode", "credentials", "crossorigin", "headers", "script_type")
 _RESPONSE_KEYS = ("status", "headers")
+_FINAL_RESPONSE_KEYS = (*_RESPONSE_KEYS, "body")  # only [response] says what body it carries
 _REDIRECT_KEYS = ("status", "location", "headers")
 _COOKIE_KEYS = (
     "name", "value", "samesite", "secure", "httponly", "domain", "path", "via", "partitioned", "set_cookie",
@@ -133,7 +135,7 @@ def _build(raw: Mapping[str, Any]) -> Scenario:
 
     request = _request(raw["request"], "request") if "request" in raw else Request()
     preflight = _response(raw["preflight"], "preflight") if "preflight" in raw else HttpResponse()
-    response = _response(raw["response"], "response") if "response" in raw else HttpResponse()
+    response = _response(raw["response"], "response", final=True) if "response" in raw else HttpResponse()
 
     redirects: list[Redirect] = []
     if "redirects" in raw:
@@ -197,12 +199,13 @@ def _request(value: Any, path: str) -> Request:
     )
 
 
-def _response(value: Any, path: str) -> HttpResponse:
+def _response(value: Any, path: str, *, final: bool = False) -> HttpResponse:
     table = mapping(value, path)
-    check_keys(table, _RESPONSE_KEYS, path)
+    check_keys(table, _FINAL_RESPONSE_KEYS if final else _RESPONSE_KEYS, path)
     return HttpResponse(
         status=integer(table["status"], f"{path}.status", 100, 599) if "status" in table else 200,
         headers=header_list(table["headers"], f"{path}.headers") if "headers" in table else (),
+        body=choice(table["body"], f"{path}.body", RESPONSE_BODIES) if "body" in table else "auto",
     )
 
 

@@ -48,6 +48,11 @@ VIAS = ("fetch", "image", "script", "iframe", "navigation", "form-post")
 THIRD_PARTY_COOKIES = ("allowed", "blocked")
 THIRD_PARTY_COOKIES_DEFAULT = "allowed"  # Chromium 156's default for a normal window, found with the harness
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
+# [response] body (extension): what the final response carries. The scenario describes headers, and
+# an <img> decodes the body whatever the status, so the body decides whether an error response
+# shows. "auto" is what a typical server sends: the resource's own kind with an ok status (2xx), an
+# HTML error page otherwise. "html" is any HTML page; "empty" is no body at all.
+RESPONSE_BODIES = ("auto", "image", "script", "html", "empty")
 
 # Expectation paths besides "<resource>.<capability>".
 EXTRA_EXPECTATIONS = ("same_origin", "same_site", "fetch.preflight")
@@ -69,6 +74,13 @@ class HttpResponse:
 
     status: int = 200
     headers: Headers = ()
+    body: str = "auto"  # one of RESPONSE_BODIES; only [response] has one
+
+    def body_for(self, kind: str) -> str:
+        """The body this response carries for an element of ``kind`` ("image" or "script")."""
+        if self.body != "auto":
+            return self.body
+        return kind if 200 <= self.status <= 299 else "html"
 
 
 @dataclass(frozen=True, slots=True)

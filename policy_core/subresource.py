@@ -10,7 +10,7 @@ decide what the outcome means for their element (a tainted canvas, muted errors)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import headers as h
 from . import specs
@@ -77,6 +77,7 @@ class Load:
     console: Console = NO_CONSOLE
     fixes: tuple[str, ...] = ()
     cors: CorsCheck | None = None  # the failed CORS check, when that is what stopped it
+    at_redirect: bool = False  # the CORS check failed on a redirect response, not the final one
 
     @property
     def cors_same_origin(self) -> bool:
@@ -183,6 +184,18 @@ def fetch_subresource(ctx: Context, trace: Trace, kind: str, mode: str, credenti
             specs.HTML_CORS_SETTINGS,
         )
     if url.is_http and not 200 <= response.status <= 299:
+        dropped = _orb_drops(response.headers, tainting, response.body_for(kind))
+        line = None if dropped else chrome_load_line(status=response.status)
+        if kind == "image" and response.body_for(kind) == "image" and not dropped:
+            trace.info(
+                f"{kind}.status",
+                f"Status {response.status} is not an ok status, but the body is an image: it still shows",
+                "HTML's image loading decodes whatever body arrives and never looks at the status (a script "
+                "needs an ok status; an image does not), so an error response that carries an image "
+                "displays, as in Chrome and Firefox. Chrome also logs the request with its status.",
+                specs.HTML_IMAGE_DATA,
+            )
+            return Load(loaded=True, tainting=tainting, failure=None, url=url, console=Console(chrome=line))
         trace.failed(
             f"{kind}.status",
             f"Status {response.status} is not an ok status: the {kind} fails to load",
@@ -190,7 +203,6 @@ def fetch_subresource(ctx: Context, trace: Trace, kind: str, mode: str, credenti
             f"logs the failed request with its status.)",
             specs.FETCH_OK_STATUS,
         )
-        line = None if _orb_drops(response.headers, tainting) else chrome_load_line(status=response.status)
         return Load(loaded=False, tainting=tainting, failure=Failure.NOT_OK_STATUS, url=url, console=Console(chrome=line))
     return Load(loaded=True, tainting=tainting, failure=None, url=url)
 
@@ -247,7 +259,7 @@ def _check_response(
                            step_prefix=f"{prefix}.cors", where=where)
         trace.extend(check.steps)
         if not check.ok:
-            return _cors_failed(ctx, kind, url, status, check, credentials)
+            return replace(_cors_failed(ctx, kind, url, status, check, credentials), at_redirect=redirected)
         return None
     if tainting == "opaque":
         corp = corp_check(headers, ctx.page_origin, ctx.page_site, url.origin, site_of(url.origin), url.href,
@@ -327,11 +339,14 @@ def _redirect_network_error(
     return Load(loaded=False, tainting=tainting, failure=failure, url=url, console=Console(chrome=line), fixes=(fix,))
 
 
-def _orb_drops(headers: h.Headers, tainting: str) -> bool:
+def _orb_drops(headers: h.Headers, tainting: str, body: str) -> bool:
     """Chrome's Opaque Response Blocking drops an opaque nosniff response that is not script or media,
-    whatever its status, and then prints no "Failed to load resource" line (seen in Chromium 156)."""
+    and an opaque response whose body sniffs as HTML (whatever its Content-Type), whatever its
+    status, and then prints no "Failed to load resource" line (seen in Chromium 156)."""
     if tainting != "opaque":
         return False
+    if body == "html":
+        return True
     nosniff = h.get_combined(headers, "X-Content-Type-Options")
     if nosniff is None or h.trim(nosniff.split(",", 1)[0]).lower() != "nosniff":
         return False

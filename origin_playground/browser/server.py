@@ -9,7 +9,8 @@ per case also keep one case's preflight-cache and HTTP-cache entries out of the 
 
 Responses are written line by line: the scenario's status and header lines in order, duplicates
 kept, nothing added, except a ``Content-Type`` for the harness's own body when the scenario names
-none (the scenario format describes headers, not bodies) and a ``Location`` line for a redirect.
+none and a ``Location`` line for a redirect. The body is the harness's own: for an image or a
+script, the kind the scenario's ``response.body`` names (``HttpResponse.body_for``).
 The connection is closed after each response, which frames the body without a Content-Length.
 """
 
@@ -41,6 +42,8 @@ FRAME_HTML = (
     b"<script>try { parent.postMessage('op-rendered', '*'); } catch (e) {}</script>"
 )
 PAGE_HTML = b"<!doctype html><meta charset=utf-8><title>op-page</title><body></body>"
+# What a typical server sends with an error status (a scenario's ``response.body = "html"``).
+ERROR_PAGE = b"<!doctype html><title>Not Found</title><h1>Not Found</h1><p>The requested URL was not found.</p>"
 FETCH_BODY = b"op-body"
 
 BODIES: dict[str, tuple[bytes, str]] = {
@@ -49,6 +52,8 @@ BODIES: dict[str, tuple[bytes, str]] = {
     "script": (SCRIPT, "text/javascript"),
     "document": (FRAME_HTML, "text/html"),
     "page": (PAGE_HTML, "text/html; charset=utf-8"),
+    "html": (ERROR_PAGE, "text/html"),
+    "empty": (b"", ""),  # no body, so no Content-Type either
 }
 
 Header = tuple[str, str]
@@ -274,7 +279,7 @@ def _encode(answer: Answer, method: str) -> bytes:
     body = b""
     if answer.body_kind and method != "HEAD" and answer.status not in (204, 304):
         body, content_type = BODIES[answer.body_kind]
-        if not any(name.lower() == "content-type" for name, _ in answer.headers):
+        if content_type and not any(name.lower() == "content-type" for name, _ in answer.headers):
             lines.append(f"Content-Type: {content_type}")
     head = "\r\n".join(lines) + "\r\n\r\n"
     return head.encode("latin-1", errors="replace") + body

@@ -152,6 +152,11 @@ MESSAGES: tuple[Message, ...] = (
                 browser=CHROME,
                 text="Refused to execute script from '{url}' because its MIME type ('{mime}') is not executable.",
             ),
+            # Firefox 153 (the browser suite).
+            Wording(
+                browser=FIREFOX,
+                text="Script from “{url}” was blocked because of a disallowed MIME type (“{mime}”).",
+            ),
         ),
     ),
     Message(key=NET_BLOCKED_BY_ORB, wordings=(Wording(browser=CHROME, text="net::ERR_BLOCKED_BY_ORB"),)),

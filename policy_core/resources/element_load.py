@@ -2,14 +2,15 @@
 
 Chrome's DevTools issues (Chromium 156): a CORS failure raises a CorsIssue named by Chromium's
 CorsError; a blocked http script a MixedContentIssue, an http image rewritten to https one that
-says it was upgraded. Firefox's line (Firefox 153) for a load refused by CORP, by mixed content or
-by a redirect to a URL with credentials.
+says it was upgraded. Firefox's lines (Firefox 153) for a load refused by CORP, by mixed content,
+by a redirect to a URL with credentials, or by the CORS check on a redirect response.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from ..console import with_line
 from ..messages import FIREFOX, Failure, render
 from ..messages.cors import chrome_cors_error, firefox_request_did_not_succeed
 from ..mixed_content import is_mixed_content
@@ -31,8 +32,15 @@ def element_issues(scenario: Scenario, load: Load, console: str | None) -> tuple
     return tuple(issues)
 
 
-def with_firefox_load_line(scenario: Scenario, load: Load) -> Console:
+def with_firefox_load_line(scenario: Scenario, load: Load, *, module: bool = False) -> Console:
     """``load.console`` with Firefox's line for the failures it logs (where the load has none yet)."""
+    if load.cors is not None and load.at_redirect:
+        # Firefox 153 gives up on a CORS load refused on a redirect response: after the CORS line (and,
+        # for a module script, its loader's MIME line, with no type at all) it says the request failed.
+        url = load.url.href
+        mime = render(Failure.MODULE_MIME_TYPE, FIREFOX, url=url, mime="") if module else None
+        lines = with_line(with_line(load.console.firefox, mime), firefox_request_did_not_succeed(url))
+        return replace(load.console, firefox=lines)
     if load.console.firefox:
         return load.console
     if load.failure == Failure.CORP_BLOCKED:

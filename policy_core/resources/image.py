@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .. import specs
-from ..console import with_line_before
+from ..console import with_line, with_line_before
 from ..context import Context
 from ..cors import ACAO
 from ..element_request import element_request
@@ -20,7 +20,7 @@ from ..messages import CHROME, FIREFOX, SAFARI, Failure, render
 from ..messages.subresources import CANVAS_EXPORT, MIXED_CONTENT_UPGRADED
 from ..mixed_content import is_mixed_content
 from ..redirects import MAX_REDIRECTS
-from ..report import NO_CONSOLE, Console, Trace, Verdict
+from ..report import Console, Trace, Verdict
 from ..subresource import Load, fetch_subresource
 from .element_load import element_issues, with_firefox_load_line
 
@@ -79,6 +79,29 @@ def _judge(ctx: Context, trace: Trace, load: Load) -> Verdict:
             warnings=(),
         )
 
+    body = ctx.scenario.response.body_for("image")
+    if load.url.is_http and body != "image":
+        trace.failed(
+            "image.display",
+            "The body is not an image: the <img> shows as broken",
+            f"The response carries {_BODY_WORDS[body]}, which does not decode as an image, so the element "
+            "fires its error event."
+            + (" (Chrome's Opaque Response Blocking drops an opaque HTML body before it is decoded.)"
+               if body == "html" and load.tainting == "opaque" else ""),
+            specs.HTML_IMAGE_DATA,
+        )
+        trace.skipped(
+            "image.canvas", "Nothing to draw on a canvas", "The image never decoded.", specs.HTML_CANVAS
+        )
+        return Verdict(
+            resource="image",
+            can=(("display", False), ("read_pixels", False)),
+            trace=trace.steps(),
+            console=load.console,
+            fixes=(f"Serve the image itself at {url}",),
+            warnings=(),
+        )
+
     trace.passed(
         "image.display",
         "The image displays",
@@ -102,7 +125,7 @@ def _judge(ctx: Context, trace: Trace, load: Load) -> Verdict:
             resource="image",
             can=(("display", True), ("read_pixels", True)),
             trace=trace.steps(),
-            console=NO_CONSOLE,
+            console=load.console,  # Chrome's status line for an error status, else nothing
             fixes=(),
             warnings=(),
         )
@@ -120,10 +143,20 @@ def _judge(ctx: Context, trace: Trace, load: Load) -> Verdict:
         resource="image",
         can=(("display", True), ("read_pixels", False)),
         trace=trace.steps(),
-        console=TAINTED,
+        console=_then(load.console, TAINTED),
         fixes=_taint_fixes(ctx, url, has(ctx.scenario.response.headers, ACAO)),
         warnings=(),
     )
+
+
+# What a response body that is not an image is, in the trace (scenario.RESPONSE_BODIES).
+_BODY_WORDS = {"html": "an HTML page", "script": "a script", "empty": "no body"}
+
+
+def _then(first: Console, second: Console) -> Console:
+    """``first``'s lines, then ``second``'s, per browser."""
+    return Console(chrome=with_line(first.chrome, second.chrome), firefox=with_line(first.firefox, second.firefox),
+                   safari=with_line(first.safari, second.safari))
 
 
 def _not_loaded_detail(load: Load) -> str:
@@ -140,7 +173,8 @@ def _not_loaded_detail(load: Load) -> str:
             Failure.REDIRECT_CONTAINS_CREDENTIALS: "The redirect cannot be followed in CORS mode.",
             Failure.TOO_MANY_REDIRECTS: f"Fetch stopped after {MAX_REDIRECTS} redirects: there is no image to use.",
             Failure.REDIRECT_NOT_HTTP: "A redirect to a non-http(s) URL is a network error: there is no image to use.",
-            Failure.NOT_OK_STATUS: "The server answered with an error status, so there is no image to decode.",
+            Failure.NOT_OK_STATUS: "The server answered with an error status and a body that is not an image (a "
+            "typical server's HTML error page), so there is nothing to decode.",
         }.get(load.failure, "The request was not made.")
         if load.failure
         else "The request was not made."

@@ -4,6 +4,10 @@ A classic script from another origin runs (no-cors), but HTML mutes its errors: 
 gets the muted message (``script-error-muted``) with no file, line or column, unless the script was fetched with CORS
 (``crossorigin``) and passed. Module scripts are always fetched with CORS. Whatever its origin, a
 script runs with the page's origin: including it is trusting it with everything on the page.
+
+Firefox 153 differs (the browser suite): it does not mute a cross-origin classic script's errors
+(``Verdict.elsewhere``), and it checks the MIME type before the status and the CORS check, so its
+console lines follow their own order (``_firefox_console``).
 """
 
 from __future__ import annotations
@@ -12,13 +16,15 @@ from dataclasses import replace
 
 from .. import headers as h
 from .. import specs
+from ..console import with_line
 from ..context import Context
 from ..cors import ACAO
 from ..element_request import element_request
 from ..messages import CHROME, FIREFOX, Failure, render
+from ..messages.cors import firefox_request_did_not_succeed
 from ..messages.subresources import NET_BLOCKED_BY_ORB
 from ..redirects import MAX_REDIRECTS
-from ..report import NO_CONSOLE, Console, Trace, Verdict
+from ..report import NO_CONSOLE, BrowserDifference, Console, Trace, Verdict
 from ..subresource import JS_MIME_TYPES, Load, fetch_subresource
 from .element_load import element_issues, with_firefox_load_line
 
@@ -44,11 +50,79 @@ def evaluate(ctx: Context) -> Verdict:
     why = (_WHY_MODULE if module else _WHY_CLASSIC)[crossorigin]
     load = fetch_subresource(ctx, trace, "script", asked.mode, asked.credentials, why)
     verdict = _judge(ctx, trace, load, module)
+    console = replace(verdict.console, firefox=_firefox_console(ctx, load, module, verdict.console.firefox))
+    verdict = replace(verdict, console=console, elsewhere=_firefox_unmuted(verdict, load, module))
     return replace(verdict, devtools=element_issues(ctx.scenario, load, verdict.console.chrome))
+
+
+def _firefox_unmuted(verdict: Verdict, load: Load, module: bool) -> tuple[BrowserDifference, ...]:
+    """Firefox 153 does not mute a cross-origin classic script's errors (seen with and without its remote agent)."""
+    if module or dict(verdict.can).get("read_errors") or not dict(verdict.can).get("execute"):
+        return ()
+    return (BrowserDifference(
+        browser="firefox", can=(("read_errors", True),),
+        why="Firefox 153 hands window.onerror the full error of a cross-origin classic script (its message and "
+            "line, not 'Script error.'), where HTML mutes it.",
+    ),)
+
+
+def _firefox_console(ctx: Context, load: Load, module: bool, lines: str | None) -> str | None:
+    """Firefox's lines: it checks a script's MIME type before the status and the CORS check, and a CORS
+    load it gives up on ends with "CORS request did not succeed" (Firefox 153, the browser suite)."""
+    url = load.url.href
+    if load.at_redirect or (load.failure not in (None, Failure.NOT_OK_STATUS) and load.cors is None):
+        return lines  # stopped before the final response (a redirect's CORS check, CORP, mixed content, ...)
+    refused = _firefox_mime_refusal(ctx, url, module)
+    if refused is None:
+        return lines
+    if load.tainting != "cors":
+        return refused
+    # The two lines come from different parts of Firefox; most runs print the MIME line first.
+    return with_line(refused, firefox_request_did_not_succeed(url))
+
+
+def _firefox_mime_refusal(ctx: Context, url: str, module: bool) -> str | None:
+    mime = _content_type(ctx)
+    if mime is None or mime in JS_MIME_TYPES:
+        return None
+    if module:
+        return render(Failure.MODULE_MIME_TYPE, FIREFOX, url=url, mime=mime)
+    if _nosniff(ctx.scenario.response.headers):
+        return render(Failure.NOSNIFF_MIME_TYPE, FIREFOX, url=url, mime=mime)
+    if mime.startswith(("image/", "audio/", "video/")) or mime == "text/csv":
+        return render(Failure.SCRIPT_MIME_BLOCKED, FIREFOX, url=url, mime=mime)
+    return None
+
+
+# The Content-Type a typical server (and the browser harness) sends with each body (scenario.RESPONSE_BODIES).
+_BODY_TYPES = {"script": "text/javascript", "image": "image/png", "html": "text/html", "empty": ""}
+
+
+def _content_type(ctx: Context) -> str | None:
+    """The response's MIME type essence: the scenario's Content-Type, else its body's ("" for no body).
+    None when the scenario names neither (a script body by default), which is taken as JavaScript."""
+    response = ctx.scenario.response
+    lines = h.lines_of(response.headers, "content-type")
+    if lines:
+        return h.trim(lines[-1].split(";", 1)[0]).lower()
+    body = response.body_for("script")
+    return None if body == "script" else _BODY_TYPES[body]
+
+
+def _nosniff(headers: h.Headers) -> bool:
+    value = h.get_combined(headers, "X-Content-Type-Options")
+    return value is not None and h.trim(value.split(",", 1)[0]).lower() == "nosniff"
 
 
 def _judge(ctx: Context, trace: Trace, load: Load, module: bool) -> Verdict:
     if not load.loaded:
+        console = with_firefox_load_line(ctx.scenario, load, module=module)
+        mime = _content_type(ctx)
+        if load.failure == Failure.NOT_OK_STATUS and not module and load.tainting != "opaque" \
+                and mime is not None and mime not in JS_MIME_TYPES and _nosniff(ctx.scenario.response.headers):
+            # Chromium 156 still runs the nosniff check on the error response, after its status line.
+            line = render(Failure.NOSNIFF_MIME_TYPE, CHROME, url=load.url.href, mime=mime)
+            console = replace(console, chrome=with_line(console.chrome, line))
         return _not_run(
             ctx,
             trace,
@@ -56,7 +130,7 @@ def _judge(ctx: Context, trace: Trace, load: Load, module: bool) -> Verdict:
             module,
             "The script does not run",
             _not_loaded_detail(load),
-            with_firefox_load_line(ctx.scenario, load),
+            console,
             load.fixes,
         )
 
@@ -71,6 +145,21 @@ def _judge(ctx: Context, trace: Trace, load: Load, module: bool) -> Verdict:
             "The response arrived, but the browser will not execute it as a script.",
             refused,
             ("Serve it with Content-Type: text/javascript",),
+        )
+
+    body = ctx.scenario.response.body_for("script")
+    if load.url.is_http and body != "script":
+        return _not_run(
+            ctx,
+            trace,
+            load,
+            module,
+            "The body is not JavaScript: nothing runs",
+            "An HTML page fails to parse as a script (a SyntaxError) and an image or an empty body holds no "
+            "script, so none of it runs." + (" Chrome's Opaque Response Blocking drops an opaque HTML body "
+                                             "before that." if body == "html" and load.tainting == "opaque" else ""),
+            NO_CONSOLE,
+            (f"Serve the script itself at {load.url.href}",),
         )
 
     trace.passed(
@@ -183,8 +272,8 @@ def _not_loaded_detail(load: Load) -> str:
 def _mime_check(ctx: Context, trace: Trace, load: Load, module: bool) -> Console | None:
     """Fetch's nosniff and MIME-type blocks and HTML's module MIME rule; None when the script may run."""
     headers = ctx.scenario.response.headers
-    lines = h.lines_of(headers, "content-type")
-    if not lines:
+    implied = _content_type(ctx)
+    if implied is None:
         trace.skipped(
             "script.mime",
             "No Content-Type in the scenario: assumed text/javascript",
@@ -194,7 +283,7 @@ def _mime_check(ctx: Context, trace: Trace, load: Load, module: bool) -> Console
             specs.FETCH_SCRIPT_MIME,
         )
         return None
-    mime = h.trim(lines[-1].split(";", 1)[0]).lower()
+    mime = implied
     if mime in JS_MIME_TYPES:
         trace.passed(
             "script.mime", f"Content-Type {mime} is a JavaScript MIME type", "", specs.FETCH_SCRIPT_MIME

@@ -55,13 +55,20 @@ def test_verify_json_shows_both_sides():
     assert fetch["browser"]["received"][0]["method"] == "GET"
 
 
-def test_verify_exit_1_when_the_browser_differs():
-    # An image answered 404 with an image body: Chromium shows it (a known difference the engine
-    # has not caught up with yet; when it does, pick another from known_differences.toml).
-    result = _verify("--page", "https://app.example.com/", "--target", "https://cdn.example.net/logo.png",
-                     "--resource", "image", "--status", "404")
+def test_verify_exit_1_when_the_browser_differs(tmp_path):
+    # A difference the engine does not model (docs/browser-harness.md): Chromium prints
+    # net::ERR_UNKNOWN_URL_SCHEME for a no-cors fetch redirected to ftp:, the engine prints nothing.
+    # When the engine learns it, pick another real difference: this test must see one.
+    scenario = tmp_path / "no-cors-to-ftp.json"
+    scenario.write_text(json.dumps({
+        "version": 1, "page": "https://app.example.com/dashboard", "target": "https://api.example.com/v1/items",
+        "resources": ["fetch"],
+        "request": {"mode": "no-cors"},
+        "redirects": [{"status": 302, "location": "ftp://files.example.com/items"}],
+    }))
+    result = _verify(str(scenario))
     assert result.returncode == 1, result.stdout + result.stderr
-    assert "image.display: engine no, chromium yes" in result.stdout
+    assert "ERR_UNKNOWN_URL_SCHEME" in result.stdout
 
 
 def test_verify_bad_input_is_one_line():

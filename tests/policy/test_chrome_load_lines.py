@@ -75,7 +75,7 @@ def test_image_cors_failure_ends_with_err_failed() -> None:
 
 
 def test_script_error_status_is_printed() -> None:
-    v = verdict("script", "https://cdn.other.net/a.js", response={"status": 404})
+    v = verdict("script", "https://cdn.other.net/a.js", response={"status": 404, "body": "script"})
     assert lines(v) == ["Failed to load resource: the server responded with a status of 404 (Not Found)"]
 
 

@@ -235,13 +235,16 @@ def _check_x_frame_options(ctx: Context, trace: Trace, value: str, raw: str) -> 
             "iframe.x-frame-options",
             f"Conflicting X-Frame-Options values ({raw}): treated as DENY",
             "Several different values (across commas or header lines) make the header contradictory; "
-            "browsers fall back to the safest reading and refuse every frame.",
+            "browsers fall back to the safest reading and refuse every frame. (Firefox calls the header "
+            "invalid in its console, and refuses the frame too.)",
             specs.HTML_XFO,
         )
         message = messages.render(Failure.X_FRAME_OPTIONS_CONFLICT, CHROME, url=_origin_url(ctx), value=raw)
+        # Firefox 153 reads conflicting values as its "invalid" value, and says so (the browser suite).
+        firefox = messages.render(Failure.X_FRAME_OPTIONS_INVALID, FIREFOX, url=ctx.scenario.target.href)
         return Framing(
             embed=False,
-            console=Console(chrome=message),
+            console=Console(chrome=message, firefox=firefox),
             fixes=(
                 "Send a single X-Frame-Options line with one value (DENY or SAMEORIGIN), or use "
                 "Content-Security-Policy frame-ancestors instead.",
