@@ -12,7 +12,9 @@ at start-up; every other screen's module is imported where it is first opened (i
 
 from __future__ import annotations
 
+import importlib
 import os
+import threading
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -49,6 +51,9 @@ from .traffic_actions import TrafficActions
 if TYPE_CHECKING:
     from .screens.export_preview import ExportPreview
     from .screens.help import KeySections
+
+EXPLAIN_ENGINE = "policy_core.explain"
+WARM_UP = "origin-playground-warm-up"  # the thread that imports EXPLAIN_ENGINE after the first paint
 
 
 class OriginPlaygroundApp(
@@ -96,7 +101,7 @@ class OriginPlaygroundApp(
         return WorkbenchScreen(self.session)
 
     def on_mount(self) -> None:
-        self.call_after_refresh(startup.settle)
+        self.call_after_refresh(self._after_first_paint)
         saved = None
         first_start = False
         if self.config_path is not None:
@@ -130,6 +135,13 @@ class OriginPlaygroundApp(
             self.action_learn()
         else:
             self.offer_learn(first_start)
+
+    def _after_first_paint(self) -> None:
+        startup.settle(collect=True)
+        # The explain screen (F9, and the help screen's key list) needs the engine's explain
+        # tables: ~0.1 s of regex compiling, too long to wait for on a key. They are built now,
+        # beside the running app (the pure engine only: nothing the app's own thread imports).
+        threading.Thread(target=importlib.import_module, args=(EXPLAIN_ENGINE,), name=WARM_UP).start()
 
     # --- state ------------------------------------------------------------------------------------
 
@@ -260,8 +272,8 @@ class OriginPlaygroundApp(
             return False
         return True
 
-    def action_focus_pane(self, pane: str) -> None:
-        self.workbench.focus_pane(pane)
+    async def action_focus_pane(self, pane: str) -> None:
+        await self.workbench.focus_pane(pane)
 
     def action_maximize_pane(self) -> None:
         self.workbench.toggle_maximize()

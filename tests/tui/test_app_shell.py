@@ -121,3 +121,32 @@ def test_start_up_imports_the_workbench_only() -> None:
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout.split()
     assert loaded == ["tui.screens.workbench"]
+
+
+def test_the_explain_tables_are_built_after_the_first_paint_beside_the_app() -> None:
+    """Not at start-up (~0.1 s before the first frame), not when F9 is pressed (a tenth of a second
+    on a key): in a thread started once the first frame is on screen."""
+    code = """
+import asyncio, sys, threading
+from tui.app import WARM_UP, OriginPlaygroundApp
+
+async def main():
+    app = OriginPlaygroundApp(system_copy=None)
+    print("before", "policy_core.explain" in sys.modules)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        for thread in threading.enumerate():
+            if thread.name == WARM_UP:
+                thread.join()
+        print("after", "policy_core.explain" in sys.modules)
+        await pilot.press("f9")
+        await pilot.pause()
+        print("screen", type(app.screen).__name__)
+
+asyncio.run(main())
+"""
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split("\n")
+    assert out[:3] == ["before False", "after True", "screen ExplainScreen"]
