@@ -150,3 +150,29 @@ asyncio.run(main())
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout.split("\n")
     assert out[:3] == ["before False", "after True", "screen ExplainScreen"]
+
+
+def test_the_response_and_cookie_editors_are_mounted_when_their_tab_is_first_opened() -> None:
+    """Half the workbench's widgets (and ~2.6 MiB) only for someone who opens those tabs; F5 and F6
+    still land in the editor, which shows the draft set on it before it was mounted."""
+
+    async def scenario() -> None:
+        app = OriginPlaygroundApp(system_copy=RecordingClipboard())
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.pause()
+            assert not app.screen.query("#preflight-status") and not app.screen.query("#cookie-enabled")
+            await pilot.press("f5")
+            status = app.screen.query_one("#preflight-status", Input)
+            await pilot.pause()
+            assert status.has_focus
+            assert status.value == str(app.session.draft.preflight.status)
+            assert not app.screen.query("#cookie-enabled")  # each tab on its own first opening
+            await pilot.press("f6")
+            await pilot.pause()
+            assert app.screen.query_one("#cookie-enabled").has_focus
+            await pilot.press("f5")  # the second time: the same editors, nothing mounted again
+            await pilot.pause()
+            assert app.screen.query_one("#preflight-status") is status and status.has_focus
+
+    asyncio.run(scenario())
