@@ -3,15 +3,22 @@
 The App owns the session (tui/session.py) and hands it to its screens; screens and command
 providers ask for app-level effects with messages (tui/messages.py), handled here. The App is the
 one place that opens screens (never two of a kind: asking for one already open returns to it).
+
+This module is the shell: start-up, the theme, opening screens, and the wiring of messages and
+keys to the actions, which live in mixins by concern (draft_actions, export_actions,
+traffic_actions, talk_actions, recovery_actions, learn_actions). Only the workbench is imported
+at start-up; every other screen's module is imported where it is first opened (issue 14: start-up).
 """
 
 from __future__ import annotations
 
+import importlib
 import os
+import threading
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
 from textual.app import App, InvalidThemeError
@@ -22,38 +29,36 @@ from textual.timer import Timer
 
 import policy_core
 from origin_playground import startup
-from origin_playground.library import LibraryEntry, find_scenario, list_scenarios
+from origin_playground.library import find_scenario, list_scenarios
 from themes import DEFAULT_THEME, VARIABLE_DEFAULTS, register_themes
 
 from . import config as user_config
 from . import messages
-from .atomic import write_text_atomically
-from .clipboard import copied_message, copy_text, pyperclip_copy
-from .commands import EXPORT_COMMANDS, TalkCommands, WorkbenchCommands
+from .clipboard import pyperclip_copy
+from .commands import TalkCommands, WorkbenchCommands
+from .draft_actions import DraftActions
+from .export_actions import ExportActions
 from .keys import APP_BINDINGS, key_sections
 from .learn_actions import LearnActions
 from .recovery import RecoveryCopy, default_recovery_path
 from .recovery_actions import RecoveryActions
-from .screens.confirm_quit import Answer, ConfirmQuit, UnsavedChanges
-from .screens.curl_dialog import CurlDialog, Imported
-from .screens.explain import ExplainScreen
-from .screens.export_preview import ExportPreview, ExportSaveDialog, format_name, suggested_file
-from .screens.har_screen import HarDialog, HarScreen, read_har_problem
-from .screens.help import HelpScreen, KeySections
-from .screens.learn import LearnProgress
-from .screens.open_dialog import OpenDialog
-from .screens.origins import OriginsScreen
-from .screens.probe_screen import ProbeScreen, probe_mapping
-from .screens.save_dialog import SaveDialog
-from .screens.scenario_picker import ScenarioPicker
-from .screens.talk import TalkScreen
 from .screens.workbench import WorkbenchScreen
 from .session import Session
-from .state import ScenarioDraft, load_draft, save_problem, scenario_toml
+from .state import load_draft
 from .talk_actions import TalkActions
+from .traffic_actions import TrafficActions
+
+if TYPE_CHECKING:
+    from .screens.export_preview import ExportPreview
+    from .screens.help import KeySections
+
+EXPLAIN_ENGINE = "policy_core.explain"
+WARM_UP = "origin-playground-warm-up"  # the thread that imports EXPLAIN_ENGINE after the first paint
 
 
-class OriginPlaygroundApp(TalkActions, RecoveryActions, LearnActions, App[None]):
+class OriginPlaygroundApp(
+    DraftActions, ExportActions, TrafficActions, TalkActions, RecoveryActions, LearnActions, App[None]
+):
     TITLE = "Origin Playground"
     CSS_PATH: ClassVar = ["app.tcss", "screens/dialogs.tcss"]
     COMMANDS: ClassVar = App.COMMANDS | {WorkbenchCommands, TalkCommands}
@@ -85,7 +90,6 @@ class OriginPlaygroundApp(TalkActions, RecoveryActions, LearnActions, App[None])
             except policy_core.ScenarioError as error:
                 self.session.load_error = str(error)
         self._recovery_timer: Timer | None = None
-        self.learn = LearnProgress()  # the guided flow's answers, kept while the app runs
         self._start_learning = learn  # ``origin-playground learn``
 
     # --- lifecycle --------------------------------------------------------------------------------
@@ -97,7 +101,7 @@ class OriginPlaygroundApp(TalkActions, RecoveryActions, LearnActions, App[None])
         return WorkbenchScreen(self.session)
 
     def on_mount(self) -> None:
-        self.call_after_refresh(startup.settle)
+        self.call_after_refresh(self._after_first_paint)
         saved = None
         first_start = False
         if self.config_path is not None:
@@ -132,6 +136,13 @@ class OriginPlaygroundApp(TalkActions, RecoveryActions, LearnActions, App[None])
         else:
             self.offer_learn(first_start)
 
+    def _after_first_paint(self) -> None:
+        startup.settle(collect=True)
+        # The explain screen (F9, and the help screen's key list) needs the engine's explain
+        # tables: ~0.1 s of regex compiling, too long to wait for on a key. They are built now,
+        # beside the running app (the pure engine only: nothing the app's own thread imports).
+        threading.Thread(target=importlib.import_module, args=(EXPLAIN_ENGINE,), name=WARM_UP).start()
+
     # --- state ------------------------------------------------------------------------------------
 
     @property
@@ -142,75 +153,6 @@ class OriginPlaygroundApp(TalkActions, RecoveryActions, LearnActions, App[None])
 
     def _update_title(self) -> None:
         self.sub_title = self.session.title
-
-    def replace_draft(self, draft: ScenarioDraft, name: str, path: Path | None) -> None:
-        if self.session.deck is not None:
-            # The workbench no longer holds a slide's edit: Ctrl+T must not make this the slide's.
-            self.session.deck.in_workbench = False
-        self.session.replace(draft, name, path)
-        self._draft_changed()
-        self.workbench.show_draft()
-
-    def replace_asking(self, draft: ScenarioDraft, name: str, then: Callable[[], None]) -> None:
-        """Run ``then`` (which replaces the draft by ``draft``) once the unsaved changes are safe:
-        no changes (or ``draft`` is the same scenario) goes ahead; otherwise Save / Discard / Cancel."""
-        if not self.session.dirty or draft.to_mapping() == self.session.draft.to_mapping():
-            then()
-            return
-
-        def answered(answer: Answer | None) -> None:
-            if answer == "discard":
-                then()
-            elif answer == "save":
-                self.save_then(then)
-
-        self._open(UnsavedChanges, partial(UnsavedChanges, name), answered)
-
-    def save_then(self, then: Callable[[], None]) -> None:
-        """The save dialog; ``then`` runs only once the draft is really saved."""
-
-        def chosen(path: Path | None) -> None:
-            if path is not None:  # the dialog saved it (it stays open while a path is bad)
-                then()
-
-        initial = str(self.session.path or "scenario.toml")
-        self._open(SaveDialog, partial(SaveDialog, initial, self._save_problem), chosen)
-
-    def load_path(self, path: Path) -> bool:
-        """Open a scenario file; on failure show the loader's one-line error and keep going."""
-        try:
-            draft = load_draft(path)
-        except policy_core.ScenarioError as error:
-            self.session.load_error = str(error)
-            self.notify(
-                str(error), title="Could not open the scenario", severity="error", timeout=10, markup=False
-            )
-            return False
-        self.session.load_error = None
-        self.replace_asking(draft, path.name, partial(self.replace_draft, draft, path.name, path))
-        return True
-
-    def save_to(self, path: Path) -> bool:
-        problem = self._save_problem(path)
-        if problem is not None:
-            self.notify(problem, title="Not saved", severity="error", markup=False)
-            return False
-        return True
-
-    def _save_problem(self, path: Path) -> str | None:
-        """Save the draft to ``path``: None when saved, else the one line saying why not."""
-        problem = save_problem(self.session.draft, path)
-        if problem is None:
-            self.session.saved_as(path)
-            self._draft_changed()
-            self.notify(f"Saved {path}", markup=False)
-        return problem
-
-    def copy(self, text: str, what: str = "text") -> None:
-        system_copy = self.system_copy if callable(self.system_copy) else None
-        where = copy_text(self, text, system_copy)
-        severity = "warning" if where == "terminal" else "information"
-        self.notify(copied_message(where), title=f"Copied the {what}", severity=severity, markup=False)
 
     def _remember_theme(self, name: str) -> None:
         if self.config_path is None:
@@ -224,17 +166,6 @@ class OriginPlaygroundApp(TalkActions, RecoveryActions, LearnActions, App[None])
                 severity="warning",
                 markup=False,
             )
-
-    def show_draft(self, draft: ScenarioDraft, name: str, path: Path | None = None) -> None:
-        """Show ``draft`` in the workbench, closing any screens above it."""
-        self._back_to_workbench()
-        self.replace_draft(draft, name, path)
-
-    def current_draft(self) -> ScenarioDraft:
-        """What the user is looking at: the talk slide (with its stage edit) or the workbench draft."""
-        if isinstance(self.screen, TalkScreen):
-            return self.screen.deck.draft()
-        return self.session.draft
 
     # --- screens: one of each kind, opened only here -------------------------------------------------
 
@@ -266,83 +197,21 @@ class OriginPlaygroundApp(TalkActions, RecoveryActions, LearnActions, App[None])
     def key_sections(self) -> KeySections:
         return key_sections(self.BINDINGS)
 
-    # --- help, origins, explain, export -------------------------------------------------------------
-
     def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
         self._open(HelpScreen, partial(HelpScreen, self.key_sections()))
 
     def action_origins(self) -> None:
+        from .screens.origins import OriginsScreen
+
         draft = self.current_draft()
         self._open(OriginsScreen, partial(OriginsScreen, [draft.page, draft.target]))
 
     def action_explain(self) -> None:
+        from .screens.explain import ExplainScreen
+
         self._open(ExplainScreen, ExplainScreen)
-
-    def action_export_menu(self, fmt: str = "markdown") -> None:
-        """The export preview: every format of origin_playground.exports, with Copy and Save."""
-        self._open(ExportPreview, partial(ExportPreview, self.export_text, fmt))
-
-    def export_text(self, fmt: str) -> str:
-        """The current scenario or its report in ``fmt``; ScenarioError when the draft is invalid."""
-        from origin_playground.exports import export
-
-        scenario = policy_core.load_scenario(self.current_draft().evaluation_mapping())
-        return export(fmt, scenario, policy_core.evaluate(scenario))
-
-    def copy_export(self, fmt: str) -> bool:
-        """Copy the current scenario or its report in ``fmt`` (origin_playground.exports)."""
-        try:
-            text = self.export_text(fmt)
-        except policy_core.ScenarioError as error:
-            self.notify(str(error), title=f"Cannot export {fmt}", severity="error", markup=False)
-            return False
-        self.copy(text, next((t for t, _h, f in EXPORT_COMMANDS if f == fmt), fmt).removeprefix("Copy "))
-        return True
-
-    @on(ExportPreview.SaveRequested)
-    def _save_export(self, message: ExportPreview.SaveRequested) -> None:
-        def write(path: Path) -> str | None:
-            try:
-                write_text_atomically(path, message.text)
-            except OSError as error:
-                return f"{path}: {error.strerror or error}"
-            self.notify(f"Saved the {format_name(message.fmt)} export to {path}", markup=False)
-            return None
-
-        self._open(ExportSaveDialog, partial(ExportSaveDialog, suggested_file(message.fmt), write))
-
-    # --- screenshots: Textual's own, saved in a folder that exists, and said where -------------------
-
-    screenshot_folder: Path | None = None  # None: the Downloads folder (platformdirs)
-
-    def deliver_screenshot(
-        self, filename: str | None = None, path: str | None = None, time_format: str | None = None
-    ) -> str | None:
-        if self.is_web:
-            return super().deliver_screenshot(filename, path, time_format)  # the browser downloads it
-        from datetime import datetime
-
-        from platformdirs import user_downloads_path
-
-        wanted = Path(path).expanduser() if path else (self.screenshot_folder or user_downloads_path())
-        folder, how = wanted, ""
-        if not folder.is_dir():
-            try:
-                folder.mkdir(parents=True)
-                how = f" (made the folder {folder})"
-            except OSError as error:
-                folder = Path.cwd()
-                how = f" (the current folder: {wanted} could not be made: {error.strerror or error})"
-        name = filename or f"origin-playground-{datetime.now().strftime(time_format or '%Y-%m-%dT%H_%M_%S')}.svg"
-        target = folder / name
-        try:
-            write_text_atomically(target, self.export_screenshot())
-        except OSError as error:
-            self.notify(f"{target}: {error.strerror or error}", title="Screenshot not saved", severity="error",
-                        markup=False)
-            return None
-        self.notify(f"Saved the screenshot to {target}{how}", title="Screenshot", markup=False)
-        return str(target)
 
     # --- what screens and commands ask for (tui/messages.py) -----------------------------------------
 
@@ -373,6 +242,11 @@ class OriginPlaygroundApp(TalkActions, RecoveryActions, LearnActions, App[None])
     def _copy_export(self, message: messages.CopyExport) -> None:
         self.copy_export(message.fmt)
 
+    def on_export_preview_save_requested(self, message: ExportPreview.SaveRequested) -> None:
+        # Handled by name, not with @on(ExportPreview.SaveRequested): that would import the
+        # preview (and every exporter) at start-up.
+        self.save_export(message)
+
     @on(messages.ToggleResource)
     def _toggle_resource(self, message: messages.ToggleResource) -> None:
         self.workbench.toggle_resource(message.resource)
@@ -389,77 +263,7 @@ class OriginPlaygroundApp(TalkActions, RecoveryActions, LearnActions, App[None])
     def _leave_talk(self) -> None:
         self.leave_talk()
 
-    # --- actions (each has a binding above and a palette command in commands.py) ------------------
-
-    def action_library(self) -> None:
-        def picked(entry: LibraryEntry | None) -> None:
-            if entry is not None:
-                draft = load_draft(entry.path)
-                self.replace_asking(draft, entry.title, partial(self.replace_draft, draft, entry.title, None))
-
-        self._open(ScenarioPicker, partial(ScenarioPicker, list_scenarios()), picked)
-
-    def action_open(self) -> None:
-        hars: dict[Path, Any] = {}
-
-        def check(path: Path) -> str | None:
-            if path.suffix.lower() == ".har":  # a HAR opens its list of requests
-                hars[path], problem = read_har_problem(path)
-                return problem
-            try:
-                load_draft(path)
-            except policy_core.ScenarioError as error:
-                return str(error)
-            return None
-
-        def chosen(path: Path | None) -> None:
-            if path is not None and path in hars:
-                self._open(HarScreen, partial(HarScreen, hars[path], path))
-            elif path is not None:
-                self.load_path(path)
-
-        self._open(OpenDialog, partial(OpenDialog, str(self.session.path or ""), check), chosen)
-
-    def action_open_har(self) -> None:
-        hars: dict[Path, Any] = {}
-
-        def check(path: Path) -> str | None:
-            hars[path], problem = read_har_problem(path)
-            return problem
-
-        def chosen(path: Path | None) -> None:
-            if path is not None:
-                self._open(HarScreen, partial(HarScreen, hars[path], path))
-
-        self._open(HarDialog, partial(HarDialog, "", check), chosen)
-
-    def action_probe(self) -> None:
-        """Probe the live server with the draft's request: the plan first, sent only when confirmed."""
-        try:
-            mapping = probe_mapping(self.session.draft)
-            screen = ProbeScreen(mapping, f"probe of {self.session.draft.target}")
-        except policy_core.ScenarioError as error:
-            self.notify(str(error), title="Cannot probe", severity="error", markup=False)
-            return
-        self._open(ProbeScreen, lambda: screen)
-
-    def action_paste_curl(self) -> None:
-        def imported(result: Imported | None) -> None:
-            if result is None:
-                return
-            mapping, notes = result
-            draft = ScenarioDraft.from_scenario(policy_core.load_scenario(mapping))  # checked by the import
-            if notes:
-                self.notify("; ".join(notes), title="From the curl command", markup=False, timeout=10)
-            self.replace_asking(draft, "curl command", partial(self.show_draft, draft, "curl command"))
-
-        self._open(CurlDialog, CurlDialog, imported)
-
-    def action_save(self) -> None:
-        self.save_then(lambda: None)
-
-    def action_copy_scenario(self) -> None:
-        self.copy(scenario_toml(self.session.draft), "scenario as TOML")
+    # --- the workbench's pane keys ------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # The pane keys move focus in the workbench: on top of it (talk mode, help, ...) they would
@@ -468,25 +272,11 @@ class OriginPlaygroundApp(TalkActions, RecoveryActions, LearnActions, App[None])
             return False
         return True
 
-    def action_focus_pane(self, pane: str) -> None:
-        self.workbench.focus_pane(pane)
+    async def action_focus_pane(self, pane: str) -> None:
+        await self.workbench.focus_pane(pane)
 
     def action_maximize_pane(self) -> None:
         self.workbench.toggle_maximize()
-
-    async def action_quit(self) -> None:
-        if not self.session.dirty:
-            self.exit()
-            return
-
-        def answered(answer: Answer | None) -> None:
-            if answer == "discard":
-                self.recovery.drop()  # the user chose to drop the changes
-                self.exit()
-            elif answer == "save":
-                self.save_then(self.exit)
-
-        self._open(ConfirmQuit, ConfirmQuit, answered)
 
 
 def prepare_to_run() -> None:

@@ -1,19 +1,22 @@
 """The App's key bindings, and every key of the TUI by where it works: what the help screen is
-handed (never retyped: the bindings themselves) and what the palette's commands mirror."""
+handed (never retyped: the bindings themselves) and what the palette's commands mirror.
+
+The screens' own bindings are read from the screens when the help screen asks for them: importing
+them here would import every screen (and the engine's explain tables) at start-up."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.binding import Binding, BindingType
 
-from .screens.explain import ExplainScreen
-from .screens.help import HelpScreen, KeySections
-from .screens.learn import LearnScreen
-from .screens.origins import OriginsScreen
-from .screens.talk import TalkScreen
 from .widgets.headers_editor import HeadersEditor
 from .widgets.resource_toggles import ResourceToggles
 from .widgets.trace_view import TraceView
 from .widgets.verdict_card import VerdictCard
+
+if TYPE_CHECKING:
+    from .screens.help import KeySections
 
 PANES = Binding.Group("Panes")
 
@@ -84,6 +87,12 @@ APP_BINDINGS: tuple[BindingType, ...] = (
 
 def key_sections(app_bindings: list[BindingType] | tuple[BindingType, ...] = APP_BINDINGS) -> KeySections:
     """Where the keys live, in the order the help screen lists them."""
+    from .screens.explain import ExplainScreen
+    from .screens.help import HelpScreen
+    from .screens.learn import LearnScreen
+    from .screens.origins import OriginsScreen
+    from .screens.talk import TalkScreen
+
     return [
         ("Everywhere", list(app_bindings)),
         ("Verdict cards", list(VerdictCard.BINDINGS)),

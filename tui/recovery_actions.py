@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from .screens.recover_dialog import RecoverDialog
-
 RECOVERY_DELAY = 0.5  # seconds of quiet after an edit before the recovery copy is written
 
 
@@ -47,6 +45,7 @@ class RecoveryActions:
         if isinstance(found, str):
             self.notify(found, title="Recovery copy", severity="warning", timeout=10, markup=False)
         elif found is not None:
+            from .screens.recover_dialog import RecoverDialog
 
             def answered(restore: bool | None) -> None:
                 self.recovery.answered(bool(restore))

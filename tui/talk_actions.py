@@ -1,6 +1,7 @@
 """The App's talk-mode actions: open a deck, present it, leave it (a mixin of OriginPlaygroundApp).
 
 Kept apart from tui/app.py by kind: these run talk mode; the App wires them to keys and messages.
+Talk mode's screens are imported when it is first opened.
 """
 
 from __future__ import annotations
@@ -8,16 +9,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import policy_core
-from origin_playground.deck import Deck
 
 from .atomic import write_text_atomically
-from .screens.confirm_quit import Answer, SaveDeckDialog, StageEdits
-from .screens.deck_dialog import DeckDialog
-from .screens.talk import TalkScreen
 from .session import DeckSession
+
+if TYPE_CHECKING:
+    from origin_playground.deck import Deck
+
+    from .screens.confirm_quit import Answer
 
 
 class TalkActions:
@@ -42,6 +44,7 @@ class TalkActions:
         if current is None or not current.edited:
             self._present(deck)
             return True
+        from .screens.confirm_quit import StageEdits
 
         def answered(answer: Answer | None) -> None:
             if answer == "discard":
@@ -60,6 +63,8 @@ class TalkActions:
     def save_deck_then(self, then: Callable[[], None]) -> None:
         """Save the deck with its stage edits (every slide inline); ``then`` runs once it is saved."""
         from origin_playground.deck import deck_text, load_deck
+
+        from .screens.confirm_quit import SaveDeckDialog
 
         session = self.session.deck
 
@@ -90,6 +95,8 @@ class TalkActions:
         the popped screen is removed later, and the new one would collide with it."""
         if self.session.deck is None:
             return
+        from .screens.talk import TalkScreen
+
         talk = next((s for s in self.screen_stack if isinstance(s, TalkScreen)), None)
         if talk is not None:
             self._open(TalkScreen, partial(TalkScreen, self.session))  # closes what is above it
@@ -113,6 +120,8 @@ class TalkActions:
             self.open_deck(decks[0])
 
     def action_open_deck_file(self) -> None:
+        from .screens.deck_dialog import DeckDialog
+
         def chosen(path: Path | None) -> None:
             if path is not None:
                 self.open_deck(path)

@@ -68,6 +68,13 @@ class UnsavedChanges(UnsavedDialog):
         return f"The scenario has unsaved changes. Replace it with {literal(self.incoming)}?"
 
 
+def edited_slides(slides: list[int]) -> str:
+    """The edited slides (counted from 1) as a sentence's start: 'Slides 2, 4 of this deck were'."""
+    which = ", ".join(str(n) for n in slides)
+    noun, were = ("Slides", "were") if len(slides) > 1 else ("Slide", "was")
+    return f"{noun} {which} of this deck {were}"
+
+
 class StageEdits(UnsavedDialog):
     """Before another deck replaces one whose slides were edited on stage."""
 
@@ -79,9 +86,7 @@ class StageEdits(UnsavedDialog):
         self.slides = slides  # the edited slides, counted from 1 as talk mode shows them
 
     def question(self) -> str:
-        which = ", ".join(str(n) for n in self.slides)
-        slides, were = ("Slides", "were") if len(self.slides) > 1 else ("Slide", "was")
-        return f"{slides} {which} of this deck {were} edited on stage. Open {literal(self.incoming)} instead?"
+        return f"{edited_slides(self.slides)} edited on stage. Open {literal(self.incoming)} instead?"
 
 
 class SaveDeckDialog(PathDialog):
@@ -93,6 +98,9 @@ class SaveDeckDialog(PathDialog):
 
 
 class ConfirmQuit(UnsavedDialog):
+    """Before quitting while something would be lost: the draft's unsaved changes, a deck's stage
+    edits, or both ("Save and quit" saves each of them)."""
+
     BINDINGS = [
         Binding("escape", "cancel", "Stay", id="stay"),
         Binding("y", "discard", "Quit without saving", id="confirm-quit"),
@@ -101,5 +109,15 @@ class ConfirmQuit(UnsavedDialog):
     DISCARD = "Quit without saving"
     CANCEL = "Stay"
 
+    def __init__(self, *, draft: bool = True, slides: list[int] | None = None) -> None:
+        super().__init__()
+        self.draft = draft  # the scenario has unsaved changes
+        self.slides = slides or []  # the deck's slides edited on stage, counted from 1
+
     def question(self) -> str:
-        return "The scenario has unsaved changes. Quit anyway?"
+        lost = []
+        if self.draft:
+            lost.append("The scenario has unsaved changes.")
+        if self.slides:
+            lost.append(f"{edited_slides(self.slides)} edited on stage.")
+        return " ".join(lost) + " Quit anyway?"

@@ -14,6 +14,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Container, Vertical, VerticalScroll
 from textual.screen import Screen
+from textual.widget import AwaitMount, Widget
 from textual.widgets import Checkbox, Header, Input, OptionList, TabbedContent, TabPane
 
 import policy_core
@@ -97,13 +98,19 @@ class WorkbenchScreen(Screen[None]):
         self._trace_pending = False
         self._evaluated_this_frame = False
         self._evaluation_pending = False
-        # The Response and Cookie editors (a third of the screen's widgets) and the footer are
-        # mounted after the first paint; the editors' values are set on them mounted or not.
+        # The Response and Cookie editors (half the screen's widgets) are mounted when their tab is
+        # first opened, the footer after the first paint; the editors' values are set on them
+        # mounted or not.
         self._response_editors = (
             ResponseEditor("preflight", "Preflight (OPTIONS)"),
             ResponseEditor("response", "Actual response"),
         )
         self._cookie_editor = CookieEditor(id="cookie")
+        self._unopened_tabs: dict[str, Widget] = {
+            "tab-response": VerticalScroll(*self._response_editors, id="response-scroll"),
+            "tab-cookie": VerticalScroll(self._cookie_editor, id="cookie-scroll"),
+        }
+        self._resumed = False  # the first ScreenResume: see on_screen_resume
         self._what_if_open: set[str] = set()  # the cards whose "What if" list is shown
         # The entries for one report (the last valid one), computed only while a list is open.
         self._what_if_for: tuple[policy_core.Report, dict[str, tuple[WhatIf, ...]]] | None = None
@@ -129,10 +136,8 @@ class WorkbenchScreen(Screen[None]):
                 with TabbedContent(id="editors"):
                     with TabPane("Request", id="tab-request"), VerticalScroll():
                         yield RequestEditor(id="request")
-                    with TabPane("Response", id="tab-response"):
-                        yield AfterFirstPaint(VerticalScroll(*self._response_editors, id="response-scroll"))
-                    with TabPane("Cookie", id="tab-cookie"):
-                        yield AfterFirstPaint(VerticalScroll(self._cookie_editor, id="cookie-scroll"))
+                    yield TabPane("Response", id="tab-response")  # filled when first opened (_open_tab)
+                    yield TabPane("Cookie", id="tab-cookie")
                 yield TraceView(id="trace")
         yield AfterFirstPaint(FittingFooter(compact=True))
 
@@ -171,6 +176,26 @@ class WorkbenchScreen(Screen[None]):
             )
         self.show_draft()  # children are mounted by now: the first frame shows the verdicts
         self.query_one("#target-url").focus()
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Runs before Screen's own handler, which restyles every widget on each resume: on the first
+        # one (start-up) they were styled as they were mounted, a moment ago, and nothing changed.
+        # Later resumes (back from a dialog, maybe after a theme change) restyle as usual.
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
+
+    def _open_tab(self, tab: str) -> AwaitMount | None:
+        """Mount a tab's editors the first time it is shown (None: they are mounted already)."""
+        content = self._unopened_tabs.pop(tab, None)
+        if content is None:
+            return None
+        return self.query_one(f"#{tab}", TabPane).mount(content)
+
+    @on(TabbedContent.TabActivated)
+    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id is not None:
+            self._open_tab(event.pane.id)  # a click on the tab, or the tab keys
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
@@ -422,7 +447,6 @@ class WorkbenchScreen(Screen[None]):
     # --- focus helpers (bound to keys on the app) ---------------------------------------------------
 
     def _focus_in_pane(self, pane: str) -> None:
-        # The lazy tabs' editors may not be mounted yet in the first frames: then focus stays.
         for widget in self.query(PANE_FOCUS[pane]):
             widget.focus()
 
@@ -442,11 +466,14 @@ class WorkbenchScreen(Screen[None]):
                 return
         self.maximized = panes[0]  # nothing focused: the URLs
 
-    def focus_pane(self, pane: str) -> None:
+    async def focus_pane(self, pane: str) -> None:
         if pane == "urls":
             self.query_one("#target-url").focus()
         elif pane in PANE_FOCUS:
             self.query_one(TabbedContent).active = f"tab-{pane}"
+            opening = self._open_tab(f"tab-{pane}")
+            if opening is not None:
+                await opening  # the first time: the focus goes into the editors once they are there
             self.call_after_refresh(self._focus_in_pane, pane)
         elif pane == "resources":
             self.query_one("#toggle-dom").focus()
