@@ -14,7 +14,7 @@ from textual.widgets import Input, Label, Select
 
 from tests.tui.conftest import RecordingClipboard
 from tui.app import OriginPlaygroundApp
-from tui.widgets.header_input import read_paste
+from tui.state import read_paste
 from tui.widgets.headers_editor import PASTE_HINTS
 
 SIZE = (120, 40)
