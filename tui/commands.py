@@ -53,6 +53,11 @@ ACTIONS: tuple[tuple[str, str, str], ...] = (
     ("Open HAR file…", "Every cross-origin request of a DevTools HAR, evaluated; open one in the workbench", "open_har"),
     ("Probe the live server…", "Shows what would be sent, and sends it only when you confirm", "probe"),
     ("Paste a curl command…", "DevTools' Copy as cURL, or your notes: loaded as the scenario", "paste_curl"),
+    (
+        "Verify in a real browser…",
+        "Play the scenario in headless Chromium or Firefox (asks first): engine and browser side by side",
+        "verify",
+    ),
     ("Quit", "Leave the workbench (asks when there are unsaved changes)", "quit"),
 )
 

@@ -10,13 +10,19 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
 
 import policy_core
-from policy_core import ScenarioError
+from policy_core import ScenarioError, Verdict
 
 from ..glyphs import literal
 from . import check
+
+if TYPE_CHECKING:  # the harness needs the [browser] extras; imported when a scenario is played
+    from ..browser.compare import Comparison
+    from ..browser.observe import Observation
 
 PARSER_TEXT = {
     "description": "Play a scenario in a real headless browser (Chromium, or Firefox ESR) on loopback and show "
@@ -53,68 +59,103 @@ def run(args: argparse.Namespace) -> int:
         print("origin-playground verify: --export: not available here; use 'origin-playground check --export'",
               file=sys.stderr)
         return 2
-    try:
-        from ..browser.compare import compare
-        from ..browser.session import Harness, available, install_hint
-    except ImportError as error:
-        print(f"origin-playground verify: the browser harness needs its extras ({error.name} is missing): "
-              "pip install -e '.[browser]'", file=sys.stderr)
+    problem = harness_problem(args.browser)
+    if problem is not None:
+        print(f"origin-playground verify: {problem}", file=sys.stderr)
         return 2
-    if not available(args.browser):
-        print(f"origin-playground verify: {install_hint(args.browser)}", file=sys.stderr)
-        return 2
-    rows = []
+    from ..browser.session import Harness
+
     with Harness(args.browser) as harness:
-        for resource in scenario.resources:
-            verdict = report.verdict(resource)
-            if verdict is None:
-                continue
-            observation = harness.play(scenario, resource)
-            rows.append((verdict, observation, compare(verdict, observation)))
-        version = harness.version
-    agree = bool(rows) and all(comparison.agree for _, _, comparison in rows)
+        verification = play_report(harness, scenario, report)
     if args.json:
-        json.dump(_json(version, rows, agree), sys.stdout, indent=2, ensure_ascii=False)
+        json.dump(_json(verification), sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
-        _print(version, rows, agree)
-    unplayable = [c for _, _, c in rows if c.unplayable]
-    for comparison in unplayable:
+        print("\n".join(verification_lines(verification)))
+    for comparison in verification.unplayable:
         print(f"origin-playground verify: {comparison.resource}: cannot be played on loopback: "
               f"{comparison.unplayable}", file=sys.stderr)
-    if unplayable:
+    if verification.unplayable:
         return 2  # not verified: never a false agreement
-    return 0 if agree else 1
+    return 0 if verification.agree else 1
 
 
-def _json(version: str, rows: list[Any], agree: bool) -> dict[str, Any]:
-    return {
-        "browser": version,
-        "agree": agree,
-        "resources": {
-            verdict.resource: {
-                "engine": {"can": dict(verdict.can),
-                           **({"preflight": verdict.fetch.preflight} if verdict.fetch is not None else {}),
-                           "console": verdict.console.to_dict()},
-                "browser": observation.to_dict(),
-                "comparison": comparison.to_dict(),
-            }
-            for verdict, observation, comparison in rows
-        },
-    }
+# --- shared with the TUI's verify screen (tui/screens/verify_screen.py) -------------------------
 
 
-def _print(version: str, rows: list[Any], agree: bool) -> None:
-    from ..browser.compare import engine_console
+class Player(Protocol):
+    """What ``play_report`` needs: origin_playground.browser.session.Harness, or a test's fake."""
 
-    out = [f"verified with {version}"]
-    for verdict, observation, comparison in rows:
+    @property
+    def version(self) -> str: ...
+
+    def play(self, scenario: policy_core.Scenario, resource: str) -> Observation: ...
+
+
+@dataclass(frozen=True)
+class Verification:
+    """One scenario played in one browser: per resource, the engine's verdict, what the browser
+    did, and how they compare."""
+
+    version: str  # the browser's name and version, as its driver reports it
+    rows: tuple[tuple[Verdict, Observation, Comparison], ...]
+    cancelled: bool = False  # stopped before every resource was played
+
+    @property
+    def agree(self) -> bool:
+        return bool(self.rows) and not self.cancelled and all(c.agree for _, _, c in self.rows)
+
+    @property
+    def unplayable(self) -> list[Comparison]:
+        return [c for _, _, c in self.rows if c.unplayable]
+
+
+def harness_problem(browser: str) -> str | None:
+    """The one line saying why this machine cannot play a scenario in ``browser`` (the harness's
+    extras or the browser are missing), or None."""
+    try:
+        from ..browser.session import available, install_hint
+    except ImportError as error:
+        return f"the browser harness needs its extras ({error.name} is missing): pip install -e '.[browser]'"
+    if not available(browser):
+        return install_hint(browser)
+    return None
+
+
+def play_report(player: Player, scenario: policy_core.Scenario, report: policy_core.Report,
+                cancelled: Callable[[], bool] = lambda: False,
+                playing: Callable[[str], object] = lambda resource: None) -> Verification:
+    """Play each of the report's resources; before each one, ``cancelled`` is asked and ``playing``
+    told which resource is next."""
+    from ..browser.compare import compare
+
+    rows = []
+    for resource in scenario.resources:
+        verdict = report.verdict(resource)
+        if verdict is None:
+            continue
+        if cancelled():
+            return Verification(player.version, tuple(rows), cancelled=True)
+        playing(resource)
+        observation = player.play(scenario, resource)
+        rows.append((verdict, observation, compare(verdict, observation)))
+    return Verification(player.version, tuple(rows))
+
+
+def verification_lines(verification: Verification) -> list[str]:
+    """The human output: per resource, the capabilities side by side, both consoles, the DevTools
+    issues and what the server received; the last line says whether they agree. User text literal."""
+    from ..browser.compare import CONSOLE_FIELD, engine_console
+
+    out = [f"verified with {verification.version}"]
+    for verdict, observation, comparison in verification.rows:
         out.append("")
         if comparison.unplayable:
             out.append(f"{verdict.resource}: cannot be played on loopback: {comparison.unplayable}")
             continue
         out.append(f"{verdict.resource}: {'agree' if comparison.agree else 'DIFFER'}")
-        engine_caps = dict(verdict.can)
+        # That browser's decisions, as compare() judges them (verdict.can is Chrome's).
+        engine_caps = dict(verdict.can_in(CONSOLE_FIELD[observation.browser]))
         if verdict.fetch is not None:
             engine_caps["preflight"] = verdict.fetch.preflight
         seen_caps = dict(observation.can)
@@ -133,7 +174,7 @@ def _print(version: str, rows: list[Any], agree: bool) -> None:
         if exception:
             out.append(f"  exception in the page: {literal(str(exception))}")
         out.append(f"  devtools issues ({observation.browser}):" + ("" if observation.issues else " (none)"))
-        out += [f"    {issue.code}: {issue.reason}" for issue in observation.issues]
+        out += [f"    {literal(issue.code)}: {literal(issue.reason)}" for issue in observation.issues]
         out.append("  server received:" + ("" if observation.received else " (nothing)"))
         for request in observation.received:
             out.append(f"    {request.method} {literal(request.target)} ({'https' if request.tls else 'http'}, "
@@ -143,8 +184,28 @@ def _print(version: str, rows: list[Any], agree: bool) -> None:
         for difference in comparison.differences():
             out.append(f"  differs: {literal(difference)}")
     out.append("")
-    out.append("engine and browser agree" if agree else "engine and browser differ")
-    print("\n".join(out))
+    if verification.cancelled:
+        out.append("cancelled before every resource was played")
+    else:
+        out.append("engine and browser agree" if verification.agree else "engine and browser differ")
+    return out
+
+
+def _json(verification: Verification) -> dict[str, Any]:
+    return {
+        "browser": verification.version,
+        "agree": verification.agree,
+        "resources": {
+            verdict.resource: {
+                "engine": {"can": dict(verdict.can),
+                           **({"preflight": verdict.fetch.preflight} if verdict.fetch is not None else {}),
+                           "console": verdict.console.to_dict()},
+                "browser": observation.to_dict(),
+                "comparison": comparison.to_dict(),
+            }
+            for verdict, observation, comparison in verification.rows
+        },
+    }
 
 
 def _yes(value: object) -> str:

@@ -238,3 +238,34 @@ def test_an_unreadable_line_dims_the_fields_until_it_reads_again() -> None:
             assert app.session.evaluation.error is None
 
     asyncio.run(scenario())
+
+
+def test_cookie_resource_switched_on_with_no_cookie_says_type_a_set_cookie_line() -> None:
+    """Issue 14: before, the pane said 'Tick the box or type a Set-Cookie line for your own', no example."""
+    from origin_playground.library import find_scenario
+    from tui.widgets.cookie_editor import COOKIE_EXAMPLE
+
+    entry = find_scenario("json-post-preflight")  # fetch only: no cookie resource, no cookie
+    assert entry is not None
+
+    async def scenario() -> None:
+        app = make_app(entry.path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            app.screen.toggle_resource("cookie")
+            await pilot.pause()
+            assert "cookie" in app.session.draft.resources and app.session.draft.cookie is None
+            await open_cookie_tab(pilot)
+            hint = app.screen.query_one("#cookie-hint")
+            text = str(hint.render())
+            assert hint.display and "Type a Set-Cookie line" in text and COOKIE_EXAMPLE in text
+            assert hint.region.width >= len(text) and hint.region.height == 1  # one line at 120 columns
+            line = app.screen.query_one("#cookie-line", Input)
+            assert COOKIE_EXAMPLE in line.placeholder
+            line.focus()
+            await pilot.press(*COOKIE_EXAMPLE)
+            await pilot.pause()
+            assert app.session.draft.cookie == {"set_cookie": COOKIE_EXAMPLE, "via": "fetch"}
+            assert not hint.display
+
+    asyncio.run(scenario())

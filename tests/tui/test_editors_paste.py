@@ -14,7 +14,7 @@ from textual.widgets import Input, Label, Select
 
 from tests.tui.conftest import RecordingClipboard
 from tui.app import OriginPlaygroundApp
-from tui.widgets.header_input import read_paste
+from tui.state import read_paste
 from tui.widgets.headers_editor import PASTE_HINTS
 
 SIZE = (120, 40)
@@ -241,5 +241,34 @@ def test_the_pane_says_pastes_work_and_the_hint_fits_at_120_columns() -> None:
                 name = app.screen.query_one(f"{editor}-name", Input)
                 assert name.region.width >= len(name.placeholder) + 1  # the placeholder is whole
             assert app.screen.query_one("#request-mode", Select)
+
+    asyncio.run(scenario())
+
+
+# --- issue 14: a paste on the tab bar was lost ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "key, text",
+    [("f5", RAW_RESPONSE), ("f4", "POST /items HTTP/1.1\nContent-Type: application/json\nX-Trace: 1")],
+)
+def test_paste_with_the_tab_bar_focused_reaches_the_headers(key: str, text: str) -> None:
+    async def scenario() -> None:
+        app = make_app()
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press(key)
+            await pilot.pause()
+            await paste(pilot, "#editors ContentTabs", text)  # before the fix: nothing changed
+            if key == "f5":
+                assert app.session.draft.response.status == 204
+                assert app.session.draft.response.headers == [
+                    ("Access-Control-Allow-Origin", "https://www.a.com"),
+                    ("Vary", "Origin"),
+                ]
+                assert app.session.draft.preflight.headers == []
+            else:
+                assert app.session.draft.request["method"] == "POST"
+                assert app.session.draft.request_headers == [("Content-Type", "application/json"), ("X-Trace", "1")]
 
     asyncio.run(scenario())

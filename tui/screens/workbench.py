@@ -27,7 +27,7 @@ from policy_core.what_if import WhatIf, what_if_by_resource
 from ..messages import CopyText, DraftEdited
 from ..repaint import AfterFirstPaint, post_refreshes_now
 from ..session import Session
-from ..state import Evaluation, Response, ScenarioDraft, check_url
+from ..state import Evaluation, Response, ScenarioDraft, check_url, is_header_paste
 from ..widgets.cookie_editor import CookieEditor
 from ..widgets.fitting_footer import FittingFooter
 from ..widgets.headers_editor import HeadersEditor
@@ -424,6 +424,21 @@ class WorkbenchScreen(Screen[None]):
         status = event.status if event.status is not None else current.status
         self.session.edit(**{event.section: Response(status, list(event.headers))})
         self._edited()
+
+    @on(events.Paste)
+    def _pasted_on_the_tab_bar(self, event: events.Paste) -> None:
+        """A paste with the focus on the editors' tab bar (or on another widget of the Request or
+        Response tab outside its editor) goes to that tab's headers, as a paste in a field does."""
+        editors = self.query_one("#editors", TabbedContent)
+        focused = self.focused
+        if focused is None or (focused is not editors and editors not in focused.ancestors):
+            return
+        target = {"tab-request": "#request-headers", "tab-response": "#response-headers"}.get(editors.active)
+        if target is None or not is_header_paste(event.text):
+            return
+        for headers in self.query(target).results(HeadersEditor):  # the Response tab mounts late
+            event.stop()
+            headers.add_lines(event.text)
 
     @on(HeadersEditor.PasteSkipped)
     def _paste_skipped(self, event: HeadersEditor.PasteSkipped) -> None:

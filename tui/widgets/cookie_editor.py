@@ -31,10 +31,10 @@ LINE_FIELDS = ("name", "samesite", "secure", "httponly", "domain", "path")
 # Cookie-table keys that have no field here, kept as loaded (they are in the line, too).
 EXTRA_KEYS = ("value", "partitioned")
 SET_COOKIE_PREFIX = "set-cookie:"
-NO_COOKIE_HINT = (
-    "No cookie set: the cookie verdict judges the default sid=1; Path=/. "
-    "Tick the box or type a Set-Cookie line for your own."
-)
+COOKIE_EXAMPLE = "sid=1; Secure; SameSite=None"
+# What to do when no cookie is set: one line in the pane's 56 columns at 120x40. (Until one is
+# set, the cookie verdict judges the default sid=1; Path=/.)
+NO_COOKIE_HINT = f"Type a Set-Cookie line, as {COOKIE_EXAMPLE}"
 PATH_PLACEHOLDER = {"fields": "/", "line": "(absent: the URL's directory)"}
 
 
@@ -133,7 +133,7 @@ class CookieEditor(Vertical):
         yield Label(NO_COOKIE_HINT, id="cookie-hint")
         with Horizontal(classes="form-row"):
             yield Label("Set-Cookie", classes="form-label")
-            yield Input(placeholder="name=value; Secure; SameSite=Lax", id="cookie-line", compact=True)
+            yield Input(placeholder=f"e.g. {COOKIE_EXAMPLE}", id="cookie-line", compact=True)
         with Horizontal(classes="form-row"):
             yield Label("name", classes="form-label")
             yield Input(id="cookie-name", compact=True)

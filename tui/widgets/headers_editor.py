@@ -16,8 +16,8 @@ from textual.widgets import Button, DataTable, Input, Label, Select
 
 from origin_playground.glyphs import literal
 
-from ..state import HeaderRows
-from .header_input import HeaderInput, is_header_paste, read_paste
+from ..state import HeaderRows, is_header_paste, read_paste
+from .header_input import HeaderInput
 
 REQUEST_HEADER_NAMES = (
     "Accept",

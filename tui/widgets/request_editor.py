@@ -13,8 +13,8 @@ from textual.widgets import Input, Label, Select
 
 from policy_core.scenario import CREDENTIALS, CROSSORIGIN, MODES
 
-from ..state import DEFAULT_REQUEST, HeaderRows
-from .header_input import HeaderInput, is_header_paste
+from ..state import DEFAULT_REQUEST, HeaderRows, is_header_paste
+from .header_input import HeaderInput
 from .headers_editor import HeadersEditor
 
 COMMON_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
