@@ -47,6 +47,7 @@ from .session import Session
 from .state import load_draft
 from .talk_actions import TalkActions
 from .traffic_actions import TrafficActions
+from .verify_actions import VerifyActions
 
 if TYPE_CHECKING:
     from .screens.export_preview import ExportPreview
@@ -57,7 +58,8 @@ WARM_UP = "origin-playground-warm-up"  # the thread that imports EXPLAIN_ENGINE 
 
 
 class OriginPlaygroundApp(
-    DraftActions, ExportActions, TrafficActions, TalkActions, RecoveryActions, LearnActions, App[None]
+    DraftActions, ExportActions, TrafficActions, TalkActions, RecoveryActions, LearnActions, VerifyActions,
+    App[None],
 ):
     TITLE = "Origin Playground"
     CSS_PATH: ClassVar = ["app.tcss", "screens/dialogs.tcss"]

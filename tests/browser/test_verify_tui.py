@@ -10,20 +10,13 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-import tui.app
 from origin_playground.library import find_scenario
 from tui.app import OriginPlaygroundApp
 from tui.screens.verify_screen import VerifyScreen
-from tui.verify_actions import VerifyActions
 
 pytestmark = pytest.mark.browser
 
-if issubclass(OriginPlaygroundApp, VerifyActions):
-    VerifyApp: type[OriginPlaygroundApp] = OriginPlaygroundApp
-else:
-
-    class VerifyApp(VerifyActions, OriginPlaygroundApp):  # type: ignore[no-redef]
-        CSS_PATH = [str(Path(tui.app.__file__).parent / path) for path in OriginPlaygroundApp.CSS_PATH]
+VerifyApp = OriginPlaygroundApp  # the App has the VerifyActions mixin
 
 
 def descendants(pid: int) -> set[int]:

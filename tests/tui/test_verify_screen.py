@@ -5,13 +5,11 @@ The real thing is tests/browser/test_verify_tui.py (marked ``browser``)."""
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 from typing import Any
 
 import pytest
 from textual.widgets import Button, Input, Static
 
-import tui.app
 from origin_playground.commands import verify
 from origin_playground.library import find_scenario
 from tests.tui.conftest import RecordingClipboard, run
@@ -20,15 +18,8 @@ from tui.app import OriginPlaygroundApp
 from tui.commands import ACTIONS
 from tui.screens import verify_screen
 from tui.screens.verify_screen import VerifyScreen
-from tui.verify_actions import VerifyActions
 
-if issubclass(OriginPlaygroundApp, VerifyActions):  # once the lead has added the mixin to the App
-    VerifyApp: type[OriginPlaygroundApp] = OriginPlaygroundApp
-else:
-
-    class VerifyApp(VerifyActions, OriginPlaygroundApp):  # type: ignore[no-redef]
-        # CSS paths are relative to the class's module: keep the App's own.
-        CSS_PATH = [str(Path(tui.app.__file__).parent / path) for path in OriginPlaygroundApp.CSS_PATH]
+VerifyApp = OriginPlaygroundApp  # the App has the VerifyActions mixin
 
 
 def make_app(slug: str = "json-post-preflight") -> OriginPlaygroundApp:
