@@ -57,10 +57,17 @@ class UrlPane(Vertical):
             yield TextLine(id=f"{field}-url-error", classes="url-error")
         yield GrowingLine(id="origin-badges")
 
+    def on_mount(self) -> None:
+        # The widgets every keystroke updates, looked up once (a query walks the DOM).
+        self._inputs = {field: self.query_one(f"#{field}-url", Input) for field in FIELDS}
+        self._origins = {field: self.query_one(f"#{field}-origin", OriginBreakdown) for field in FIELDS}
+        self._errors = {field: self.query_one(f"#{field}-url-error", TextLine) for field in FIELDS}
+        self._badges = self.query_one("#origin-badges", GrowingLine)
+
     def set_urls(self, page: str, target: str) -> None:
         """Replace both URLs (loading a scenario): a watcher of ``value`` sees the new URLs."""
         for field, value in (("page", page), ("target", target)):
-            widget = self.query_one(f"#{field}-url", Input)
+            widget = self._inputs[field]
             if widget.value != value:
                 widget.value = value
                 widget.cursor_position = len(value)
@@ -69,17 +76,17 @@ class UrlPane(Vertical):
         """The core's one-line message under the URL it is about; '' clears it."""
         for field in FIELDS:
             message = errors.get(field, "")
-            error = self.query_one(f"#{field}-url-error", TextLine)
+            error = self._errors[field]
             error.text = Text(f"{NO} {literal(message)}") if message else ""
             error.display = bool(message)
-            self.query_one(f"#{field}-url", Input).set_class(bool(message), "-invalid")
+            self._inputs[field].set_class(bool(message), "-invalid")
 
     def show_report(self, report: Report, page_sandboxed: bool = False) -> None:
         """The origins and badges of a report about the URLs in the inputs now."""
         differs = report.origin_diff
         for field, endpoint in (("page", report.page), ("target", report.target)):
             why = why_opaque(endpoint.url, page_sandboxed and field == "page") if endpoint.opaque else ""
-            self.query_one(f"#{field}-origin", OriginBreakdown).show(endpoint.origin_parts, differs, why)
+            self._origins[field].show(endpoint.origin_parts, differs, why)
         badges = Text()
         badges.append(
             f"{yes_no(report.same_origin)} {'same-origin' if report.same_origin else 'cross-origin'}",
@@ -96,17 +103,17 @@ class UrlPane(Vertical):
             if not report.same_site
             else f"  ({report.page.site})"
         )
-        self.query_one("#origin-badges", GrowingLine).text = badges
+        self._badges.text = badges
 
     def show_origins_alone(self, origins: dict[str, tuple[Origin | None, str]]) -> None:
         """A URL is not valid: each field's own origin (None: it has none), why it is opaque, and no
         same-origin or same-site answer (never the last valid URLs', shown as if current)."""
         for field, (origin, why) in origins.items():
-            self.query_one(f"#{field}-origin", OriginBreakdown).show(origin, (), why)
-        self.query_one("#origin-badges", GrowingLine).text = Text(
+            self._origins[field].show(origin, (), why)
+        self._badges.text = Text(
             "same-origin? same-site? Known once both URLs are valid.", style="italic"
         )
 
     def release_room(self) -> None:
         """A new scenario: the badges line takes the height of its next text."""
-        self.query_one("#origin-badges", GrowingLine).release_room()
+        self._badges.release_room()
