@@ -36,11 +36,6 @@ def size_changed(widget: Widget, height: int | None = None) -> bool:
     styles = widget.styles
     if not styles.auto_dimensions:
         return False  # fixed (or fractional) width and height: the content never moves anything
-    if not widget.is_on_screen:
-        # Hidden (display: none, itself or an ancestor) or not laid out yet: the layout that shows
-        # it measures it then. (The narrow-screen verdict strip is hidden at 120 columns: asking
-        # here made every keystroke lay out the whole screen.)
-        return False
     width = widget.content_region.width
     if (styles.width is not None and styles.width.is_auto) or width <= 0:
         return True  # the width follows the content, or the widget was never laid out

@@ -22,7 +22,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from tui.app import OriginPlaygroundApp
-from tui.repaint import AfterFirstPaint, content_height, post_refreshes_now, size_changed
+from tui.repaint import AfterFirstPaint, content_height, post_refreshes_now
 
 PINNED_TEXTUAL = "8.2.8"
 # sha256 of inspect.getsource(Widget._check_refresh) in Textual 8.2.8.
@@ -137,26 +137,6 @@ class _Hidden(App[None]):
         yield Static("one line", id="shown")
 
 
-def test_a_hidden_widget_asks_for_no_layout() -> None:
-    """Before: the verdict strip, hidden at 120 columns (it is the narrow screen's), had no width,
-    so ``size_changed`` asked for a layout of the whole screen on every keystroke."""
-
-    async def scenario() -> None:
-        app = _Hidden()
-        async with app.run_test(size=(30, 5)) as pilot:
-            await pilot.pause()
-            hidden = app.query_one("#hidden", Static)
-            hidden.update("two\nlines", layout=False)
-            assert not size_changed(hidden)
-            shown = app.query_one("#shown", Static)
-            shown.update("one line", layout=False)
-            size_changed(shown)  # records the height shown
-            shown.update("two\nlines", layout=False)
-            assert size_changed(shown)  # a visible widget that grew still asks for one
-
-    asyncio.run(scenario())
-
-
 def test_content_height_is_textuals_wrapped_height() -> None:
     async def scenario() -> None:
         app = _Hidden()
@@ -179,7 +159,9 @@ def test_content_height_is_textuals_wrapped_height() -> None:
 
 def test_typing_a_url_lays_out_nothing_and_posts_no_changed_message(monkeypatch: pytest.MonkeyPatch) -> None:
     """Each keystroke in the target URL repaints the widgets it changed: no layout of the screen
-    (which re-renders every widget), and no Input.Changed bubbling up through the containers."""
+    (which re-renders every widget), and no Input.Changed bubbling up through the containers.
+    Before: the verdict strip, hidden at 120 columns (it is the narrow screen's), asked for a layout
+    of the whole screen on every keystroke."""
     recording = False
     layouts: list[str] = []
     changed: list[Message] = []
