@@ -11,19 +11,36 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rich.cells import cell_len
+from textual.content import Content
 from textual.lazy import Lazy
 from textual.widget import Widget
 
 
-def size_changed(widget: Widget) -> bool:
-    """After a ``layout=False`` update: could the widget's box be different now?"""
+def content_height(widget: Widget, content: Content, width: int) -> int:
+    """The height ``content`` takes in ``widget`` at ``width`` cells, as Textual would wrap it.
+
+    When every line fits (the usual case: cards and lines are laid out wide enough), that is its
+    number of lines, and nothing needs wrapping to know it."""
+    room = width - widget.styles.get("line_pad", 0) * 2  # as Content.get_height counts it
+    lines = content.plain.split("\n")
+    if all(cell_len(line) <= room for line in lines):
+        return len(lines)
+    return content.get_height(widget.styles, width)
+
+
+def size_changed(widget: Widget, height: int | None = None) -> bool:
+    """After a ``layout=False`` update: could the widget's box be different now?
+
+    ``height``: the new content's height at the widget's width, when the caller measured it."""
     styles = widget.styles
     if not styles.auto_dimensions:
         return False  # fixed (or fractional) width and height: the content never moves anything
     width = widget.content_region.width
     if (styles.width is not None and styles.width.is_auto) or width <= 0:
         return True  # the width follows the content, or the widget was never laid out
-    height = widget.get_content_height(widget.content_region.size, widget.app.size, width)
+    if height is None:
+        height = widget.get_content_height(widget.content_region.size, widget.app.size, width)
     previous = getattr(widget, "_shown_height", None)
     widget._shown_height = height  # type: ignore[attr-defined]
     return height != previous

@@ -11,13 +11,18 @@ import inspect
 import subprocess
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
+import pytest
 from textual.app import App, ComposeResult
+from textual.content import Content
 from textual.lazy import Lazy
+from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
-from tui.repaint import AfterFirstPaint, post_refreshes_now
+from tui.app import OriginPlaygroundApp
+from tui.repaint import AfterFirstPaint, content_height, post_refreshes_now
 
 PINNED_TEXTUAL = "8.2.8"
 # sha256 of inspect.getsource(Widget._check_refresh) in Textual 8.2.8.
@@ -119,3 +124,79 @@ def test_after_first_paint_into_a_parent_that_is_gone_mounts_nothing() -> None:
         assert app.return_code in (0, None)
 
     asyncio.run(scenario())
+
+
+# --- the keystroke path (tui/repaint.py, issue 14 "Speed") -------------------------------------------
+
+
+class _Hidden(App[None]):
+    CSS = "#hidden { display: none; height: auto; } #shown { height: auto; }"
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="hidden")
+        yield Static("one line", id="shown")
+
+
+def test_content_height_is_textuals_wrapped_height() -> None:
+    async def scenario() -> None:
+        app = _Hidden()
+        async with app.run_test(size=(30, 5)) as pilot:
+            await pilot.pause()
+            widget = app.query_one("#shown", Static)
+            contents = [
+                Content(""),
+                Content("short"),
+                Content("two\nlines\n"),
+                Content.assemble(("✔ wide glyphs ", "bold"), "and a sentence long enough to wrap twice over"),
+                Content("a_word_longer_than_the_width_itself_is_folded"),
+            ]
+            for content in contents:
+                for width in (5, 12, 28, 60):
+                    assert content_height(widget, content, width) == content.get_height(widget.styles, width)
+
+    asyncio.run(scenario())
+
+
+def test_typing_a_url_lays_out_nothing_and_posts_no_changed_message(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each keystroke in the target URL repaints the widgets it changed: no layout of the screen
+    (which re-renders every widget), and no Input.Changed bubbling up through the containers.
+    Before: the verdict strip, hidden at 120 columns (it is the narrow screen's), asked for a layout
+    of the whole screen on every keystroke."""
+    recording = False
+    layouts: list[str] = []
+    changed: list[Message] = []
+    original = Widget.refresh
+
+    def refresh(self: Widget, *regions: Any, **kwargs: Any) -> Widget:
+        if recording and kwargs.get("layout"):
+            layouts.append(f"{type(self).__name__}#{self.id}")
+        return original(self, *regions, **kwargs)
+
+    def hook(message: Message) -> None:
+        if recording and isinstance(message, Input.Changed):
+            changed.append(message)
+
+    monkeypatch.setattr(Widget, "refresh", refresh)
+
+    async def scenario() -> None:
+        nonlocal recording
+        app = OriginPlaygroundApp(system_copy=None)
+        async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
+            box = app.query_one("#target-url", Input)
+            box.focus()
+            box.value = "https://www.a.co"  # an edited draft already (its title says so, and stays)
+            box.cursor_position = len(box.value)
+            for _ in range(3):  # the cards and lines take their room on the first keys
+                await pilot.press("m", "backspace")
+            await pilot.pause()
+            recording = True
+            for key in ("m", "backspace", "m", "backspace"):  # www.a.com <-> www.a.co: verdicts flip
+                await pilot.press(key)
+                await pilot.pause()
+            recording = False
+            assert str(app.query_one("#card-dom").render()).startswith("✘")  # www.a.co: blocked
+            assert box.value == "https://www.a.co"
+
+    asyncio.run(scenario())
+    assert layouts == []
+    assert changed == []

@@ -98,6 +98,7 @@ class WorkbenchScreen(Screen[None]):
         self._trace_pending = False
         self._evaluated_this_frame = False
         self._evaluation_pending = False
+        self._after_frame_pending = False  # _frame_drawn is queued (one callback for every need)
         # The Response and Cookie editors (half the screen's widgets) are mounted when their tab is
         # first opened, the footer after the first paint; the editors' values are set on them
         # mounted or not.
@@ -166,7 +167,7 @@ class WorkbenchScreen(Screen[None]):
         self.query_one("#resources").border_title = "Resources"
         self.query_one("#trace").border_title = "Trace"
         # A typed character is evaluated in the Input's own key handler, so the frame that shows
-        # the character shows its verdicts too (UrlChanged bubbles up after that frame).
+        # the character shows its verdicts too (a UrlInput posts no Changed message).
         for field in ("page", "target"):
             self.watch(
                 self.query_one(f"#{field}-url", Input),
@@ -290,13 +291,23 @@ class WorkbenchScreen(Screen[None]):
     def _schedule_trace(self) -> None:
         """Repaint the trace in the frame after the verdicts: the cards show first, and a burst of
         keystrokes rebuilds the step list once, for the last report."""
-        if not self._trace_pending:
-            self._trace_pending = True
-            self.call_after_refresh(self._flush_trace)
+        self._trace_pending = True
+        self._after_next_frame()
+
+    def _after_next_frame(self) -> None:
+        """Queue ``_frame_drawn`` once, whoever needs it: one message per keystroke, not one per need."""
+        if not self._after_frame_pending:
+            self._after_frame_pending = True
+            self.call_after_refresh(self._frame_drawn)
+
+    def _frame_drawn(self) -> None:
+        self._after_frame_pending = False
+        self._evaluated_this_frame = False
+        if self._trace_pending:
+            self._flush_trace()
 
     def _flush_trace(self) -> None:
         self._trace_pending = False
-        self._evaluated_this_frame = False
         self._evaluation_pending = False
         evaluation = self.session.evaluation
         if evaluation is not None and evaluation.report is not None:  # else the last trace stays, dimmed
@@ -370,31 +381,24 @@ class WorkbenchScreen(Screen[None]):
         """At most one evaluation per burst: the first edit since the last frame is evaluated at
         once (the next frame shows it); edits queued behind it before that frame (fast typing, a
         paste) are evaluated together, once, when the queue has been read."""
-        self.post_message(DraftEdited())
+        self.app.post_message(DraftEdited())  # straight to the App, its only reader
         if not self._evaluated_this_frame:
             self._evaluated_this_frame = True
-            self.call_after_refresh(self._frame_drawn)
+            self._after_next_frame()
             self.reevaluate()
             post_refreshes_now(self._live_widgets)  # same frame as the typed character
         elif not self._evaluation_pending:
             self._evaluation_pending = True
             self.call_later(self._evaluate_pending)
 
-    def _frame_drawn(self) -> None:
-        self._evaluated_this_frame = False
-
     def _evaluate_pending(self) -> None:
         self._evaluation_pending = False
         self.reevaluate()
 
     def _url_typed(self, field: str, value: str) -> None:
-        if getattr(self.session.draft, field) != value:  # UrlChanged after the watcher saw it
+        if getattr(self.session.draft, field) != value:  # not a scenario's URLs being put in
             self.session.edit(**{field: value})
             self._edited()
-
-    @on(UrlPane.UrlChanged)
-    def _url_changed(self, event: UrlPane.UrlChanged) -> None:
-        self._url_typed(event.field, event.value)  # usually already done by the value watcher
 
     @on(ResourceToggles.Changed)
     def _toggled(self, event: ResourceToggles.Changed) -> None:

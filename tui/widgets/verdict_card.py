@@ -18,7 +18,7 @@ from policy_core import Verdict
 from policy_core.report import FetchDetails
 from policy_core.scenario import CAPABILITY_PHRASES
 
-from ..repaint import size_changed
+from ..repaint import content_height, size_changed
 from .resource_toggles import LABELS
 
 OUTCOME_NAMES = ("allowed", "partial", "blocked")
@@ -119,20 +119,21 @@ class VerdictCard(Static, can_focus=True):
         # One atomic class change (one restyle), and none when the outcome is the same.
         self.update_classes({f"-{name}": name == outcome for name in OUTCOME_NAMES})
         content = card_content(verdict)
-        self.update(content, layout=False)
         width = self.content_region.width
         if width != self._reserved_width:
             self.release_room()  # wrapped heights depend on the width
             self._reserved_width = width
+        height = None
         if width > 0:
             # Cards only grow: a verdict with a shorter (or no) console line keeps the room the
             # longer one had, so typing that flips a verdict repaints this card, not the screen.
-            height = self.get_content_height(self.content_region.size, self.app.size, width)
+            height = content_height(self, content, width)
             if height < self._reserved:
-                self.update(Content.assemble(content, "\n" * (self._reserved - height)), layout=False)
+                content = Content.assemble(content, "\n" * (self._reserved - height))
                 height = self._reserved
             self._reserved = height
-        if size_changed(self):
+        self.update(content, layout=False)
+        if size_changed(self, height):
             self.refresh(layout=True)
 
     def release_room(self) -> None:

@@ -54,5 +54,8 @@ class VerdictStrip(Static):
         lines = [strip_line(verdict) for verdict in verdicts]
         self.update(Content("\n").join(lines) if lines else Content("Switch on a resource type (F3)."),
                     layout=False)
-        if size_changed(self):
+        # Hidden at 120 columns (app.tcss shows it below NARROW_WIDTH only), with no width there:
+        # size_changed would ask for a layout of the whole screen on every keystroke. The layout
+        # that shows it measures it.
+        if self.display and size_changed(self):
             self.refresh(layout=True)
