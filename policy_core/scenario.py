@@ -46,7 +46,7 @@ SAMESITE = ("Strict", "Lax", "None", "")
 VIAS = ("fetch", "image", "script", "iframe", "navigation", "form-post")
 # The browser's third-party cookie setting (docs/scenario-format.md "Cookie age and third-party cookies").
 THIRD_PARTY_COOKIES = ("allowed", "blocked")
-THIRD_PARTY_COOKIES_DEFAULT = "allowed"  # Chromium 156's default for a normal window, found with the harness
+THIRD_PARTY_COOKIES_DEFAULT = "allowed"  # as Google Chrome ships for a normal window (a fresh Debian Chromium 156 profile blocks them: docs/browser-harness.md)
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
 # [response] body (extension): what the final response carries. The scenario describes headers, and
 # an <img> decodes the body whatever the status, so the body decides whether an error response

@@ -18,6 +18,7 @@ import tomli_w
 
 import policy_core
 from policy_core.headers import is_token, parse_header_line
+from policy_core.scenario import THIRD_PARTY_COOKIES_DEFAULT
 
 from .atomic import write_text_atomically
 
@@ -44,6 +45,7 @@ DEFAULT_COOKIE: dict[str, Any] = {
 class Response:
     status: int = 200
     headers: HeaderRows = field(default_factory=list)
+    body: str = "auto"  # response.body: no editor shows it yet, but a loaded value is kept
 
 
 @dataclass
@@ -56,6 +58,7 @@ class ScenarioDraft:
     title: str = ""
     notes: str = ""
     page_sandboxed: bool = False
+    third_party_cookies: str = THIRD_PARTY_COOKIES_DEFAULT
     request: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_REQUEST))
     request_headers: HeaderRows = field(default_factory=list)
     script_type: str = "classic"
@@ -77,6 +80,7 @@ class ScenarioDraft:
             title=scenario.title,
             notes=scenario.notes,
             page_sandboxed=scenario.page_sandboxed,
+            third_party_cookies=scenario.third_party_cookies,
             request={key: str(request.get(key, default)) for key, default in DEFAULT_REQUEST.items()},
             request_headers=[tuple(h) for h in request.get("headers", [])],  # type: ignore[misc]
             script_type=request.get("script_type", "classic"),
@@ -104,6 +108,8 @@ class ScenarioDraft:
         out["resources"] = list(self.resources if resources is None else resources)
         if self.page_sandboxed:
             out["page_sandboxed"] = True
+        if self.third_party_cookies != THIRD_PARTY_COOKIES_DEFAULT:
+            out["third_party_cookies"] = self.third_party_cookies
         request: dict[str, Any] = {k: v for k, v in self.request.items() if v != DEFAULT_REQUEST[k]}
         if self.request_headers:
             request["headers"] = [list(h) for h in self.request_headers]
@@ -118,6 +124,8 @@ class ScenarioDraft:
                 table["status"] = section.status
             if section.headers:
                 table["headers"] = [list(h) for h in section.headers]
+            if section.body != "auto":
+                table["body"] = section.body
             if table:
                 out[key] = table
         if self.redirects:
@@ -160,6 +168,7 @@ class ScenarioDraft:
             title=_text(data, "title", ""),
             notes=_text(data, "notes", ""),
             page_sandboxed=bool(data.get("page_sandboxed", False)),
+            third_party_cookies=_text(data, "third_party_cookies", THIRD_PARTY_COOKIES_DEFAULT),
             request={key: _text(request, key, default) for key, default in DEFAULT_REQUEST.items()},
             request_headers=_header_rows(request.get("headers", []), "request.headers"),
             script_type=_text(request, "script_type", "classic"),
@@ -217,8 +226,10 @@ def _response_of(table: dict[str, Any] | None) -> Response:
     if not table:
         return Response()
     return Response(
-        status=int(table.get("status", 200)), headers=[tuple(h) for h in table.get("headers", [])]
-    )  # type: ignore[misc]
+        status=int(table.get("status", 200)),
+        headers=[tuple(h) for h in table.get("headers", [])],  # type: ignore[misc]
+        body=str(table.get("body", "auto")),
+    )
 
 
 def _str(value: Any, where: str) -> str:
@@ -259,7 +270,11 @@ def _response_from(table: dict[str, Any], where: str) -> Response:
     status = table.get("status", 200)
     if not isinstance(status, int) or isinstance(status, bool):
         raise ValueError(f"{where}.status: expected a number")
-    return Response(status=status, headers=_header_rows(table.get("headers", []), f"{where}.headers"))
+    return Response(
+        status=status,
+        headers=_header_rows(table.get("headers", []), f"{where}.headers"),
+        body=_text(table, "body", "auto"),
+    )
 
 
 @dataclass(frozen=True)

@@ -269,3 +269,30 @@ def test_cookie_resource_switched_on_with_no_cookie_says_type_a_set_cookie_line(
             assert not hint.display
 
     asyncio.run(scenario())
+
+
+def test_the_fields_no_editor_shows_survive_edits_and_a_save(tmp_path: Path) -> None:
+    """The cookie's age, the third-party setting and the response body (newer scenario fields the
+    workbench has no editor for) were dropped by the draft on load: a save lost them."""
+    scenario_file = tmp_path / "kept.toml"
+    scenario_file.write_text(
+        'version = 1\npage = "https://app.example.com/"\ntarget = "https://api.example.com/x"\n'
+        'resources = ["image", "cookie"]\nthird_party_cookies = "blocked"\n'
+        '[response]\nstatus = 404\nbody = "image"\n'
+        '[cookie]\nset_cookie = "sid=1; Secure"\nvia = "form-post"\nage_seconds = 30\n',
+        encoding="utf-8",
+    )
+
+    async def scenario() -> None:
+        app = make_app(scenario_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_cookie_tab(pilot)
+            app.screen.query_one("#cookie-httponly", Checkbox).value = True  # an edit of the line's cookie
+            await pilot.pause()
+            assert app.save_to(scenario_file)  # what the Save dialog does with its path
+        saved = policy_core.load_scenario(scenario_file)
+        assert saved.third_party_cookies == "blocked"
+        assert saved.response.body == "image"
+        assert saved.cookie is not None and saved.cookie.age_seconds == 30 and saved.cookie.httponly
+
+    asyncio.run(scenario())

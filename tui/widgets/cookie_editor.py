@@ -30,6 +30,8 @@ SAMESITE_CHOICES = (("Lax", "Lax"), ("Strict", "Strict"), ("None", "None"), ("(a
 LINE_FIELDS = ("name", "samesite", "secure", "httponly", "domain", "path")
 # Cookie-table keys that have no field here, kept as loaded (they are in the line, too).
 EXTRA_KEYS = ("value", "partitioned")
+# Cookie-table keys that are in neither the fields nor the line, kept as loaded in both forms.
+KEPT_KEYS = ("age_seconds",)
 SET_COOKIE_PREFIX = "set-cookie:"
 COOKIE_EXAMPLE = "sid=1; Secure; SameSite=None"
 # What to do when no cookie is set: one line in the pane's 56 columns at 120x40. (Until one is
@@ -126,6 +128,7 @@ class CookieEditor(Vertical):
         self._loaded: dict[str, Any] | None = None  # the widget values last set from code
         self._form = "fields"  # how the scenario gives the cookie: "fields" or "line"
         self._extra: dict[str, Any] = {}  # EXTRA_KEYS of a cookie given as fields
+        self._kept: dict[str, Any] = {}  # KEPT_KEYS of the loaded cookie (its age)
         self._unread = False  # the line is no cookie a browser accepts: the fields show the last one
 
     def compose(self) -> ComposeResult:
@@ -170,6 +173,7 @@ class CookieEditor(Vertical):
         self._unread = False
         self._form = "line" if values["line"] else "fields"
         self._extra = {key: cookie[key] for key in EXTRA_KEYS if cookie is not None and key in cookie}
+        self._kept = {key: cookie[key] for key in KEPT_KEYS if cookie is not None and key in cookie}
         if self._form == "line":
             parsed = parse_set_cookie(line_text(values["line"]))
             self._unread = parsed is None
@@ -211,12 +215,13 @@ class CookieEditor(Vertical):
         values = self._values()
         if self._form == "line":
             values["line"] = line_text(values["line"])
-            return cookie_from_fields(values)
+            from_line = cookie_from_fields(values)
+            return None if from_line is None else {**from_line, **self._kept}
         cookie = cookie_from_fields({**values, "line": ""})
         if cookie is None:
             return None
         name = {"name": cookie.pop("name")}
-        return {**name, **self._extra, **cookie}
+        return {**name, **self._extra, **cookie, **self._kept}
 
     def _dim_fields(self) -> None:
         enabled = self.query_one("#cookie-enabled", Checkbox).value
