@@ -8,6 +8,18 @@ from __future__ import annotations
 
 from .cors import ACAC, ACAO
 
+# A page whose origin is opaque sends Origin: null. Allowing null on the server would let every
+# sandboxed frame and data:/file: page of any site in too, so the fix is on the page's side.
+OPAQUE_PAGE_FIX = (
+    "The page's origin is opaque (sandboxed frame or file:/data: page), so Origin is null. Serve "
+    "the page from a real http(s) origin (or add allow-same-origin to the sandbox) rather than "
+    "allowing null on the server."
+)
+NEVER_ALLOW_NULL = (
+    f"Never answer {ACAO}: null to make this work: sandboxed frames and data: "
+    "pages of any site also send Origin: null."
+)
+
 
 def allow_lines(origin: str, credentials_include: bool, *, also: tuple[str, ...] = ()) -> tuple[str, ...]:
     """``Access-Control-Allow-Origin`` (and ``-Credentials``), then ``also`` (Allow-Methods/Headers), then Vary.

@@ -18,7 +18,7 @@ from .console import chrome_cors_message, chrome_load_line, firefox_cors_message
 from .context import Context
 from .corp import CorpCheck, corp_check
 from .cors import ACAC, ACAO, CorsCheck, cors_check
-from .cors_fixes import allow_lines
+from .cors_fixes import NEVER_ALLOW_NULL, OPAQUE_PAGE_FIX, allow_lines
 from .messages import Failure
 from .mixed_content import chrome_blocked_message, is_mixed_content, upgraded
 from .origins import Url, same_origin
@@ -289,6 +289,11 @@ def cors_fixes(check: CorsCheck, origin: str, credentials: str) -> tuple[str, ..
     """The smallest server change that makes this CORS check pass."""
     if check.failure == Failure.INVALID_ALLOW_CREDENTIALS:
         return (f"Add to the response: {ACAC}: true",)
+    if credentials == "include" and origin == "null":  # never a header naming null, with cookies least of all
+        return (
+            OPAQUE_PAGE_FIX,
+            f'Or, if the resource needs no cookies, use crossorigin="anonymous" and {ACAO}: *. {NEVER_ALLOW_NULL}',
+        )
     if credentials == "include":
         return (
             f"Echo the page's origin and allow credentials: {', '.join(allow_lines(origin, True))}",

@@ -6,7 +6,7 @@ from ... import specs
 from ...console import chrome_cors_message, failed_to_fetch, firefox_cors_message, safari_cors_message
 from ...context import Context
 from ...cors import CorsCheck
-from ...cors_fixes import allow_lines
+from ...cors_fixes import NEVER_ALLOW_NULL, OPAQUE_PAGE_FIX, allow_lines
 from ...messages import Failure
 from ...messages.cors import chrome_cors_error
 from ...report import cors_issue
@@ -67,11 +67,7 @@ def firefox_and_safari(
 
 def null_origin_fixes(out: Out, ctx: Context, state: Request) -> None:
     if ctx.page_origin.opaque:
-        out.fixes.append(
-            "The page's origin is opaque (sandboxed frame or file:/data: page), so Origin is null. Serve "
-            "the page from a real http(s) origin (or add allow-same-origin to the sandbox) rather than "
-            "allowing null on the server."
-        )
+        out.fixes.append(OPAQUE_PAGE_FIX)
     else:
         out.fixes.append(
             f"Fetch the final URL {state.url.href} directly: after a cross-origin redirect the Origin is "
@@ -79,10 +75,7 @@ def null_origin_fixes(out: Out, ctx: Context, state: Request) -> None:
         )
         if ctx.scenario.request.credentials != "include":
             out.fixes.append(fix_block(f"Or, for public data, answer {state.url.href} with:", allow_lines("null", False)))
-    out.warnings.append(
-        "Never answer Access-Control-Allow-Origin: null to make this work: sandboxed frames and data: "
-        "pages of any site also send Origin: null."
-    )
+    out.warnings.append(NEVER_ALLOW_NULL)
 
 
 def trust_note(ctx: Context, state: Request) -> str:

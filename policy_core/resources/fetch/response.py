@@ -6,6 +6,7 @@ from ... import headers as h
 from ... import specs
 from ...context import Context
 from ...cors import ACAO, CorsCheck, cors_check
+from ...cors_fixes import NEVER_ALLOW_NULL, OPAQUE_PAGE_FIX
 from ...fetch_rules import basic_exposed_headers, exposed_response_headers
 from .advice import cors_failure
 from .state import KIND, Out, Request
@@ -28,10 +29,14 @@ def final_response(out: Out, ctx: Context, state: Request) -> bool:
             "'opaque'.",
             specs.FETCH_NO_CORS,
         )
-        out.fixes.append(
-            "To read the response, use mode: 'cors' (the default) and have the server send "
-            f"{ACAO}: {ctx.page_origin_text}."
-        )
+        if ctx.page_origin.opaque:  # Origin: null, which no server should allow
+            out.fixes.append(OPAQUE_PAGE_FIX)
+            out.warnings.append(NEVER_ALLOW_NULL)
+        else:
+            out.fixes.append(
+                "To read the response, use mode: 'cors' (the default) and have the server send "
+                f"{ACAO}: {ctx.page_origin_text}."
+            )
         return False
     credentials_include = ctx.scenario.request.credentials == "include"
     check = cors_check(response.headers, state.origin, credentials_include, kind=KIND, step_prefix="fetch.cors",

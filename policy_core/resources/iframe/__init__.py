@@ -16,7 +16,7 @@ from ...context import Context
 from ...messages import FIREFOX, Failure, render
 from ...mixed_content import chrome_blocked_message, is_mixed_content
 from ...report import NO_CONSOLE, Console, Trace, Verdict, mixed_content_issue
-from ..dom import REACHABLE_CROSS_ORIGIN_TEXT, cross_origin_access_console, origin_comparison
+from ..dom import REACHABLE_CROSS_ORIGIN_TEXT, cross_origin_access_console, origin_comparison, postmessage_fix
 from .embedding import Framing, check_framing
 
 _REACHABLE_DETAIL = (
@@ -144,7 +144,6 @@ def _script_access(ctx: Context, trace: Trace, framing: Framing) -> Verdict:
             fixes=framing.fixes,
             warnings=framing.warnings,
         )
-    page_text, target_text = ctx.page_origin_text, ctx.target_origin_text
     trace.failed(
         "iframe.script-access",
         "Cross-origin: iframe.contentWindow.document throws SecurityError",
@@ -171,8 +170,8 @@ def _script_access(ctx: Context, trace: Trace, framing: Framing) -> Verdict:
         )
     fixes = (
         *framing.fixes,
-        f"Talk to the frame with postMessage: iframe.contentWindow.postMessage(data, '{target_text}'); in "
-        f"the frame, check event.origin === '{page_text}' before trusting event.data.",
+        postmessage_fix(ctx, lead="Talk to the frame with postMessage", window="iframe.contentWindow",
+                        receiver="in the frame"),
     )
     return Verdict(
         resource="iframe",
