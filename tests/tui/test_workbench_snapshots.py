@@ -34,7 +34,15 @@ def test_what_if_list_open(snap_compare, size) -> None:
         await pilot.pause()
         pilot.app.query_one("#card-fetch").focus()
         await pilot.pause()
-        pilot.app.query_one("#what-if-fetch").scroll_visible(animate=False)
+        what_if = pilot.app.query_one("#what-if-fetch")
+        scrolled = None
+        for _ in range(20):  # the list's height settles a refresh after it opens: scroll until it stays put
+            what_if.scroll_visible(animate=False)
+            await pilot.pause(0.02)
+            offsets = tuple(w.scroll_offset for w in what_if.ancestors_with_self if hasattr(w, "scroll_offset"))
+            if offsets == scrolled:
+                break
+            scrolled = offsets
         await pilot.pause()
 
     assert snap_compare(_app(), terminal_size=size, run_before=open_what_if)
