@@ -324,7 +324,7 @@ BAD_DECKS = [
         "inline-unknown-key",
         _one_slide('title = "x"', MINIMAL_SCENARIO + 'speaker = "me"\n'),
         "slides[0].scenario.speaker: unknown key; expected one of version, title, notes, page, target, resources, "
-        "page_sandboxed, request, preflight, response, redirects, cookie, expect",
+        "page_sandboxed, request, preflight, response, redirects, cookie, expect, third_party_cookies",
     ),
     (
         "inline-bad-url",

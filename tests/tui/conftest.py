@@ -20,6 +20,35 @@ def _no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda _self: None)  # the talk editor's, too
 
 
+async def footers_fitted(pilot: Any) -> None:
+    """Wait until every screen's footer shows only keys that fit (it measures them once laid out)."""
+    from tui.widgets.fitting_footer import FittingFooter
+
+    for _ in range(100):
+        footers = [f for screen in pilot.app.screen_stack for f in screen.query(FittingFooter)]
+        if all(footer.fitted for footer in footers):
+            return
+        await pilot.pause(0.02)
+
+
+@pytest.fixture
+def snap_compare(snap_compare: Callable[..., bool]) -> Callable[..., bool]:
+    """pytest-textual-snapshot's, with the footers fitted before the screenshot (else a key half under
+    the palette key shows or not, by timing)."""
+
+    def compare(app: Any, *args: Any, run_before: Callable[[Any], Any] | None = None, **kwargs: Any) -> bool:
+        async def before(pilot: Any) -> None:
+            if run_before is not None:
+                result = run_before(pilot)
+                if asyncio.iscoroutine(result):
+                    await result
+            await footers_fitted(pilot)
+
+        return snap_compare(app, *args, run_before=before, **kwargs)
+
+    return compare
+
+
 class RecordingClipboard:
     def __init__(self, fail: bool = False) -> None:
         self.copied: list[str] = []

@@ -7,9 +7,12 @@ joins the footer at 80 columns). Every key stays in the help screen (F1) and the
 
 from __future__ import annotations
 
+from functools import partial
+
 from textual import events
 from textual.widgets import Footer
 
+RETRY_SECONDS = 0.025  # a footer behind a modal dialog is laid out later than its recompose
 
 class FittingFooter(Footer):
     async def recompose(self) -> None:
@@ -19,13 +22,23 @@ class FittingFooter(Footer):
     def on_resize(self, event: events.Resize) -> None:
         self.call_after_refresh(self.recompose)  # the keys hidden for the old width come back
 
-    def _hide_what_does_not_fit(self, tries: int = 20) -> None:
+    @property
+    def fitted(self) -> bool:
+        """Every key shown is laid out and ends left of the palette key (what tests wait for)."""
+        palette = [child for child in self.children if child.has_class("-command-palette")]
+        shown = [child for child in self.children if child.display and child not in palette]
+        if not all(child.region for child in shown) or (palette and not palette[0].region):
+            return False
+        limit = palette[0].region.x if palette else self.region.right
+        return all(child.region.right <= limit for child in shown)
+
+    def _hide_what_does_not_fit(self, tries: int = 80) -> None:
         palette = [child for child in self.children if child.has_class("-command-palette")]
         items = [child for child in self.children if child not in palette]
         if any(not child.region for child in self.children if child.display) and tries:
-            # Keys mounted by a recompose get their places one refresh later: measure then, or a
-            # key that does not fit would stay half under the palette key.
-            self.call_after_refresh(self._hide_what_does_not_fit, tries - 1)
+            # Keys mounted by a recompose get their places later (a footer under a modal dialog
+            # later still): measure then, or a key that does not fit stays half under the palette.
+            self.set_timer(RETRY_SECONDS, partial(self._hide_what_does_not_fit, tries - 1))
             return
         limit = palette[0].region.x if palette else self.region.right
         labels = set(self.query_children("FooterLabel"))  # Textual's own types, by their CSS names
