@@ -57,50 +57,30 @@ def _evaluate(ctx: Context) -> Verdict:
     return replace(verdict, devtools=element_issues(ctx.scenario, load, verdict.console.chrome))
 
 
+def _broken(trace: Trace, summary: str, detail: str, never: str, console: Console,
+            fixes: tuple[str, ...]) -> Verdict:
+    """The <img> shows as broken: nothing to draw on a canvas either."""
+    trace.failed("image.display", summary, detail, specs.HTML_IMAGE_DATA)
+    trace.skipped("image.canvas", "Nothing to draw on a canvas", never, specs.HTML_CANVAS)
+    return Verdict(resource="image", can=(("display", False), ("read_pixels", False)), trace=trace.steps(),
+                   console=console, fixes=fixes, warnings=())
+
+
 def _judge(ctx: Context, trace: Trace, load: Load) -> Verdict:
     url = load.url.href
 
     if not load.loaded:
-        trace.failed(
-            "image.display",
-            "The image does not load: the <img> shows as broken",
-            _not_loaded_detail(load),
-            specs.HTML_IMAGE_DATA,
-        )
-        trace.skipped(
-            "image.canvas", "Nothing to draw on a canvas", "The image never loaded.", specs.HTML_CANVAS
-        )
-        return Verdict(
-            resource="image",
-            can=(("display", False), ("read_pixels", False)),
-            trace=trace.steps(),
-            console=with_firefox_load_line(ctx.scenario, load),
-            fixes=load.fixes,
-            warnings=(),
-        )
+        return _broken(trace, "The image does not load: the <img> shows as broken", _not_loaded_detail(load),
+                       "The image never loaded.", with_firefox_load_line(ctx.scenario, load), load.fixes)
 
     body = ctx.scenario.response.body_for("image")
     if load.url.is_http and body != "image":
-        trace.failed(
-            "image.display",
-            "The body is not an image: the <img> shows as broken",
-            f"The response carries {_BODY_WORDS[body]}, which does not decode as an image, so the element "
-            "fires its error event."
-            + (" (Chrome's Opaque Response Blocking drops an opaque HTML body before it is decoded.)"
-               if body == "html" and load.tainting == "opaque" else ""),
-            specs.HTML_IMAGE_DATA,
-        )
-        trace.skipped(
-            "image.canvas", "Nothing to draw on a canvas", "The image never decoded.", specs.HTML_CANVAS
-        )
-        return Verdict(
-            resource="image",
-            can=(("display", False), ("read_pixels", False)),
-            trace=trace.steps(),
-            console=load.console,
-            fixes=(f"Serve the image itself at {url}",),
-            warnings=(),
-        )
+        detail = (f"The response carries {_BODY_WORDS[body]}, which does not decode as an image, so the element "
+                  "fires its error event."
+                  + (" (Chrome's Opaque Response Blocking drops an opaque HTML body before it is decoded.)"
+                     if body == "html" and load.tainting == "opaque" else ""))
+        return _broken(trace, "The body is not an image: the <img> shows as broken", detail,
+                       "The image never decoded.", load.console, (f"Serve the image itself at {url}",))
 
     trace.passed(
         "image.display",
