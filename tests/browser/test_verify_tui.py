@@ -4,6 +4,7 @@ no browser or server process left once the screen is closed."""
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import os
 from pathlib import Path
 
@@ -68,5 +69,7 @@ def test_verify_screen_plays_a_library_scenario_in_chromium_and_leaves_nothing_r
             await pilot.pause()
             assert app.screen is not screen
 
-    asyncio.run(scenario())
+    # The suite's other tests leave Playwright's event loop running in this thread: the app gets its own.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, scenario()).result()
     assert descendants(os.getpid()) <= before
