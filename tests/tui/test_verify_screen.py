@@ -81,9 +81,7 @@ def test_verify_shows_engine_and_browser_side_by_side(fake: FakePlayer) -> None:
     async def scenario() -> None:
         app = make_app()
         async with app.run_test(size=(120, 40)) as pilot:
-            screen = await open_verify(pilot)
-            await pilot.click("#verify-chromium")
-            await settle(pilot, screen)
+            screen = await _verified(pilot)
             text = shown(screen)
             assert screen.verification is not None
             # The screen shows exactly the CLI's lines (one function makes both).
@@ -111,9 +109,7 @@ def test_verify_says_where_engine_and_browser_differ(monkeypatch: pytest.MonkeyP
     async def scenario() -> None:
         app = make_app()
         async with app.run_test(size=(120, 40)) as pilot:
-            screen = await open_verify(pilot)
-            await pilot.click("#verify-chromium")
-            await settle(pilot, screen)
+            screen = await _verified(pilot)
             text = shown(screen)
             assert "fetch: DIFFER" in text
             assert "  read           yes      no   <- differs" in text
@@ -136,9 +132,7 @@ def test_no_browser_installed_shows_the_line_the_cli_prints(monkeypatch: pytest.
     async def scenario() -> None:
         app = make_app()
         async with app.run_test(size=(120, 40)) as pilot:
-            screen = await open_verify(pilot)
-            await pilot.click("#verify-chromium")
-            await settle(pilot, screen)
+            screen = await _verified(pilot)
             assert status(screen) == line
             assert not player.entered
             assert not screen.query_one("#verify-chromium", Button).disabled  # may try Firefox
@@ -206,11 +200,13 @@ def test_verify_an_invalid_draft_names_the_field_and_opens_nothing(fake: FakePla
 # --- snapshots of the result screen ---------------------------------------------------------------------
 
 
-async def _verified(pilot: Any) -> None:
+async def _verified(pilot: Any) -> VerifyScreen:
+    """Open the verify screen, start Chromium (the fake), and wait for its result."""
     screen = await open_verify(pilot)
     await pilot.click("#verify-chromium")
     await settle(pilot, screen)
     await pilot.pause()
+    return screen
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
