@@ -145,10 +145,17 @@ def _echo_shown(app: App[None], mirror: ScreenMirror, index: int) -> bool:
 
 
 def _workbench_shown(app: App[None], mirror: ScreenMirror, index: int) -> bool:
-    # The DOM card's first line (its outcome), as painted: www.a.com is same-origin with the page,
-    # www.a.co is not.
-    outcome_line = app.query_one("#card-dom").content_region
-    return ("allowed" if index % 2 == 0 else "blocked") in mirror.text(outcome_line).split("\n")[0]
+    # Every shown card's first line (its outcome), as painted, is the new report's: www.a.com is
+    # same-origin with the page (DOM allowed), www.a.co is not (DOM blocked, fetch partial).
+    report = app.session.report  # type: ignore[attr-defined]
+    if report.verdict("dom").outcome != ("allowed" if index % 2 == 0 else "blocked"):
+        return False  # not evaluated yet
+    for card in app.query(".verdict-card"):
+        if card.display:
+            first_line = mirror.text(card.content_region).split("\n")[0]
+            if report.verdict(card.resource).outcome not in first_line:  # type: ignore[attr-defined]
+                return False
+    return True
 
 
 def spread(values: list[float]) -> str:

@@ -5,15 +5,19 @@ widget re-arranged, then a full-screen frame). Most updates don't change any siz
 layout only when the widget's box can really change: its width follows its content, or its
 wrapped height differs from the last one shown.
 
-And paint first what the first frame shows: ``AfterFirstPaint`` mounts the rest after it."""
+And paint first what the first frame shows: ``AfterFirstPaint`` mounts the rest after it; and
+render for a frame only the widgets it changes: ``ChangedOnlyCompositor``."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from rich.cells import cell_len
+from textual._compositor import ChopsUpdate, Compositor
 from textual.content import Content
+from textual.geometry import Region
 from textual.lazy import Lazy
+from textual.strip import Strip
 from textual.widget import Widget
 
 
@@ -79,3 +83,58 @@ class AfterFirstPaint(Lazy):
                 await self.remove()
 
         self.call_after_refresh(mount)
+
+
+class ChangedOnlyCompositor(Compositor):
+    """Textual's compositor, rendering for a partial update only what the update can show.
+
+    Textual renders, for each partial update, every widget whose *clip* (its container's box)
+    overlaps the box around all the changed regions, and each of them whole: on a keystroke that
+    is most of the screen (the header, the footer, the other column, every container behind a
+    card), from cache but at a cost per widget and per line. A partial update writes only the
+    changed cells, and in each cell the frontmost widget wins; so here a changed region is drawn
+    from the widgets in front of the first one that covers it whole, and that one (the changed
+    widget itself, usually): nothing behind it can show there. And only the rows of the changed
+    box are rendered. tests/tui/test_textual_private_api.py checks that typing, toggling and
+    scrolling paint exactly what a full render of the screen shows, and fails if the pinned
+    Textual changes the methods this relies on."""
+
+    _changed: frozenset[Region] = frozenset()
+
+    def render_partial_update(self) -> ChopsUpdate | None:
+        self._changed = frozenset(self._dirty_regions)
+        try:
+            return super().render_partial_update()
+        finally:
+            self._changed = frozenset()
+
+    def _get_renders(self, crop: Region | None = None) -> Iterable[tuple[Region, Region, list[Strip]]]:
+        changed = self._changed
+        if crop is None or not changed:
+            yield from super()._get_renders(crop)
+            return
+        shown = [
+            (widget, region, clip, region.intersection(clip))
+            for widget, (region, clip) in self.visible_widgets.items()  # front to back
+        ]
+        needed: set[Widget] = set()
+        for part in changed:
+            for widget, _region, _clip, visible in shown:
+                if visible.overlaps(part):
+                    needed.add(widget)
+                    if visible.contains_region(part):
+                        break  # it covers the region: whatever is behind it cannot show there
+        # Whole rows only: the columns of a line are cut where widgets meet, and the box's own
+        # edges are not such cuts.
+        rows = Region(0, crop.y, self.size.width, crop.height)
+        for widget, region, clip, visible in shown:
+            if widget not in needed:
+                continue
+            drawn = visible.intersection(rows)
+            yield (
+                region,
+                clip.intersection(rows),
+                widget.render_lines(
+                    Region(drawn.x - region.x, drawn.y - region.y, drawn.width, drawn.height)
+                ),
+            )

@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.cells import cell_len
+from textual._compositor import ChopsUpdate, Compositor, LayoutUpdate
 from textual.app import App, ComposeResult
 from textual.content import Content
 from textual.lazy import Lazy
@@ -22,7 +24,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from tui.app import OriginPlaygroundApp
-from tui.repaint import AfterFirstPaint, content_height, post_refreshes_now
+from tui.repaint import AfterFirstPaint, ChangedOnlyCompositor, content_height, post_refreshes_now
 
 PINNED_TEXTUAL = "8.2.8"
 # sha256 of inspect.getsource(Widget._check_refresh) in Textual 8.2.8.
@@ -200,3 +202,123 @@ def test_typing_a_url_lays_out_nothing_and_posts_no_changed_message(monkeypatch:
     asyncio.run(scenario())
     assert layouts == []
     assert changed == []
+
+
+# --- the compositor that renders only what a frame changes (tui/repaint.py ChangedOnlyCompositor) ---
+
+# sha256 of inspect.getsource(...) in Textual 8.2.8, for the compositor methods it relies on.
+COMPOSITOR_SHA256 = {
+    "render_partial_update": "888dccc892d8ecc28bab71d9bf3a2983109bf88252471634214a586416d5dbc5",
+    "_get_renders": "8ac93299aa5d3bef43b3924a9d09741de8855d9c4823502bcf304fbd8fd40f17",
+    "_render_chops": "ca8c3359d7afd0171bda158ab5b846fec5144539e438de5113d76f11eb357f0f",
+    "visible_widgets": "6eddec5f271628f78b940c7d238a1b8b8804d8fc64f16a1c55419cb7a4dac37b",
+}
+
+
+def _compositor_source(name: str) -> str:
+    member = inspect.getattr_static(Compositor, name)
+    return inspect.getsource(member.fget if isinstance(member, property) else member)
+
+
+def test_the_compositor_methods_it_relies_on_are_unchanged() -> None:
+    for name, digest in COMPOSITOR_SHA256.items():
+        assert hashlib.sha256(_compositor_source(name).encode()).hexdigest() == digest, (
+            f"Textual changed Compositor.{name}: re-read it, re-check tui/repaint.py's "
+            "ChangedOnlyCompositor (a partial update must paint what a full render shows), then "
+            "update COMPOSITOR_SHA256"
+        )
+
+
+class _Cells:
+    """The terminal as the frames left it: (character, style) per cell, from each update."""
+
+    def __init__(self, width: int, height: int) -> None:
+        self.rows: list[list[tuple[str, Any]]] = [[(" ", None)] * width for _ in range(height)]
+
+    def write(self, y: int, x: int, strip: Any, stop: int) -> None:
+        row = self.rows[y]
+        for segment in strip:
+            if segment.control:
+                continue
+            for char in segment.text:
+                if x >= stop or x >= len(row):
+                    return
+                row[x] = (char, segment.style)
+                x += max(cell_len(char), 1)
+
+    def apply(self, update: Any) -> None:
+        if isinstance(update, LayoutUpdate):
+            for y, line in enumerate(update.strips, update.region.y):
+                x = update.region.x
+                for strip in line:
+                    self.write(y, x, strip, len(self.rows[0]))
+                    x += strip.cell_length
+        elif isinstance(update, ChopsUpdate):
+            for y, x1, x2 in update.spans:
+                for end, (x, strip) in zip(update.chop_ends[y], update.chops[y].items(), strict=False):
+                    if strip is not None and x <= x2 and end > x1:
+                        # As ChopsUpdate writes it: the chop cut to the span.
+                        self.write(y, x, strip.crop(max(x1 - x, 0), min(x2, end) - x), min(end, x2))
+
+    def differences(self, full: list[Any]) -> list[str]:
+        expected = _Cells(len(self.rows[0]), len(self.rows))
+        for y, strip in enumerate(full):
+            expected.write(y, 0, strip, len(self.rows[0]))
+        return [
+            f"row {y}: shown {''.join(c for c, _ in got)!r}\n       full  {''.join(c for c, _ in want)!r}"
+            for y, (got, want) in enumerate(zip(self.rows, expected.rows, strict=True))
+            if got != want
+        ]
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+def test_partial_updates_paint_what_a_full_render_shows(size: tuple[int, int]) -> None:
+    """Every frame the workbench paints, applied cell by cell (characters and styles), equals a full
+    render of its screen: typing that flips verdicts, a toggle, a focused card, an open "What if"
+    list, a scroll, a tab, a theme."""
+
+    async def scenario() -> None:
+        app = OriginPlaygroundApp(system_copy=None)
+        async with app.run_test(size=size) as pilot:
+            cells = _Cells(*size)
+            original = app._display
+
+            def display(screen: Any, renderable: Any) -> None:
+                original(screen, renderable)
+                if renderable is not None and screen is app.screen:
+                    cells.apply(renderable)
+
+            app._display = display  # type: ignore[method-assign]
+            await pilot.pause()
+            app.screen.refresh(layout=True)  # one full frame, then partial ones
+            await pilot.pause()
+
+            async def check(what: str) -> None:
+                await pilot.pause()
+                await pilot.pause(0.05)
+                found = cells.differences(app.screen._compositor.render_strips())
+                assert not found, f"after {what}:\n" + "\n".join(found[:6])
+
+            assert isinstance(app.screen._compositor, ChangedOnlyCompositor)
+            box = app.query_one("#target-url", Input)
+            box.focus()
+            box.cursor_position = len(box.value)
+            await check("focus")
+            for key in ("backspace",) * 8 + tuple("a.com/x"):  # www.b.com/account -> www.a.com/x
+                await pilot.press(key)
+                await check(f"key {key}")
+            await pilot.press("f3")
+            await pilot.press("right", "space")  # the iframe toggle
+            await check("a toggle")
+            app.query_one("#card-dom").focus()
+            await check("a focused card")
+            await pilot.press("w")
+            await check("the what-if list")
+            app.query_one("#verdicts").scroll_end(animate=False)
+            await check("a scroll")
+            await pilot.press("f5")
+            await check("the Response tab")
+            app.theme = "origin-light"
+            await check("a theme")
+
+    asyncio.run(scenario())

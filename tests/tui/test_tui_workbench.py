@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from rich.text import Text
 from textual import events
+from textual.color import Color
 from textual.widgets import DataTable, Input, OptionList, Static
 
 import policy_core
@@ -491,5 +492,42 @@ def test_cookie_tab_edits_reach_the_draft_and_the_verdict() -> None:
             # no longer dimmed as "overridden".
             assert app.query_one("#cookie-name", Input).value == "a"
             assert app.session.dirty
+
+    asyncio.run(scenario())
+
+
+def test_a_cards_border_shows_its_outcome_focused_or_not_in_every_theme() -> None:
+    """The border comes from app.tcss's per-outcome component styles, set on the card directly (a
+    keystroke that flips a verdict restyles nothing): it must still follow the outcome, the focus
+    (double when focused) and the theme."""
+
+    def border(card: VerdictCard) -> tuple[str, str]:
+        edge, colour = card.styles.border_top
+        return edge, colour.hex
+
+    def colour(app: OriginPlaygroundApp, outcome: str) -> str:
+        return Color.parse(app.theme_variables[f"verdict-{outcome}"]).hex
+
+    async def scenario() -> None:
+        app = make_app()
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            card = app.query_one("#card-dom", VerdictCard)
+            assert card.has_class("-blocked")
+            assert border(card) == ("round", colour(app, "blocked"))
+            await set_url(pilot, "#target-url", "https://www.a.com/")
+            assert card.has_class("-allowed") and not card.has_class("-blocked")
+            assert border(card) == ("round", colour(app, "allowed"))
+            card.focus()
+            await pilot.pause()
+            assert border(card) == ("double", colour(app, "allowed"))
+            app.theme = "origin-light"
+            await pilot.pause()
+            await pilot.pause()
+            assert colour(app, "allowed") != Color.parse("#000000").hex
+            assert border(card) == ("double", colour(app, "allowed"))
+            app.query_one("#target-url", Input).focus()
+            await pilot.pause()
+            assert border(card) == ("round", colour(app, "allowed"))
 
     asyncio.run(scenario())

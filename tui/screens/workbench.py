@@ -25,7 +25,7 @@ from policy_core.scenario import CAPABILITY_PHRASES
 from policy_core.what_if import WhatIf, what_if_by_resource
 
 from ..messages import CopyText, DraftEdited
-from ..repaint import AfterFirstPaint, post_refreshes_now
+from ..repaint import AfterFirstPaint, ChangedOnlyCompositor, post_refreshes_now
 from ..session import Session
 from ..state import Evaluation, Response, ScenarioDraft, check_url, is_header_paste
 from ..widgets.cookie_editor import CookieEditor
@@ -93,6 +93,7 @@ PANE_FOCUS = {"request": "#request-method", "response": "#preflight-status", "co
 class WorkbenchScreen(Screen[None]):
     def __init__(self, session: Session) -> None:
         super().__init__()
+        self._compositor = ChangedOnlyCompositor()  # a keystroke renders what it changed (repaint.py)
         self.session = session
         self.selected_resource: str | None = None
         self._trace_pending = False
@@ -200,6 +201,19 @@ class WorkbenchScreen(Screen[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
+        self._show_strip()
+
+    def _show_strip(self) -> None:
+        """The verdict strip's lines, while it is shown (below NARROW_WIDTH; app.tcss hides it
+        otherwise): a hidden strip is not repainted on every keystroke."""
+        report = self.session.report
+        if report is None or not self.has_class("-narrow"):
+            return
+        self._strip.verdicts = tuple(
+            verdict
+            for resource in self.session.draft.resources
+            if (verdict := report.verdict(resource)) is not None
+        )
 
     # --- attributes down --------------------------------------------------------------------------
 
@@ -265,9 +279,7 @@ class WorkbenchScreen(Screen[None]):
         for card in self._cards:
             if card.display:
                 card.verdict = report.verdict(card.resource)
-        self._strip.verdicts = tuple(
-            verdict for resource in draft.resources if (verdict := report.verdict(resource)) is not None
-        )
+        self._show_strip()
         self._show_expectations(report)
         self._schedule_trace()
         for editor in self._response_editors:

@@ -6,22 +6,24 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
+from textual.content import Content
 from textual.reactive import var
 from textual.widgets import Static
 
-from ..repaint import size_changed
+from ..repaint import content_height, size_changed
 
 
 class TextLine(Static):
-    """``line.text = Text(...)``: user text is never markup (pass ``Text``, or a plain ``str``)."""
+    """``line.text = Text(...)``: user text is never markup (pass ``Text`` or ``Content``, or a plain
+    ``str``)."""
 
-    text: var[Text | str] = var[Text | str]("", init=False)
+    text: var[Text | Content | str] = var[Text | Content | str]("", init=False)
 
-    def __init__(self, text: Text | str = "", **kwargs: Any) -> None:
+    def __init__(self, text: Text | Content | str = "", **kwargs: Any) -> None:
         super().__init__(text, markup=False, **kwargs)
         self.set_reactive(TextLine.text, text)
 
-    def watch_text(self, text: Text | str) -> None:
+    def watch_text(self, text: Text | Content | str) -> None:
         self.update(text, layout=False)
         if size_changed(self):
             self.refresh(layout=True)
@@ -32,24 +34,30 @@ class GrowingLine(TextLine):
     grows, padded with blank lines, so typing that flips a result repaints it, not the screen.
     ``release_room`` lets it shrink again (a new scenario)."""
 
-    def __init__(self, text: Text | str = "", **kwargs: Any) -> None:
+    def __init__(self, text: Text | Content | str = "", **kwargs: Any) -> None:
         super().__init__(text, **kwargs)
         self._reserved_height = 0
         self._reserved_width = 0
 
-    def watch_text(self, text: Text | str) -> None:
-        self.update(text, layout=False)
+    def watch_text(self, text: Text | Content | str) -> None:
+        if isinstance(text, Text):
+            content = Content.from_rich_text(text)
+        else:
+            content = text if isinstance(text, Content) else Content(text)
         width = self.content_region.width
         if width != self._reserved_width:
             self._reserved_width = width
             self._reserved_height = 0
+        height = None
         if width > 0:
-            height = self.get_content_height(self.content_region.size, self.app.size, width)
+            # Measured once, then shown once (padded to the room it keeps).
+            height = content_height(self, content, width)
             if height < self._reserved_height:
-                self.update(Text.assemble(text, "\n" * (self._reserved_height - height)), layout=False)
+                content = Content.assemble(content, "\n" * (self._reserved_height - height))
                 height = self._reserved_height
             self._reserved_height = height
-        if size_changed(self):
+        self.update(content, layout=False)
+        if size_changed(self, height):
             self.refresh(layout=True)
 
     def release_room(self) -> None:

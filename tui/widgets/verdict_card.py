@@ -22,6 +22,7 @@ from ..repaint import content_height, size_changed
 from .resource_toggles import LABELS
 
 OUTCOME_NAMES = ("allowed", "partial", "blocked")
+BORDER_EDGES = ("border_top", "border_right", "border_bottom", "border_left")
 WHAT_IF_HINT = {False: "w: what if… ▸", True: "w: what if… ▾"}  # the card's bottom border
 
 
@@ -74,6 +75,11 @@ def card_content(verdict: Verdict | None) -> Content:
 
 
 class VerdictCard(Static, can_focus=True):
+    # The outcome's border (app.tcss), read by the card and set on its own styles: a class per
+    # outcome would restyle the card (match every rule again) on each keystroke that flips it, the
+    # most costly step of such a key.
+    COMPONENT_CLASSES = {f"verdict-card--{name}" for name in OUTCOME_NAMES}
+
     BINDINGS = [
         Binding("enter", "select", "Show trace", id="show-trace", show=False),
         Binding(
@@ -107,8 +113,15 @@ class VerdictCard(Static, can_focus=True):
         self._reserved = 0  # lines kept for this card (see watch_verdict)
         self._reserved_width = 0
         self._shown_height: int | None = None
+        self._outcome: str | None = None
+        self._borders: dict[str, Any] = {}  # outcome -> its border now (focus and theme reset it)
         self.border_title = LABELS[resource]
         self.show_what_if_open(False)
+
+    def on_mount(self) -> None:
+        # Watchers that run after Textual's own restyle for the focus, and after a theme's.
+        self.watch(self, "has_focus", lambda _focused: self._show_outcome_border(restyled=True), init=False)
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._show_outcome_border(restyled=True))
 
     def show_what_if_open(self, open_: bool) -> None:
         self.border_subtitle = WHAT_IF_HINT[open_]
@@ -116,8 +129,11 @@ class VerdictCard(Static, can_focus=True):
     def watch_verdict(self, verdict: Verdict | None) -> None:
         """Render a new verdict (an equal one never gets here: nothing to repaint)."""
         outcome = None if verdict is None else verdict.outcome
-        # One atomic class change (one restyle), and none when the outcome is the same.
-        self.update_classes({f"-{name}": name == outcome for name in OUTCOME_NAMES})
+        if outcome != self._outcome:
+            self._outcome = outcome
+            # The class names the outcome (for queries and tests); no restyle: the border is set below.
+            self.update_classes({f"-{name}": name == outcome for name in OUTCOME_NAMES}, update=False)
+            self._show_outcome_border()
         content = card_content(verdict)
         width = self.content_region.width
         if width != self._reserved_width:
@@ -135,6 +151,28 @@ class VerdictCard(Static, can_focus=True):
         self.update(content, layout=False)
         if size_changed(self, height):
             self.refresh(layout=True)
+
+    def _show_outcome_border(self, restyled: bool = False) -> None:
+        """The border app.tcss gives this outcome (focused or not); no outcome: the card's own.
+
+        Set as the card's inline rules without a refresh of their own: the keystroke's content
+        update repaints the card once (``restyled``: nothing else will, so repaint here)."""
+        if restyled:
+            self._borders.clear()
+        outcome = self._outcome
+        inline = self.styles.inline
+        if outcome is None:
+            for edge in BORDER_EDGES:
+                inline.clear_rule(edge)
+        else:
+            border = self._borders.get(outcome)
+            if border is None:
+                styles = self.get_component_styles(f"verdict-card--{outcome}")
+                border = self._borders[outcome] = styles.border_top
+            for edge in BORDER_EDGES:
+                inline.set_rule(edge, border)
+        if restyled:
+            self.refresh()
 
     def release_room(self) -> None:
         """Forget the reserved height (a new scenario, or a new width): the next verdict sizes it."""
