@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -138,3 +139,96 @@ def test_export_formats(capsys) -> None:
     assert status == 0 and "curl" in out and "-X OPTIONS" in out
     status, out, err = run(capsys, *argv, "--export", "yaml")
     assert status == 2 and "invalid choice" in err and err.count("\n") == 1
+
+
+# The newer scenario fields as flags: --body, --cookie-age, --third-party-cookies.
+FORM_POST = ["check", "--page", "https://bad-site.com/", "--target", "https://bank.com/transfer",
+             "--resource", "cookie", "--cookie", "sid=1; Secure; HttpOnly", "--via", "form-post"]
+FRAME_COOKIE = ["check", "--page", "https://news.example/", "--target", "https://widget.example/frame",
+                "--resource", "cookie", "--cookie", "sid=1; SameSite=None; Secure", "--via", "iframe"]
+IMAGE_404 = ["check", "--page", "https://app.example.com/", "--target", "https://cdn.example.com/avatar.png",
+             "--resource", "image", "--status", "404"]
+
+
+def can(capsys, *argv: str) -> dict[str, bool]:
+    status, out, err = run(capsys, *argv, "--json")
+    assert status == 0, err
+    (verdict,) = json.loads(out)["verdicts"].values()
+    return dict(verdict["can"])
+
+
+def test_cookie_age_flag_is_chromes_two_minute_rule(capsys) -> None:
+    # No SameSite: Lax by default, which keeps an old cookie off a cross-site POST; Chrome still sends
+    # one set at most 120 s before.
+    assert can(capsys, *FORM_POST)["sent"] is False
+    assert can(capsys, *FORM_POST, "--cookie-age", "60")["sent"] is True
+    assert can(capsys, *FORM_POST, "--cookie-age", "121")["sent"] is False
+
+
+def test_cookie_age_flag_adds_to_the_files_cookie(capsys, tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    path.write_text('version = 1\npage = "https://bad-site.com/"\ntarget = "https://bank.com/transfer"\n'
+                    'resources = ["cookie"]\ncookie = "sid=1; Secure"\n')
+    assert can(capsys, "check", str(path), "--via", "form-post")["sent"] is False
+    assert can(capsys, "check", str(path), "--via", "form-post", "--cookie-age", "0")["sent"] is True
+
+
+def test_third_party_cookies_flag_keeps_a_frames_cookie_off(capsys) -> None:
+    assert can(capsys, *FRAME_COOKIE)["sent"] is True
+    assert can(capsys, *FRAME_COOKIE, "--third-party-cookies", "allowed")["sent"] is True
+    assert can(capsys, *FRAME_COOKIE, "--third-party-cookies", "blocked")["sent"] is False
+
+
+def test_body_flag_says_what_a_404_carries(capsys) -> None:
+    # An <img> decodes whatever body arrives: a 404 with a placeholder picture displays, an HTML error page does not.
+    assert can(capsys, *IMAGE_404)["display"] is False
+    assert can(capsys, *IMAGE_404, "--body", "image")["display"] is True
+    assert can(capsys, *IMAGE_404, "--body", "html")["display"] is False
+
+
+@pytest.mark.parametrize(
+    ("argv", "error"),
+    [
+        ([*IMAGE_404, "--body", "png"], "--body: expected auto, image, script, html or empty, got 'png'"),
+        ([*FORM_POST, "--cookie-age", "-5"], "--cookie-age: expected an integer from 0 to 34560000, got -5"),
+        ([*FORM_POST, "--cookie-age", "34560001"],
+         "--cookie-age: expected an integer from 0 to 34560000, got 34560001"),
+        ([*FORM_POST, "--cookie-age", "9" * 5000],
+         "--cookie-age: expected an integer from 0 to 34560000, got a 5000-digit integer"),
+        ([*FORM_POST, "--cookie-age", "2m"], "--cookie-age: expected a number of seconds such as 30, got '2m'"),
+        ([*FORM_POST, "--cookie-age", "٦٠"], "--cookie-age: expected a number of seconds such as 30, got '٦٠'"),
+        ([*FRAME_COOKIE, "--third-party-cookies", "Blocked"],
+         "--third-party-cookies: expected allowed or blocked, got 'Blocked'"),
+    ],
+)
+def test_bad_new_flag_values_are_one_exact_line(capsys, argv, error) -> None:
+    assert run(capsys, *argv) == (2, "", f"origin-playground check: {error}\n")
+
+
+def test_a_bad_file_value_is_named_as_the_files_key_beside_the_new_flags(capsys, tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    path.write_text('version = 1\npage = "https://a.example"\ntarget = "https://b.example/x"\n'
+                    '[cookie]\nage_seconds = -1\n')
+    assert run(capsys, "check", str(path), "--via", "navigation", "--third-party-cookies", "blocked") == (
+        2, "", "origin-playground check: cookie.age_seconds: expected an integer from 0 to 34560000, got -1\n"
+    )
+    path.write_text('version = 1\npage = "https://a.example"\ntarget = "https://b.example/x"\nresponse = "x"\n')
+    assert run(capsys, "check", str(path), "--body", "image") == (
+        2, "", "origin-playground check: response: expected a table, got a string\n"
+    )
+
+
+def test_the_scenario_export_carries_the_new_flags(capsys) -> None:
+    argv = [*FORM_POST, "--cookie-age", "60", "--third-party-cookies", "blocked", "--body", "html"]
+    status, out, _ = run(capsys, *argv, "--export", "toml")
+    assert status == 0
+    scenario = tomllib.loads(out)
+    assert scenario["third_party_cookies"] == "blocked"
+    assert scenario["response"] == {"body": "html"}
+    assert scenario["cookie"] == {"set_cookie": "sid=1; Secure; HttpOnly", "via": "form-post", "age_seconds": 60}
+
+
+def test_help_lists_the_new_flags(capsys) -> None:
+    out = run(capsys, "check", "--help")[1]
+    for flag in ("--body BODY", "--cookie-age SECONDS", "--third-party-cookies SETTING"):
+        assert flag in out

@@ -15,8 +15,10 @@ from typing import Any
 import policy_core
 from policy_core import ScenarioError
 from policy_core.errors import shown
+from policy_core.fields import HugeInteger
 from policy_core.headers import parse_header_line
 from policy_core.loader import MAX_FILE_BYTES, read_scenario_stream, type_name
+from policy_core.scenario_text import MAX_INTEGER_DIGITS
 from policy_core.what_if import what_if_by_resource
 
 from ..exports import EXPORT_FORMATS, export
@@ -35,6 +37,12 @@ examples:
       --preflight-header 'Access-Control-Allow-Methods: PUT' --expect fetch.read=true
   origin-playground check --page https://bad-site.com --target https://bank.com/transfer --resource cookie \\
       --cookie 'sid=1; Secure; HttpOnly; SameSite=Lax' --via form-post
+  origin-playground check --page https://bad-site.com --target https://bank.com/transfer --resource cookie \\
+      --cookie 'sid=1; Secure; HttpOnly' --via form-post --cookie-age 60    # Chrome's two-minute rule
+  origin-playground check --page https://news.example --target https://widget.example/ --resource cookie \\
+      --cookie 'sid=1; Secure; SameSite=None' --via iframe --third-party-cookies blocked
+  origin-playground check --page https://app.example.com --target https://cdn.example.com/avatar.png \\
+      --resource image --status 404 --body image    # a 404 that sends a placeholder picture
   origin-playground check --page https://www.a.com --target https://www.b.com --resource dom --json | jq .
   origin-playground check scenario.toml --export express     # the server fix as cors() options
 """,
@@ -55,8 +63,11 @@ FLAG_FOR_PATH = {
     "preflight.headers": "--preflight-header",
     "response.status": "--status",
     "response.headers": "--response-header",
+    "response.body": "--body",
     "cookie": "--cookie",
     "cookie.via": "--via",
+    "cookie.age_seconds": "--cookie-age",
+    "third_party_cookies": "--third-party-cookies",
     "expect": "--expect",
 }
 
@@ -69,6 +80,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     scenario.add_argument("--resource", action="append", metavar="TYPE",
                           help="dom, iframe, fetch, image, script or cookie (repeatable; default: all)")
     scenario.add_argument("--sandboxed", action="store_true", help="the page is a sandboxed iframe (opaque origin)")
+    scenario.add_argument("--third-party-cookies", metavar="SETTING",
+                          help="the browser's third-party cookie setting: allowed (default) or blocked")
     request = parser.add_argument_group("request")
     request.add_argument("--method", help="the request method (default GET)")
     request.add_argument("--mode", help="fetch mode: cors, no-cors or same-origin")
@@ -84,9 +97,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
     response.add_argument("--status", metavar="N", help="status of the actual response")
     response.add_argument("--response-header", action="append", default=[], metavar="'NAME: VALUE'",
                           help="an actual response header (repeatable)")
+    response.add_argument("--body", help="what the actual response carries, for image and script: "
+                          "auto (default), image, script, html or empty")
     response.add_argument("--cookie", metavar="SET-COOKIE", help="a cookie the target sets, in Set-Cookie syntax")
     response.add_argument("--via", help="which request carries the cookie: fetch, image, script, iframe, "
                           "navigation or form-post")
+    response.add_argument("--cookie-age", metavar="SECONDS",
+                          help="seconds between the Set-Cookie and the page's request (default: an old cookie, set at "
+                          "login); Chrome still sends a cookie without SameSite on a cross-site POST for 120 s")
     output = parser.add_argument_group("checks and output")
     output.add_argument("--expect", action="append", default=[], metavar="PATH=BOOL",
                         help="an expectation such as fetch.read=true (repeatable); exit 1 when one fails")
@@ -172,6 +190,8 @@ def build_mapping(args: argparse.Namespace) -> dict[str, Any]:
         mapping["resources"] = args.resource
     if args.sandboxed:
         mapping["page_sandboxed"] = True
+    if args.third_party_cookies is not None:
+        mapping["third_party_cookies"] = args.third_party_cookies
 
     request = dict(_section(mapping, "request", args.method, args.mode, args.credentials, args.crossorigin,
                             args.script_type, args.header))
@@ -185,13 +205,15 @@ def build_mapping(args: argparse.Namespace) -> dict[str, Any]:
     if request:
         mapping["request"] = request
 
-    for section, status_flag, header_flag, status, header_values in (
-        ("preflight", "--preflight-status", "--preflight-header", args.preflight_status, args.preflight_header),
-        ("response", "--status", "--response-header", args.status, args.response_header),
+    for section, status_flag, header_flag, status, header_values, body in (
+        ("preflight", "--preflight-status", "--preflight-header", args.preflight_status, args.preflight_header, None),
+        ("response", "--status", "--response-header", args.status, args.response_header, args.body),
     ):
-        table = dict(_section(mapping, section, status, header_values))
+        table = dict(_section(mapping, section, status, header_values, body))
         if status is not None:
             table["status"] = _status(status_flag, status)
+        if body is not None:
+            table["body"] = body
         if header_values:
             table["headers"] = [
                 *_pairs(table.get("headers"), f"{section}.headers", args),
@@ -202,12 +224,12 @@ def build_mapping(args: argparse.Namespace) -> dict[str, Any]:
 
     if args.cookie is not None:
         mapping["cookie"] = {"set_cookie": args.cookie, "via": args.via or "fetch"}
-    elif args.via is not None:
-        cookie = mapping.get("cookie")
-        if isinstance(cookie, str):
-            mapping["cookie"] = {"set_cookie": cookie, "via": args.via}
-        else:
-            mapping["cookie"] = {**_section(mapping, "cookie", args.via), "via": args.via}
+    elif args.via is not None or args.cookie_age is not None:
+        mapping["cookie"] = dict(_section(mapping, "cookie", args.via, args.cookie_age))
+        if args.via is not None:
+            mapping["cookie"]["via"] = args.via
+    if args.cookie_age is not None:
+        mapping["cookie"]["age_seconds"] = _seconds("--cookie-age", args.cookie_age)
 
     if args.expect:
         expect = dict(_section(mapping, "expect", args.expect))
@@ -270,6 +292,15 @@ def _header_flags(flag: str, values: list[str]) -> list[list[str]]:
             raise ScenarioError(flag, f"expected 'Name: value', got {shown(line)}")
         pairs.append(list(parsed))
     return pairs
+
+
+def _seconds(flag: str, text: str) -> int | HugeInteger:
+    """A whole number as typed (ASCII digits, a minus sign kept); the loader checks its range and
+    names the field. Over 100 digits stays a HugeInteger: int() refuses 4,300 by design."""
+    digits = text.removeprefix("-")
+    if not (digits.isascii() and digits.isdigit()):
+        raise ScenarioError(flag, f"expected a number of seconds such as 30, got {shown(text)}")
+    return HugeInteger(len(digits)) if len(digits) > MAX_INTEGER_DIGITS else int(text)
 
 
 def _status(flag: str, text: str) -> int:

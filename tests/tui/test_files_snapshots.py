@@ -12,27 +12,38 @@ from textual.widgets import DataTable, Input, TextArea
 
 from origin_playground.library import find_scenario, list_scenarios
 from tui.app import OriginPlaygroundApp
+from tui.screens import path_dialog
 from tui.state import DEFAULT_REQUEST, ScenarioDraft
 from tui.widgets.file_browser import FileBrowser
 
 SIZES = [(80, 24), (120, 40)]
-# A fixed folder: the dialogs show the folder's path, which must be the same on every machine.
-FOLDER = Path("/tmp/origin-playground-snapshot-files")
+# The dialogs show the folder's absolute path, which must be the same on every machine: the files
+# live in a folder of this name inside each test's own tmp_path (two runs never share it), and the
+# dialog shows that folder as this fixed path.
+SHOWN_FOLDER = Path("/tmp/origin-playground-snapshot-files")
 DEVTOOLS_HAR = Path(__file__).resolve().parents[1] / "traffic" / "fixtures" / "chrome-devtools.har"
 
 
 @pytest.fixture
-def folder(monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.rmtree(FOLDER, ignore_errors=True)
-    (FOLDER / "decks").mkdir(parents=True)
-    (FOLDER / "scenarios").mkdir()
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / SHOWN_FOLDER.name
+    (folder / "decks").mkdir(parents=True)
+    (folder / "scenarios").mkdir()
     for entry in list_scenarios()[:3]:
-        shutil.copy(entry.path, FOLDER / entry.path.name)
-    (FOLDER / "session.har").write_bytes(DEVTOOLS_HAR.read_bytes())
-    (FOLDER / "README.txt").write_text("not listed")
-    monkeypatch.chdir(FOLDER)
-    yield FOLDER
-    shutil.rmtree(FOLDER, ignore_errors=True)
+        shutil.copy(entry.path, folder / entry.path.name)
+    (folder / "session.har").write_bytes(DEVTOOLS_HAR.read_bytes())
+    (folder / "README.txt").write_text("not listed")
+    monkeypatch.chdir(folder)
+    real_shown_path = path_dialog.shown_path
+
+    def shown_path(path: Path) -> str:
+        """The dialog's own rule, given the path as if the folder were SHOWN_FOLDER."""
+        if path.is_relative_to(folder):  # the dialog hands it an absolute path
+            path = SHOWN_FOLDER / path.relative_to(folder)
+        return real_shown_path(path)
+
+    monkeypatch.setattr(path_dialog, "shown_path", shown_path)
+    return folder
 
 
 def _unsaved_app() -> OriginPlaygroundApp:
