@@ -531,3 +531,32 @@ def test_a_cards_border_shows_its_outcome_focused_or_not_in_every_theme() -> Non
             assert border(card) == ("round", colour(app, "allowed"))
 
     asyncio.run(scenario())
+
+
+def test_the_verdict_strip_is_current_whenever_it_is_shown() -> None:
+    """Hidden at 120 columns, the strip is not repainted on each keystroke; typed at 120 columns,
+    the verdicts are still the current ones once the terminal narrows to 80."""
+
+    async def scenario() -> None:
+        app = make_app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            strip = app.query_one("#verdict-strip", Static)
+            assert str(strip.render()).splitlines()[0].startswith("✘ DOM")
+            box = app.query_one("#target-url", Input)
+            box.focus()
+            box.value = "https://www.a.com/"
+            await pilot.press("x")
+            await pilot.pause()
+            assert str(strip.render()).splitlines()[0].startswith("✔ DOM")
+            await pilot.resize_terminal(120, 40)
+            await pilot.pause()
+            box.value = "https://www.b.com/"
+            await pilot.press("y")
+            await pilot.pause()
+            assert str(strip.render()).splitlines()[0].startswith("✔ DOM")  # hidden: not repainted
+            await pilot.resize_terminal(80, 24)
+            await pilot.pause()
+            assert str(strip.render()).splitlines()[0].startswith("✘ DOM")
+
+    asyncio.run(scenario())
