@@ -36,13 +36,21 @@ def test_what_if_list_open(snap_compare, size) -> None:
         await pilot.pause()
         what_if = pilot.app.query_one("#what-if-fetch")
         scrolled = None
-        for _ in range(20):  # the list's height settles a refresh after it opens: scroll until it stays put
-            what_if.scroll_visible(animate=False)
+        steady = 0
+        scrolling = [w for w in what_if.ancestors_with_self if hasattr(w, "scroll_offset")]
+        for _ in range(60):  # the list's height settles a refresh after it opens: scroll until it stays put
+            # From the top each time: the least scroll that shows the list depends on where the column
+            # was (the card's focus scrolls it too, at a moment that depends on the frames' timing).
+            for widget in scrolling:
+                widget.scroll_home(animate=False, immediate=True)
+            what_if.scroll_visible(animate=False, immediate=True)
             await pilot.pause(0.02)
-            offsets = tuple(w.scroll_offset for w in what_if.ancestors_with_self if hasattr(w, "scroll_offset"))
-            if offsets == scrolled:
+            # Where each scrolling ancestor is, and how much there is to scroll (the thumb's size).
+            state = tuple((w.scroll_offset, w.virtual_size, w.size) for w in scrolling)
+            steady = steady + 1 if state == scrolled else 0
+            if steady == 3:  # unchanged over three checks, not two: a layout can land in between
                 break
-            scrolled = offsets
+            scrolled = state
         await pilot.pause()
 
     assert snap_compare(_app(), terminal_size=size, run_before=open_what_if)
