@@ -157,7 +157,9 @@ def main() -> int:
     byte_compile_project()
     trees = {kind: ROOT for kind in KINDS}
     if args.before is not None:
-        subprocess.run([sys.executable, "-m", "compileall", "-q", *PROJECT_PACKAGES], cwd=args.before, check=True)
+        subprocess.run(
+            [sys.executable, "-m", "compileall", "-q", *PROJECT_PACKAGES], cwd=args.before, check=True
+        )
         trees[BEFORE] = args.before.resolve()
     runs: dict[str, list[dict[str, float]]] = {kind: [] for kind in trees}
     for _ in range(args.runs):  # interleaved, so machine noise hits every app alike

@@ -94,7 +94,7 @@ class OriginPlaygroundApp(
         self._recovery_timer: Timer | None = None
         self._start_learning = learn  # ``origin-playground learn``
         self._first_start = False
-        self._start_problems: list[tuple[str, str]] = []  # (title, message), shown once mounted
+        self._start_notes: list[dict[str, Any]] = []  # notify() arguments, shown once mounted
         self._choose_theme()
 
     def _choose_theme(self) -> None:
@@ -106,16 +106,22 @@ class OriginPlaygroundApp(
             saved = loaded.config.theme
             self._first_start = loaded.missing
             if loaded.problem is not None:
-                self._start_problems.append(("Settings", loaded.problem))
+                self._start_notes.append(
+                    {"message": loaded.problem, "title": "Settings", "severity": "warning", "timeout": 10}
+                )
         name = self._requested_theme or os.environ.get("ORIGIN_PLAYGROUND_THEME") or saved or DEFAULT_THEME
         if name not in self.available_themes:
-            self._start_problems.append(("", f"Unknown theme {name!r}; using {DEFAULT_THEME}."))
+            self._start_notes.append(
+                {"message": f"Unknown theme {name!r}; using {DEFAULT_THEME}.", "severity": "warning"}
+            )
             name = DEFAULT_THEME
         # What App._watch_theme does, less its stylesheet refresh (a second parse of every source
         # right after the first): nothing is styled yet, so the variables are simply set.
         self.set_reactive(App.theme, name)
         dark = self.current_theme.dark
-        self.update_classes({f"-theme-{name}": True, "-dark-mode": dark, "-light-mode": not dark}, update=False)
+        self.update_classes(
+            {f"-theme-{name}": True, "-dark-mode": dark, "-light-mode": not dark}, update=False
+        )
         self._refresh_truecolor_filter(self.ansi_theme)  # pinned: tests/tui/test_textual_private_api.py
         self.stylesheet.set_variables(self.get_css_variables())
 
@@ -129,11 +135,8 @@ class OriginPlaygroundApp(
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._after_first_paint)
-        for title, problem in self._start_problems:
-            if title:
-                self.notify(problem, title=title, severity="warning", timeout=10, markup=False)
-            else:
-                self.notify(problem, severity="warning", markup=False)
+        for note in self._start_notes:
+            self.notify(**note, markup=False)
         if self._requested_theme and self.theme == self._requested_theme:
             self._remember_theme(self.theme)  # --theme is remembered for next time
         self.watch(self, "theme", self._remember_theme, init=False)

@@ -213,7 +213,8 @@ def _safari_reason(flat: str, pos: int) -> tuple[p.Compiled, re.Match[str]] | No
 def _after_sentences(flat: str, pos: int) -> tuple[dict[str, str | None], int]:
     """Old Chrome's sentences after its reason ("Origin 'X' is therefore not allowed access.", the status)."""
     values: dict[str, str | None] = {}
-    sentences = [(e, "origin") for e in tables().chrome_origin] + [(e, "status") for e in tables().chrome_status]
+    chrome = tables()
+    sentences = [(e, "origin") for e in chrome.chrome_origin] + [(e, "status") for e in chrome.chrome_status]
     progress = True
     while progress:
         progress = False
