@@ -14,7 +14,10 @@ interpreter starts. "Settled" is the CPU time 0.5 s after that frame, when what 
 the first paint (the lazy tabs) has run too. Peak memory (max RSS) is read then as well, so work
 deferred past the first paint still counts.
 
-    python benchmarks/tui_startup.py [--runs N]
+    python benchmarks/tui_startup.py [--runs N] [--before TREE]
+
+``--before TREE`` also runs the workbench of another checkout (``git worktree add TREE <commit>``),
+interleaved with the others: a change's before and after, measured in the same run.
 """
 
 from __future__ import annotations
@@ -26,8 +29,9 @@ import statistics
 import subprocess
 import sys
 import time
+from pathlib import Path
 
-from _common import ROOT, byte_compile_project
+from _common import PROJECT_PACKAGES, ROOT, byte_compile_project
 
 CHILD = r"""
 import json, os, resource, sys, time
@@ -115,6 +119,7 @@ print(json.dumps({{"painted": shown_wall[0], "painted_cpu": shown_cpu[0], "settl
 LIMIT = 1.5
 BASELINE = "minimal+engine-deps"
 KINDS = ("minimal", BASELINE, "workbench")
+BEFORE = "workbench --before"
 MEASURES = {  # name -> (label, unit)
     "cpu": ("first paint CPU", "ms"),
     "wall": ("first paint wall", "ms"),
@@ -123,8 +128,8 @@ MEASURES = {  # name -> (label, unit)
 }
 
 
-def one_run(kind: str) -> dict[str, float]:
-    code = CHILD.format(root=str(ROOT), bench=str(ROOT / "benchmarks"), kind=kind)
+def one_run(kind: str, root: Path = ROOT) -> dict[str, float]:
+    code = CHILD.format(root=str(root), bench=str(ROOT / "benchmarks"), kind=kind)
     start = time.time()
     out = subprocess.run(
         [sys.executable, "-c", code],
@@ -147,14 +152,21 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--before", type=Path, help="another checkout whose workbench is run too")
     args = parser.parse_args()
     byte_compile_project()
-    runs: dict[str, list[dict[str, float]]] = {kind: [] for kind in KINDS}
-    for _ in range(args.runs):  # interleaved, so machine noise hits all three apps alike
-        for kind in KINDS:
-            runs[kind].append(one_run(kind))
-    medians = {kind: {m: statistics.median(r[m] for r in runs[kind]) for m in MEASURES} for kind in KINDS}
-    for kind in KINDS:
+    trees = {kind: ROOT for kind in KINDS}
+    if args.before is not None:
+        subprocess.run(
+            [sys.executable, "-m", "compileall", "-q", *PROJECT_PACKAGES], cwd=args.before, check=True
+        )
+        trees[BEFORE] = args.before.resolve()
+    runs: dict[str, list[dict[str, float]]] = {kind: [] for kind in trees}
+    for _ in range(args.runs):  # interleaved, so machine noise hits every app alike
+        for kind, root in trees.items():
+            runs[kind].append(one_run("workbench" if kind == BEFORE else kind, root))
+    medians = {kind: {m: statistics.median(r[m] for r in runs[kind]) for m in MEASURES} for kind in trees}
+    for kind in trees:
         cells = []
         for m, (label, unit) in MEASURES.items():
             values = [r[m] for r in runs[kind]]
@@ -171,6 +183,12 @@ def main() -> int:
         f"minimal app: {base['cpu'] / bare['cpu']:.2f}x start-up CPU, {base['rss'] / bare['rss']:.2f}x memory; "
         f"the workbench against the bare minimal app: {work['cpu'] / bare['cpu']:.2f}x, {work['rss'] / bare['rss']:.2f}x"
     )
+    if BEFORE in medians:
+        before = medians[BEFORE]
+        print(
+            f"--before {args.before}: start-up CPU {before['cpu'] / base['cpu']:.2f}x, "
+            f"memory {before['rss'] / base['rss']:.2f}x of {BASELINE}"
+        )
     ok = ratios["cpu"] <= LIMIT and ratios["rss"] <= LIMIT
     print("PASS" if ok else "FAIL")
     return 0 if ok else 1

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
-from textual.app import App, InvalidThemeError
+from textual.app import App
 from textual.binding import BindingType
 from textual.command import CommandPalette
 from textual.screen import Screen
@@ -93,6 +93,37 @@ class OriginPlaygroundApp(
                 self.session.load_error = str(error)
         self._recovery_timer: Timer | None = None
         self._start_learning = learn  # ``origin-playground learn``
+        self._first_start = False
+        self._start_notes: list[dict[str, Any]] = []  # notify() arguments, shown once mounted
+        self._choose_theme()
+
+    def _choose_theme(self) -> None:
+        """Set the theme before the app runs: its stylesheet is then parsed and applied once with the
+        theme's colours (set in on_mount, every widget was restyled and the stylesheet parsed again)."""
+        saved = None
+        if self.config_path is not None:
+            loaded = user_config.load_config(self.config_path)
+            saved = loaded.config.theme
+            self._first_start = loaded.missing
+            if loaded.problem is not None:
+                self._start_notes.append(
+                    {"message": loaded.problem, "title": "Settings", "severity": "warning", "timeout": 10}
+                )
+        name = self._requested_theme or os.environ.get("ORIGIN_PLAYGROUND_THEME") or saved or DEFAULT_THEME
+        if name not in self.available_themes:
+            self._start_notes.append(
+                {"message": f"Unknown theme {name!r}; using {DEFAULT_THEME}.", "severity": "warning"}
+            )
+            name = DEFAULT_THEME
+        # What App._watch_theme does, less its stylesheet refresh (a second parse of every source
+        # right after the first): nothing is styled yet, so the variables are simply set.
+        self.set_reactive(App.theme, name)
+        dark = self.current_theme.dark
+        self.update_classes(
+            {f"-theme-{name}": True, "-dark-mode": dark, "-light-mode": not dark}, update=False
+        )
+        self._refresh_truecolor_filter(self.ansi_theme)  # pinned: tests/tui/test_textual_private_api.py
+        self.stylesheet.set_variables(self.get_css_variables())
 
     # --- lifecycle --------------------------------------------------------------------------------
 
@@ -104,20 +135,8 @@ class OriginPlaygroundApp(
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._after_first_paint)
-        saved = None
-        first_start = False
-        if self.config_path is not None:
-            loaded = user_config.load_config(self.config_path)
-            saved = loaded.config.theme
-            first_start = loaded.missing
-            if loaded.problem is not None:
-                self.notify(loaded.problem, title="Settings", severity="warning", timeout=10, markup=False)
-        name = self._requested_theme or os.environ.get("ORIGIN_PLAYGROUND_THEME") or saved or DEFAULT_THEME
-        try:
-            self.theme = name
-        except InvalidThemeError:
-            self.theme = DEFAULT_THEME
-            self.notify(f"Unknown theme {name!r}; using {DEFAULT_THEME}.", severity="warning", markup=False)
+        for note in self._start_notes:
+            self.notify(**note, markup=False)
         if self._requested_theme and self.theme == self._requested_theme:
             self._remember_theme(self.theme)  # --theme is remembered for next time
         self.watch(self, "theme", self._remember_theme, init=False)
@@ -136,13 +155,13 @@ class OriginPlaygroundApp(
         if self._start_learning:
             self.action_learn()
         else:
-            self.offer_learn(first_start)
+            self.offer_learn(self._first_start)
 
     def _after_first_paint(self) -> None:
         startup.settle(collect=True)
-        # The explain screen (F9, and the help screen's key list) needs the engine's explain
-        # tables: ~0.1 s of regex compiling, too long to wait for on a key. They are built now,
-        # beside the running app (the pure engine only: nothing the app's own thread imports).
+        # The explain screen (F9, and the help screen's key list) imports the engine's explain
+        # package: imported now, beside the running app (the pure engine only: nothing the app's
+        # own thread imports). Its tables (~480 regexes) are built on first use, not here.
         threading.Thread(target=importlib.import_module, args=(EXPLAIN_ENGINE,), name=WARM_UP).start()
 
     # --- state ------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ template compiler and the seam; ``tables`` the compiled wordings by role; ``reco
 
 from __future__ import annotations
 
-from .examples import KNOWN_MESSAGES
+from .examples import Example, known_messages
 from .normalise import MAX_TEXT
 from .reasons import REASONS, Reason
 from .rebuild import (
@@ -48,3 +48,11 @@ __all__ = [
     "recognise_all",
     "scenario_for",
 ]
+
+
+def __getattr__(name: str) -> tuple[Example, ...]:
+    # ``KNOWN_MESSAGES`` and the tables behind it are built when first read, not at import: a
+    # process that never explains a message (the workbench until F9) does not compile them.
+    if name == "KNOWN_MESSAGES":
+        return known_messages()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from ..messages import CHROME, CURRENT, FIREFOX, SAFARI, Wording
 from ..messages.codes import Failure as F
 from . import patterns as p
 from .reasons import CORS_CHECK_FAILURES, REASONS
-from .tables import CHROME_PREFLIGHT, TABLES, framed, suffix_follows
+from .tables import CHROME_PREFLIGHT, framed, suffix_follows, tables
 
 URL = "https://api.example.com/v1/items"
 ORIGIN = "https://app.example.com"
@@ -64,21 +66,24 @@ def _values(code: str | None, **more: str) -> dict[str, str]:
 
 def _first(key: str, browser: str, era: str = CURRENT) -> Wording | None:
     return next(
-        (w for k, w in TABLES.pairs if p.base_key(k) == key and w.browser == browser and w.era == era), None
+        (w for k, w in tables().pairs if p.base_key(k) == key and w.browser == browser and w.era == era), None
     )
 
 
 Example = tuple[str, str, str]  # (browser, reason code, message)
-_REASONS = [(k, w, code) for k, w in TABLES.pairs if (code := p.failure_of(k)) in REASONS and code]
+
+
+def _reasons() -> list[tuple[str, Wording, F]]:
+    return [(k, w, code) for k, w in tables().pairs if (code := p.failure_of(k)) in REASONS and code]
 
 
 def _chrome() -> list[Example]:
     frame, prefix = _first(p.FRAME, CHROME), _first(p.FRAME_PREFLIGHT, CHROME)
     if frame is None:
         return []
-    suffixes = [(k, w) for k, w in TABLES.pairs if p.base_key(k).startswith("suffix.")]
+    suffixes = [(k, w) for k, w in tables().pairs if p.base_key(k).startswith("suffix.")]
     out: list[Example] = []
-    for _key, wording, code in _REASONS:
+    for _key, wording, code in _reasons():
         if wording.browser != CHROME or not framed(wording, code):
             continue
         values = _values(code)
@@ -93,8 +98,8 @@ def _chrome() -> list[Example]:
             if code in CHROME_PREFLIGHT and prefix is not None:
                 ending = prefix.render(reason=ending)
             out.append((CHROME, code, frame.render(**{**values, "kind": kind, "reason": ending})))
-    old = next((c.wording for c in TABLES.chrome_frames if c.wording.era != CURRENT), None)
-    origin = next((c.wording for c in TABLES.chrome_origin), None)
+    old = next((c.wording for c in tables().chrome_frames if c.wording.era != CURRENT), None)
+    origin = next((c.wording for c in tables().chrome_origin), None)
     missing = _first(F.MISSING_ALLOW_ORIGIN, CHROME)
     if old is not None and origin is not None and missing is not None and prefix is not None:
         reason = prefix.render(reason=f"{missing.text} {origin.render(origin=ORIGIN)}")
@@ -107,7 +112,7 @@ def _firefox() -> list[Example]:
     quoted = _first(p.FRAME_QUOTED, FIREFOX) or plain  # Firefox quotes the URL for some reasons
     warning = _first(p.FRAME_WARNING, FIREFOX)
     out: list[Example] = []
-    for _key, wording, code in _REASONS:
+    for _key, wording, code in _reasons():
         if wording.browser != FIREFOX or not framed(wording, code):
             continue
         values = _values(code)
@@ -131,7 +136,7 @@ def _safari() -> list[Example]:
     line = frame.render(**SAMPLE)  # its "… cannot load" line, printed after the reason
     out: list[Example] = [
         (SAFARI, code, f"{wording.render(**_values(code))}\n{frame.render(**_values(code))}")
-        for _key, wording, code in _REASONS
+        for _key, wording, code in _reasons()
         if wording.browser == SAFARI and REASONS[code].resource == "fetch"
     ]
     out.append((SAFARI, F.ACCESS_CONTROL_CHECKS, line))
@@ -141,10 +146,20 @@ def _safari() -> list[Example]:
 def _standalone() -> list[Example]:
     return [
         (entry.wording.browser, entry.code, entry.wording.render(**_values(entry.code)))
-        for entry in TABLES.standalone
+        for entry in tables().standalone
         if entry.code is not None
     ]
 
 
-# (browser, reason code, an example message) for every wording recognised.
-KNOWN_MESSAGES: tuple[Example, ...] = (*_chrome(), *_firefox(), *_safari(), *_standalone())
+@cache
+def known_messages() -> tuple[Example, ...]:
+    """(browser, reason code, an example message) for every wording recognised; built on first use,
+    with the tables they are rendered from."""
+    return (*_chrome(), *_firefox(), *_safari(), *_standalone())
+
+
+def __getattr__(name: str) -> tuple[Example, ...]:
+    # ``KNOWN_MESSAGES`` reads as the constant it always was, but is built when first read.
+    if name == "KNOWN_MESSAGES":
+        return known_messages()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

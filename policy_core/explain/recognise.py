@@ -30,8 +30,8 @@ from .tables import (
     REASON_ONLY,
     SAFARI_PREFLIGHT,
     SHARED_SENTENCE,
-    TABLES,
     ChromeReason,
+    tables,
 )
 
 # A paste holds a few messages; more than this many are not listed (each one is a search of the paste).
@@ -193,8 +193,8 @@ def _borrow_edge_urls(found: list[_Found]) -> list[_Found]:
 
 def _chrome_reason(flat: str, pos: int) -> tuple[ChromeReason, re.Match[str], int] | None:
     """The reason a Chrome frame ends with, and how long its preflight prefix was."""
-    skip = next((len(prefix) for prefix in TABLES.prefixes if flat.startswith(prefix, pos)), 0)
-    for reason in TABLES.chrome_reasons:
+    skip = next((len(prefix) for prefix in tables().prefixes if flat.startswith(prefix, pos)), 0)
+    for reason in tables().chrome_reasons:
         match = reason.regex.match(flat, pos + skip)
         if match is not None:
             return reason, match, skip
@@ -203,7 +203,7 @@ def _chrome_reason(flat: str, pos: int) -> tuple[ChromeReason, re.Match[str], in
 
 def _safari_reason(flat: str, pos: int) -> tuple[p.Compiled, re.Match[str]] | None:
     """WebKit's reason after its old ``XMLHttpRequest cannot load URL.`` frame (Safari, and Chrome up to 27)."""
-    for entry in TABLES.safari_reasons:
+    for entry in tables().safari_reasons:
         match = entry.regex.match(flat, pos)
         if match is not None:
             return entry, match
@@ -213,7 +213,8 @@ def _safari_reason(flat: str, pos: int) -> tuple[p.Compiled, re.Match[str]] | No
 def _after_sentences(flat: str, pos: int) -> tuple[dict[str, str | None], int]:
     """Old Chrome's sentences after its reason ("Origin 'X' is therefore not allowed access.", the status)."""
     values: dict[str, str | None] = {}
-    sentences = [(e, "origin") for e in TABLES.chrome_origin] + [(e, "status") for e in TABLES.chrome_status]
+    chrome = tables()
+    sentences = [(e, "origin") for e in chrome.chrome_origin] + [(e, "status") for e in chrome.chrome_status]
     progress = True
     while progress:
         progress = False
@@ -230,7 +231,7 @@ def _after_sentences(flat: str, pos: int) -> tuple[dict[str, str | None], int]:
 
 
 def _chrome(flat: str) -> _Found | None:
-    for frame in TABLES.chrome_frames:
+    for frame in tables().chrome_frames:
         for found_frame in _searches(frame.regex, flat):
             found = _chrome_from(flat, frame, found_frame)
             if found is not None:
@@ -283,7 +284,7 @@ def _chrome_from(flat: str, frame: p.Compiled, found_frame: re.Match[str]) -> _F
 
 def _chrome_bare_reason(flat: str) -> _Found | None:
     """Only Chrome's reason sentence was pasted (or DevTools' "Access blocked by CORS policy: …")."""
-    for reason in TABLES.chrome_reasons:
+    for reason in tables().chrome_reasons:
         if reason.code == F.INVALID_RESPONSE:
             continue  # too generic to recognise on its own
         match = reason.regex.search(flat)
@@ -296,7 +297,7 @@ def _chrome_bare_reason(flat: str) -> _Found | None:
             reason=reason.code,
             message=flat[match.start() : end],
             origin=after.get("origin"),
-            preflight=any(before.endswith(prefix) for prefix in TABLES.prefixes) or reason.code in CHROME_PREFLIGHT,
+            preflight=any(before.endswith(prefix) for prefix in tables().prefixes) or reason.code in CHROME_PREFLIGHT,
             hint=_hint(match.groupdict(), decode=True),
             status=status_code(match.groupdict().get("status") or after.get("status")),
             credentials=True if reason.code in CREDENTIALS else None,
@@ -310,10 +311,10 @@ def _chrome_bare_reason(flat: str) -> _Found | None:
 
 
 def _firefox(flat: str) -> _Found | None:
-    for frame in TABLES.firefox_frames:
+    for frame in tables().firefox_frames:
         for found in _searches(frame, flat):
             reason = (found.group("reason") or "").strip()
-            for entry in TABLES.firefox_reasons:
+            for entry in tables().firefox_reasons:
                 match = entry.regex.fullmatch(reason)
                 if match is None or entry.code is None:
                     continue
@@ -330,9 +331,9 @@ def _firefox(flat: str) -> _Found | None:
                     variant=entry.wording.era,
                 )
                 return _Found(rec, found.start(), (found.span(),))
-    for warning in TABLES.firefox_warnings:
+    for warning in tables().firefox_warnings:
         said = warning.regex.search(flat)
-        if said is not None and any(r.regex.match(said.group("reason")) for r in TABLES.firefox_warning_reasons):
+        if said is not None and any(r.regex.match(said.group("reason")) for r in tables().firefox_warning_reasons):
             rec = Recognised(
                 browser=FIREFOX,
                 reason=F.AUTHORIZATION_WILDCARD,
@@ -348,7 +349,7 @@ def _firefox(flat: str) -> _Found | None:
 def _firefox_bare_reason(flat: str) -> _Found | None:
     """Only Firefox's "(Reason: …)" was pasted, without the sentence before it."""
     for opening in _searches(_FIREFOX_REASON, flat):
-        for entry in TABLES.firefox_bare_reasons:
+        for entry in tables().firefox_bare_reasons:
             match = entry.regex.match(flat, opening.end())
             if match is None or entry.code is None:
                 continue
@@ -376,7 +377,7 @@ _SAFARI_LINE_GAP = 80
 
 
 def _safari_line(flat: str, pos: int = 0) -> re.Match[str] | None:
-    return next((m for line in TABLES.safari_lines if (m := line.search(flat, pos)) is not None), None)
+    return next((m for line in tables().safari_lines if (m := line.search(flat, pos)) is not None), None)
 
 
 def _safari_line_near(flat: str, reason: re.Match[str]) -> re.Match[str] | None:
@@ -386,7 +387,7 @@ def _safari_line_near(flat: str, reason: re.Match[str]) -> re.Match[str] | None:
         return after
     window = flat[max(0, reason.start() - _SAFARI_LINE_GAP - 2100) : reason.start()]
     offset = max(0, reason.start() - _SAFARI_LINE_GAP - 2100)
-    before = [m for line in TABLES.safari_lines for m in line.finditer(window)]
+    before = [m for line in tables().safari_lines for m in line.finditer(window)]
     before = [m for m in before if len(window) - m.end() <= _SAFARI_LINE_GAP]
     if not before:
         return None
@@ -396,7 +397,7 @@ def _safari_line_near(flat: str, reason: re.Match[str]) -> re.Match[str] | None:
 
 def _safari(flat: str) -> _Found | None:
     """Safari prints the reason on one line and its ``frame.cors`` line (with the URL) on the next."""
-    for entry in TABLES.safari_reasons:
+    for entry in tables().safari_reasons:
         match = entry.regex.search(flat)
         if match is None or entry.code is None:
             continue
@@ -438,7 +439,7 @@ def _safari_line_only(flat: str) -> _Found | None:
 
 
 def _standalone(flat: str) -> _Found | None:
-    for entry in TABLES.standalone:
+    for entry in tables().standalone:
         match = entry.regex.search(flat)
         if match is None or entry.code is None:
             continue

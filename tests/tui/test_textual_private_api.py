@@ -322,3 +322,66 @@ def test_partial_updates_paint_what_a_full_render_shows(size: tuple[int, int]) -
             await check("a theme")
 
     asyncio.run(scenario())
+
+# --- start-up (startup2) ---------------------------------------------------------------------------
+# tui/app.py's _choose_theme sets the theme before the app runs, doing what App._watch_theme does
+# less its stylesheet refresh (which parsed every source a second time); that includes the private
+# App._refresh_truecolor_filter (the ANSI colours of a light theme). Both are pinned.
+
+# sha256 of inspect.getsource(App._watch_theme) in Textual 8.2.8.
+WATCH_THEME_SHA256 = "a6de38d37b42f5816ca3cca0ee184eafb00834059e78d138ca4ff1a8647041dd"
+# sha256 of inspect.getsource(App._refresh_truecolor_filter) in Textual 8.2.8.
+REFRESH_TRUECOLOR_FILTER_SHA256 = "de78b5ae8901952ab0aadd04be9cd4b17e6386d07a6886d0354630422f1aed55"
+
+
+def test_watch_theme_and_the_truecolor_filter_are_unchanged() -> None:
+    for method, pinned in (
+        (App._watch_theme, WATCH_THEME_SHA256),
+        (App._refresh_truecolor_filter, REFRESH_TRUECOLOR_FILTER_SHA256),
+    ):
+        source = inspect.getsource(method)
+        assert hashlib.sha256(source.encode()).hexdigest() == pinned, (
+            f"Textual changed App.{method.__name__}: re-read App._watch_theme, re-check that "
+            "tui/app.py's _choose_theme still does all it does (but the stylesheet refresh), "
+            "then update the pinned sha256 here"
+        )
+
+
+def _theme_state(app: App[None]) -> tuple[object, ...]:
+    from textual.filter import ANSIToTruecolor
+
+    (ansi,) = [f for f in app._filters if isinstance(f, ANSIToTruecolor)]
+    classes = sorted(c for c in app.classes if c.startswith("-theme-") or c.endswith("-mode"))
+    return app.theme, classes, dict(app.theme_variables), ansi._terminal_theme, ansi.enabled
+
+
+def test_a_theme_chosen_at_start_is_the_theme_set_later() -> None:
+    """Every theme, chosen before the app runs, leaves the app as setting it on a running app does
+    (classes, CSS variables, the ANSI colour mapping: a light theme maps ANSI colours lightly)."""
+    from themes import register_themes
+
+    class Names:
+        def __init__(self) -> None:
+            self.names: list[str] = []
+
+        def register_theme(self, theme: Any) -> None:
+            self.names.append(theme.name)
+
+    registry = Names()
+    register_themes(registry)
+    assert "origin-light" in registry.names
+
+    async def scenario(name: str) -> None:
+        started = OriginPlaygroundApp(theme=name, system_copy=None)
+        switched = OriginPlaygroundApp(system_copy=None)
+        async with started.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            at_start = _theme_state(started)
+        async with switched.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            switched.theme = name
+            await pilot.pause()
+            assert _theme_state(switched) == at_start
+
+    for name in registry.names:
+        asyncio.run(scenario(name))
