@@ -28,12 +28,19 @@ def scenarios_dir() -> Path:
     return Path(str(resources.files("origin_playground") / "scenarios"))
 
 
+def _entry(path: Path) -> LibraryEntry:
+    with path.open("rb") as handle:
+        title = tomllib.load(handle).get("title", path.stem)
+    return LibraryEntry(path.stem, str(title), path)
+
+
+def first_scenario() -> LibraryEntry:
+    """The library's first scenario (the one the workbench opens with), reading that file only."""
+    return _entry(scenarios_dir() / f"{FIRST[0]}.toml")
+
+
 def list_scenarios() -> list[LibraryEntry]:
-    entries = []
-    for path in scenarios_dir().glob("*.toml"):
-        with path.open("rb") as handle:
-            title = tomllib.load(handle).get("title", path.stem)
-        entries.append(LibraryEntry(path.stem, str(title), path))
+    entries = [_entry(path) for path in scenarios_dir().glob("*.toml")]
     rank = {slug: index for index, slug in enumerate(FIRST)}
     return sorted(entries, key=lambda e: (rank.get(e.slug, len(FIRST)), e.slug))
 

@@ -29,7 +29,7 @@ from textual.timer import Timer
 
 import policy_core
 from origin_playground import startup
-from origin_playground.library import find_scenario, list_scenarios
+from origin_playground.library import find_scenario, first_scenario
 from themes import DEFAULT_THEME, VARIABLE_DEFAULTS, register_themes
 
 from . import config as user_config
@@ -84,7 +84,7 @@ class OriginPlaygroundApp(
         self.recovery = RecoveryCopy(recovery_path)
         self.talk_path = talk_path
         self.system_copy = system_copy
-        first = list_scenarios()[0]
+        first = first_scenario()
         self.session = Session(load_draft(first.path), first.title)
         if scenario_path is not None:
             try:

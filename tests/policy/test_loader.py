@@ -242,3 +242,9 @@ def test_scenario_from_a_stream() -> None:
     assert read_scenario_stream(b"version = 1\n")["version"] == 1
     with pytest.raises(ScenarioError, match=r"^stdin: is not valid TOML"):
         read_scenario_stream(b"version = ")
+
+
+def test_the_first_scenario_is_the_librarys_first_read_alone() -> None:
+    from origin_playground.library import first_scenario, list_scenarios
+
+    assert first_scenario() == list_scenarios()[0]

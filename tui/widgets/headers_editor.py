@@ -105,7 +105,7 @@ class HeadersEditor(Vertical):
     def compose(self) -> ComposeResult:
         yield Label(PASTE_HINTS[self.kind], classes="headers-hint")
         table: DataTable[Text] = DataTable(id=f"{self.id}-table", cursor_type="row", classes="headers-table")
-        table.add_columns("Name", "Value")
+        table.add_columns(Text("Name"), Text("Value"))  # Text: a str label is parsed as markup
         yield table
         with Horizontal(classes="header-inputs"):
             yield HeaderInput(
