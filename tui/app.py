@@ -158,6 +158,11 @@ class OriginPlaygroundApp(
             self.offer_learn(self._first_start)
 
     def _after_first_paint(self) -> None:
+        # The widgets mounted after the first paint (the Request editor, the footer) are built by
+        # the next frame: settle after them, so their start-up garbage is collected with the rest.
+        self.call_after_refresh(self._settle_start_up)
+
+    def _settle_start_up(self) -> None:
         startup.settle(collect=True)
         # The explain screen (F9, and the help screen's key list) imports the engine's explain
         # package: imported now, beside the running app (the pure engine only: nothing the app's

@@ -176,3 +176,33 @@ def test_the_response_and_cookie_editors_are_mounted_when_their_tab_is_first_ope
             assert app.screen.query_one("#preflight-status") is status and status.has_focus
 
     asyncio.run(scenario())
+
+
+def test_the_request_editor_is_mounted_after_the_first_paint_showing_the_scenarios_request(tmp_path: Path) -> None:
+    """The first frame shows the verdicts without the Request editor (its choice lists are a sixth
+    of the start-up); a frame later it is there with the scenario's method, choices and headers, and
+    an edit in it reaches the draft."""
+    path = tmp_path / "post.toml"
+    path.write_text(
+        'version = 1\npage = "https://app.example"\ntarget = "https://api.example/v1"\nresources = ["fetch"]\n'
+        '[request]\nmethod = "PUT"\nmode = "cors"\ncredentials = "include"\n'
+        'headers = [["X-Token", "t"]]\n',
+        encoding="utf-8",
+    )
+
+    async def scenario() -> None:
+        app = OriginPlaygroundApp(scenario_path=path, system_copy=RecordingClipboard())
+        async with app.run_test(size=SIZE) as pilot:
+            assert not app.screen.query("#request-method")  # the first frame: verdicts first
+            await pilot.pause()
+            await pilot.pause()
+            method = app.screen.query_one("#request-method", Input)
+            assert method.value == "PUT"
+            assert str(app.screen.query_one("#request-credentials").value) == "include"
+            assert app.screen.query_one("#request-headers").rows == [("X-Token", "t")]
+            method.focus()
+            await pilot.press("end", "x")
+            await pilot.pause()
+            assert app.session.draft.request["method"] == "PUTx"
+
+    asyncio.run(scenario())

@@ -108,6 +108,9 @@ class WorkbenchScreen(Screen[None]):
             ResponseEditor("response", "Actual response"),
         )
         self._cookie_editor = CookieEditor(id="cookie")
+        # The Request editor (its choice lists cost a sixth of the start-up) is mounted after the
+        # first paint: the verdicts come first, the editor a frame later, showing the draft.
+        self._request_editor = RequestEditor(id="request")
         self._unopened_tabs: dict[str, Widget] = {
             "tab-response": VerticalScroll(*self._response_editors, id="response-scroll"),
             "tab-cookie": VerticalScroll(self._cookie_editor, id="cookie-scroll"),
@@ -137,7 +140,7 @@ class WorkbenchScreen(Screen[None]):
             with Vertical(id="right"):
                 with TabbedContent(id="editors"):
                     with TabPane("Request", id="tab-request"), VerticalScroll():
-                        yield RequestEditor(id="request")
+                        yield AfterFirstPaint(self._request_editor)
                     yield TabPane("Response", id="tab-response")  # filled when first opened (_open_tab)
                     yield TabPane("Cookie", id="tab-cookie")
                 yield TraceView(id="trace")
@@ -222,7 +225,7 @@ class WorkbenchScreen(Screen[None]):
         draft = self.session.draft
         self._url_pane.set_urls(draft.page, draft.target)
         self.query_one(ResourceToggles).set_selected(draft.resources)
-        self.query_one(RequestEditor).set_request(draft.request, draft.request_headers)
+        self._request_editor.set_request(draft.request, draft.request_headers)
         for editor in self._response_editors:
             editor.response = getattr(draft, editor.section)
         self._cookie_editor.shown_cookie = draft.cookie

@@ -36,6 +36,14 @@ class RequestEditor(Vertical):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self._shown: dict[str, str] | None = None  # what set_request last showed
+        # Set before the editor is mounted (the workbench mounts it after its first paint): shown
+        # once it is.
+        self._pending: tuple[dict[str, str], HeaderRows] | None = None
+
+    def on_mount(self) -> None:
+        if self._pending is not None:
+            self._show(*self._pending)  # is_mounted turns true only after this handler
+            self._pending = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="form-row"):
@@ -62,6 +70,13 @@ class RequestEditor(Vertical):
 
     def set_request(self, request: dict[str, str], headers: HeaderRows) -> None:
         """Show a loaded scenario's request; posts nothing."""
+        if not self.is_mounted:
+            self._pending = (dict(request), headers)
+            return
+        self._pending = None
+        self._show(request, headers)
+
+    def _show(self, request: dict[str, str], headers: HeaderRows) -> None:
         self._shown = dict(request)
         method = self.query_one("#request-method", Input)
         if method.value != request["method"]:
