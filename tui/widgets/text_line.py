@@ -14,16 +14,15 @@ from ..repaint import content_height, size_changed
 
 
 class TextLine(Static):
-    """``line.text = Text(...)``: user text is never markup (pass ``Text`` or ``Content``, or a plain
-    ``str``)."""
+    """``line.text = Text(...)``: user text is never markup (pass ``Text``, or a plain ``str``)."""
 
-    text: var[Text | Content | str] = var[Text | Content | str]("", init=False)
+    text: var[Text | str] = var[Text | str]("", init=False)
 
-    def __init__(self, text: Text | Content | str = "", **kwargs: Any) -> None:
+    def __init__(self, text: Text | str = "", **kwargs: Any) -> None:
         super().__init__(text, markup=False, **kwargs)
         self.set_reactive(TextLine.text, text)
 
-    def watch_text(self, text: Text | Content | str) -> None:
+    def watch_text(self, text: Text | str) -> None:
         self.update(text, layout=False)
         if size_changed(self):
             self.refresh(layout=True)
@@ -34,16 +33,13 @@ class GrowingLine(TextLine):
     grows, padded with blank lines, so typing that flips a result repaints it, not the screen.
     ``release_room`` lets it shrink again (a new scenario)."""
 
-    def __init__(self, text: Text | Content | str = "", **kwargs: Any) -> None:
+    def __init__(self, text: Text | str = "", **kwargs: Any) -> None:
         super().__init__(text, **kwargs)
         self._reserved_height = 0
         self._reserved_width = 0
 
-    def watch_text(self, text: Text | Content | str) -> None:
-        if isinstance(text, Text):
-            content = Content.from_rich_text(text)
-        else:
-            content = text if isinstance(text, Content) else Content(text)
+    def watch_text(self, text: Text | str) -> None:
+        content = Content.from_rich_text(text) if isinstance(text, Text) else Content(text)
         width = self.content_region.width
         if width != self._reserved_width:
             self._reserved_width = width
